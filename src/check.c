@@ -1,0 +1,1 @@
+/* check.c: (being written; see docs/ and the issue that owns it). */

@@ -1,0 +1,17 @@
+/* cmd_build.c: `minutes build` and `minutes fo` (being written). */
+#include <stdio.h>
+#include "cmd.h"
+#include "exitcode.h"
+#include "i18n.h"
+int
+mn_cmd_build (int argc, char **argv)
+{
+  fprintf (stderr, _("minutes: '%s' is not available in this build yet\n"), argv[0]);
+  return MN_EXIT_INTERNAL;
+}
+int
+mn_cmd_fo (int argc, char **argv)
+{
+  fprintf (stderr, _("minutes: '%s' is not available in this build yet\n"), argv[0]);
+  return MN_EXIT_INTERNAL;
+}

@@ -1,0 +1,1 @@
+/* era.c: (being written; see docs/ and the issue that owns it). */

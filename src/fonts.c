@@ -1,0 +1,1 @@
+/* fonts.c: (being written; see docs/ and the issue that owns it). */

@@ -1,0 +1,1 @@
+/* page.c: (being written; see docs/ and the issue that owns it). */

@@ -1,0 +1,1 @@
+/* para.c: (being written; see docs/ and the issue that owns it). */

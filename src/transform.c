@@ -1,0 +1,1 @@
+/* transform.c: (being written; see docs/ and the issue that owns it). */
