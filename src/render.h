@@ -1,0 +1,30 @@
+/* render.h: the typesetting engine's one entry point — an XSL-FO document in, a PDF out.
+ * Owned by the engine (issue 3); used by `minutes render` and `minutes build`. */
+#ifndef MN_RENDER_H
+#define MN_RENDER_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/* Foreign attributes the stylesheets may put on FO elements (namespace MN_FOX_NS,
+ * conventional prefix `mx`): `mx:line` / `mx:file` name the *session* source line and file a
+ * block came from, so the engine's diagnostics (a character no font can show, an overfull
+ * line) point at what the staff wrote rather than at the generated FO. */
+#define MN_FOX_NS "urn:minutes:fo-extensions:1"
+
+typedef struct mn_render_opts {
+  const char *source_name;  /* file name for diagnostics (the FO file, or the session) */
+  int strict;               /* constructs outside the FO subset are errors, not warnings */
+  const char *dump_layout;  /* if not NULL, also write the area-tree dump (text) here */
+} mn_render_opts;
+
+#define MN_RENDER_OPTS_INIT { NULL, 0, NULL }
+
+/* Typeset `fo` (borrowed, unchanged) into a PDF at `out_path`, written atomically: on any
+ * failure the previous file at `out_path` is left as it was.  Diagnostics go to `d`.
+ * Returns 0, MN_EINVALID (the FO is wrong: diagnostics say where), MN_EFONT, MN_EIO,
+ * MN_ELIMIT, or MN_EFAIL. */
+int mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
+
+#endif
