@@ -54,7 +54,7 @@ typedef struct importer {
   xmlNsPtr ns;           /* our namespace, declared on the root */
 
   /* the parts, detached until assembled (NULL when absent) */
-  xmlNodePtr title, council, dates, held, attendees, materials, agenda, record_note;
+  xmlNodePtr title, council, dates, held, place, attendees, materials, agenda, record_note;
   xmlNodePtr inquiries;  /* a scratch element holding the <inquiry> elements */
   xmlNodePtr requests;
   xmlNodePtr speech;
@@ -776,6 +776,18 @@ header_row (importer *im, const line *l)
     }
   else if (strcmp (label, "諮問事項") == 0)
     header_agenda (im, value, l->no);
+  else if (strcmp (label, "場所") == 0)
+    {
+      char *t = trim_dup (value);
+      if (!im->place && *t)
+        {
+          im->place = new_part (im, "place");
+          add_inline (im->place, t);
+        }
+      else if (*t)
+        keep_in_held (im, l, _("a second 場所 row"));
+      g_free (t);
+    }
   else if (strcmp (label, "発言の記録") == 0)
     {
       char *t = trim_dup (value);
@@ -1402,7 +1414,7 @@ read_table_form (importer *im)
           if (is_blank (l->text))
             break;
           if (!header_row (im, l))
-            keep_in_held (im, l, _("a line in the header that is not a row the importer knows (名称, 日時, 参加者, 配布資料, 諮問事項, 発言の記録)"));
+            keep_in_held (im, l, _("a line in the header that is not a row the importer knows (名称, 日時, 場所, 参加者, 配布資料, 諮問事項, 発言の記録)"));
           break;
         case W_INQ_TITLE:
           if (is_blank (l->text))
@@ -1563,7 +1575,7 @@ static const line *
 next_nonblank (importer *im, size_t i)
 {
   for (size_t k = i + 1; k < im->n_lines; k++)
-    if (!is_blank (im->lines[k].text))
+    if (!is_blank (im->lines[k].text) && !g_str_has_prefix (im->lines[k].text, "<PAGE="))
       return &im->lines[k];
   return NULL;
 }
@@ -1643,7 +1655,9 @@ read_speech_form (importer *im)
         add_p (im, turn, t, l->no);
       else
         {
-          mn_warning (im->d, im->name, l->no, _("a line between turns that belongs to no speaker; kept as a stage note"));
+          /* a page marker such as <PAGE="3"> is a note of the record, not speech */
+          if (!g_str_has_prefix (t, "<PAGE="))
+            mn_warning (im->d, im->name, l->no, _("a line between turns that belongs to no speaker; kept as a stage note"));
           xmlNodePtr st = child (im->speech, "stage");
           add_inline (st, t);
           im->last_p = st;
@@ -1672,7 +1686,7 @@ speech_metadata (importer *im)
   char *title = NULL, *council = NULL;
   found_date fd = { 0 };
   int have_date = 0;
-  GRegex *council_re = g_regex_new ("[一-龥々ぁ-んァ-ヶー・]*?(区議会|市議会|町議会|村議会|県議会|都議会|府議会|道議会|審議会|委員会|議会)", 0, 0, NULL);
+  char *span = NULL;  /* the date's text (fd points into freed content otherwise) */
   for (xmlNodePtr p = held_node ? held_node->children : NULL; p; p = p->next)
     {
       xmlChar *c = xmlNodeGetContent (p);
@@ -1681,15 +1695,31 @@ speech_metadata (importer *im)
       if (!title && ((v = after_prefix (s, "会議名：")) || (v = after_prefix (s, "会議名:"))))
         title = trim_dup (v);
       if (!have_date && find_date (s, &fd))
-        have_date = 1;
-      if (!council && !g_str_has_prefix (s, "SOURCE:") && !g_str_has_prefix (s, "DERIVED"))
         {
-          GMatchInfo *mi = NULL;
-          if (g_regex_match (council_re, s, 0, &mi))
-            council = g_match_info_fetch (mi, 0);
-          g_match_info_free (mi);
+          have_date = 1;
+          span = g_strndup (fd.start, fd.end - fd.start);
         }
       xmlFree (c);
+    }
+  /* the council: an assembly (…区議会, …市議会) first, then a council or a committee */
+  static const char *const council_res[] = {
+    "[一-龥々ぁ-んァ-ヶー]*?[区市町村県都府道]議会",
+    "[一-龥々ぁ-んァ-ヶー・]*?審議会",
+    "[一-龥々ぁ-んァ-ヶー・]*?委員会",
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS (council_res) && !council; k++)
+    {
+      GRegex *re = g_regex_new (council_res[k], 0, 0, NULL);
+      for (xmlNodePtr p = held_node ? held_node->children : NULL; p && !council; p = p->next)
+        {
+          xmlChar *c = xmlNodeGetContent (p);
+          GMatchInfo *mi = NULL;
+          if (g_regex_match (re, (const char *) c, 0, &mi))
+            council = g_match_info_fetch (mi, 0);
+          g_match_info_free (mi);
+          xmlFree (c);
+        }
+      g_regex_unref (re);
     }
   /* a title: 第N回/第N号 in a short header line, else the first short line */
   for (int pass = 0; pass < 2 && !title; pass++)
@@ -1702,11 +1732,11 @@ speech_metadata (importer *im)
           title = trim_dup (s);
         xmlFree (c);
       }
-  g_regex_unref (council_re);
   if (!have_date)
     {
       for (size_t i = 0; i < im->n_lines && !have_date; i++)
-        have_date = find_date (im->lines[i].text, &fd);
+        if ((have_date = find_date (im->lines[i].text, &fd)))
+          span = g_strndup (fd.start, fd.end - fd.start);
     }
   if (!title)
     {
@@ -1731,7 +1761,6 @@ speech_metadata (importer *im)
     }
   im->dates = new_part (im, "dates");
   xmlNodePtr on = child (im->dates, "held-on");
-  char *span = g_strndup (fd.start, fd.end - fd.start);
   char *squeezed = squeeze_dup (span);
   add_text (on, squeezed, strlen (squeezed));
   set_iso (on, "iso", &fd);
@@ -1843,8 +1872,8 @@ static void
 assemble (importer *im)
 {
   xmlNodePtr root = xmlDocGetRootElement (im->doc);
-  xmlNodePtr parts[] = { im->title, im->council, im->dates, im->held, im->attendees, im->materials,
-                         im->agenda, im->record_note };
+  xmlNodePtr parts[] = { im->title, im->council, im->dates, im->held, im->place, im->attendees,
+                         im->materials, im->agenda, im->record_note };
   for (size_t k = 0; k < G_N_ELEMENTS (parts); k++)
     if (parts[k])
       xmlAddChild (root, parts[k]);
@@ -1858,15 +1887,16 @@ assemble (importer *im)
     xmlAddChild (root, im->requests);
   if (im->speech)
     xmlAddChild (root, im->speech);
-  im->title = im->council = im->dates = im->held = im->attendees = im->materials = NULL;
+  im->title = im->council = im->dates = im->held = im->place = im->attendees = im->materials = NULL;
   im->agenda = im->record_note = im->requests = im->speech = NULL;
 }
 
 static void
 free_parts (importer *im)
 {
-  xmlNodePtr parts[] = { im->title, im->council, im->dates, im->held, im->attendees, im->materials,
-                         im->agenda, im->record_note, im->inquiries, im->requests, im->speech };
+  xmlNodePtr parts[] = { im->title, im->council, im->dates, im->held, im->place, im->attendees,
+                         im->materials, im->agenda, im->record_note, im->inquiries, im->requests,
+                         im->speech };
   for (size_t k = 0; k < G_N_ELEMENTS (parts); k++)
     xmlFreeNode (parts[k]);
 }
