@@ -245,8 +245,16 @@ parse_message (const xmlError *e, const char *detail)
     case XML_ERR_INVALID_ENCODING:
     case XML_ERR_UNKNOWN_ENCODING:
     case XML_ERR_UNSUPPORTED_ENCODING:
-      return g_strdup_printf (_("the file is not valid UTF-8 (%s); save it as UTF-8"), detail);
+      if (strstr (detail, "Bytes: "))
+        return g_strdup_printf (_("the file is not valid UTF-8 (bytes %s); save it as UTF-8"),
+                                strstr (detail, "Bytes: ") + strlen ("Bytes: "));
+      return g_strdup_printf (_("the file is not in a readable encoding (%s); save it as UTF-8"),
+                              detail);
     case XML_ERR_INVALID_CHAR:
+      if (strstr (detail, "not proper UTF-8") && strstr (detail, "Bytes: "))
+        return g_strdup_printf (_("the file is not valid UTF-8 (bytes %s); save it as UTF-8"),
+                                strstr (detail, "Bytes: ") + strlen ("Bytes: "));
+      /* fall through */
     case XML_ERR_INVALID_CHARREF:
     case XML_ERR_INVALID_DEC_CHARREF:
     case XML_ERR_INVALID_HEX_CHARREF:
@@ -503,9 +511,14 @@ on_schema_error (void *data, xmlErrorPtr e)
                               _("<%s> lacks a required element (expected: %s); add it"),
                               name, expected ? expected : "?");
       else if (strstr (detail, "not expected") && !in_session_ns (el))
-        mn_findings_add (st->f, el, line,
-                         _("<%s> is not in the namespace urn:minutes:session:1; check its prefix "
-                           "and the xmlns declarations"), name);
+        {
+          char *qname = el && el->ns && el->ns->prefix
+                        ? g_strdup_printf ("%s:%s", el->ns->prefix, name) : g_strdup (name);
+          mn_findings_add (st->f, el, line,
+                           _("<%s> is not in the namespace urn:minutes:session:1; check its "
+                             "prefix and the xmlns declarations"), qname);
+          g_free (qname);
+        }
       else if (strstr (detail, "not expected")
                && !g_hash_table_contains (schema_elements, name))
         mn_findings_add (st->f, el, line,
@@ -619,7 +632,10 @@ check_root (xmlDocPtr doc, mn_findings *f)
   xmlNode *root = xmlDocGetRootElement (doc);
   if (root && strcmp ((const char *) root->name, "session") == 0 && in_session_ns (root))
     return 0;
-  if (root && strcmp ((const char *) root->name, "session") == 0)
+  if (root && strcmp ((const char *) root->name, "session") == 0 && !root->ns)
+    mn_findings_add (f, root, 0,
+                     _("<session> has no namespace; write <session xmlns=\"urn:minutes:session:1\">"));
+  else if (root && strcmp ((const char *) root->name, "session") == 0)
     mn_findings_add (f, root, 0,
                      _("<session> is not in the namespace urn:minutes:session:1 (it is in '%s'); "
                        "write <session xmlns=\"urn:minutes:session:1\">"),
