@@ -344,7 +344,7 @@ build (watch *w, session *s)
                 hms, s->path, WIFSIGNALED (status) ? strsignal (WTERMSIG (status)) : "?", took);
     }
   else if (r.status == MN_EXIT_OK && r.pages > 0)
-    printf (g_dngettext (NULL, "%s %s: built in %.2f s, %d page\n", "%s %s: built in %.2f s, %d pages\n",
+    printf (ngettext ("%s %s: built in %.2f s, %d page\n", "%s %s: built in %.2f s, %d pages\n",
                          (unsigned long) r.pages),
             hms, s->path, took, r.pages);
   else if (r.status == MN_EXIT_OK)
@@ -444,7 +444,7 @@ mn_cmd_watch (int argc, char **argv)
     goto out;
   add_data_watches (&w);
 
-  printf (g_dngettext (NULL, "watching %u session and the stylesheets; press Ctrl-C to stop\n",
+  printf (ngettext ("watching %u session and the stylesheets; press Ctrl-C to stop\n",
                        "watching %u sessions and the stylesheets; press Ctrl-C to stop\n", w.sessions->len),
           w.sessions->len);
   fflush (stdout);
