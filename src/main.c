@@ -22,6 +22,8 @@ static const struct command commands[] = {
   { "fo", mn_cmd_fo, N_("print the XSL-FO of a session (for any FO processor)") },
   { "build", mn_cmd_build, N_("validate, transform and typeset sessions into output/") },
   { "import", mn_cmd_import, N_("turn legacy minutes text into session XML") },
+  { "new", mn_cmd_new, N_("start a new session file from the template") },
+  { "watch", mn_cmd_watch, N_("rebuild sessions whenever they or the stylesheets change") },
 };
 
 static void
