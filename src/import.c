@@ -32,7 +32,9 @@
 #include <libxml/xmlsave.h>
 
 #include "atomic.h"
+#include "era.h"
 #include "i18n.h"
+#include "load.h"
 
 #define MN_NS "urn:minutes:session:1"
 
@@ -214,7 +216,8 @@ static const struct era eras[] = {
 /* A date found in running text. */
 typedef struct found_date {
   const char *start, *end;  /* the span in the text: era … 日, and a weekday in brackets */
-  int year, month, day;     /* Gregorian */
+  int year, month, day;     /* Gregorian (from mn_era_parse) */
+  int status;               /* mn_era_parse's verdict: MN_ERA_OK, or why the date is doubtful */
 } found_date;
 
 /* Read ERA N年 N月 N日 [(曜)] at `s` (spaces allowed between the parts, full-width digits,
@@ -285,9 +288,21 @@ date_at (const char *s, found_date *out)
         }
       out->start = s;
       out->end = p;
-      out->year = year;
-      out->month = (int) m;
-      out->day = (int) dd;
+      /* the conversion is era.h's (the one `minutes validate` checks against); it wants the
+       * date without the spaces some sources put between its parts */
+      char *span = g_strndup (s, p - s);
+      char *squeezed = squeeze_dup (span);
+      mn_era_date ed;
+      out->status = mn_era_parse (&ed, squeezed);
+      g_free (squeezed);
+      g_free (span);
+      if (out->status == MN_ERA_SYNTAX || out->status == MN_ERA_UNKNOWN_ERA
+          || out->status == MN_ERA_NO_SUCH_DAY || out->status == MN_ERA_LUNISOLAR)
+        return 0;
+      out->year = ed.year;
+      out->month = ed.month;
+      out->day = ed.day;
+      (void) year;
       return 1;
     }
   return 0;
@@ -301,6 +316,29 @@ find_date (const char *text, found_date *out)
     if (date_at (s, out))
       return 1;
   return 0;
+}
+
+/* A date element's text: the date as written, without the spaces between its parts. */
+static void
+add_date_text (xmlNodePtr node, const found_date *fd)
+{
+  char *span = g_strndup (fd->start, fd->end - fd->start);
+  char *squeezed = squeeze_dup (span);
+  xmlNodeAddContent (node, BAD_CAST squeezed);
+  g_free (squeezed);
+  g_free (span);
+}
+
+/* Warn about a date that is written but doubtful (weekday, era boundaries). */
+static void
+check_date (mn_diag *d, const char *name, long lineno, const found_date *fd)
+{
+  char *span = g_strndup (fd->start, fd->end - fd->start);
+  if (fd->status == MN_ERA_WEEKDAY)
+    mn_warning (d, name, lineno, _("the weekday in the date %s is not that day's; kept as written, correct the source or the XML"), span);
+  else if (fd->status == MN_ERA_BEFORE_ERA || fd->status == MN_ERA_AFTER_ERA)
+    mn_warning (d, name, lineno, _("the date %s lies outside its era; kept as written, correct the source or the XML"), span);
+  g_free (span);
 }
 
 static void
@@ -575,7 +613,6 @@ header_dates (importer *im, const char *value, long lineno)
       found_date fd;
       if (date_at (t, &fd) && rest->len == 0)
         {
-          char *text = g_strndup (fd.start, fd.end - fd.start);
           xmlNodePtr node;
           if (expect == 1 && !start)
             node = start = new_part (im, "start");
@@ -583,9 +620,9 @@ header_dates (importer *im, const char *value, long lineno)
             node = decision = new_part (im, "decision");
           else
             node = held_on = new_part (im, "held-on");
-          add_text (node, text, strlen (text));
+          add_date_text (node, &fd);
           set_iso (node, "iso", &fd);
-          g_free (text);
+          check_date (im->d, im->name, lineno, &fd);
           expect = 0;
           s = fd.end;
           continue;

@@ -221,6 +221,19 @@ no-date-keeps-old-output)
   [ "$(cat "$tmp/x.xml")" = old ] || fail "the old output was changed"
   [ -z "$(ls -A "$tmp" | grep '^\.x\.xml')" ] || fail "a temporary was left behind"
   ;;
+wrong-weekday)
+  # a weekday that is not the date's: warned at import, kept as written; the XML is written
+  # but does not pass `minutes validate`, so the import exits 1 and says so
+  sed 's/令和4年7月1日(金)/令和4年7月1日(月)/' "$cases/no-opinions.txt" >"$tmp/weekday.txt"
+  grep -q '7月1日(月)' "$tmp/weekday.txt" || fail "the test input was not changed"
+  "$MINUTES" import "$tmp/weekday.txt" -o "$tmp/out.xml" 2>"$tmp/err"
+  st=$?
+  cat "$tmp/err" >&2
+  [ $st -eq 1 ] || fail "want exit 1, got $st"
+  said "weekday.txt:4: warning: .*令和4年7月1日(月)"
+  said "out.xml: error: .*minutes validate"
+  count "s:dates/s:start[.='令和4年7月1日(月)' and @iso='2022-07-01']" 1
+  ;;
 real-01-meguro)
   import "$here/real/01-meguro-kugikai-r7-1teirei-d1.txt"
   valid "$tmp/out.xml"
