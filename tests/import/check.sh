@@ -265,6 +265,32 @@ real-04b-env-plain)
   count "s:speech-record/s:turn/s:speaker[s:name='東岡' and s:role='計画官']" 2
   count "s:speech-record/s:turn/s:speaker[s:name='髙橋（清）' and s:role='委員']" 1
   ;;
+real-04-env-tei)
+  # the TEI (Parla-CLARIN) form of the same session as 04b: speakers from persName
+  import "$here/real/04-env-chuokankyo-shingikai-113.tei-body.xml.txt"
+  silent
+  valid "$tmp/out.xml"
+  "$IMPORT_CHECK" speech-tei "$here/real/04-env-chuokankyo-shingikai-113.tei-body.xml.txt" "$tmp/out.xml" || fail "characters lost"
+  count "s:dates/s:held-on[@iso='2024-01-29']" 1
+  count "s:held[@manner='hybrid']" 1
+  count "s:speech-record/s:turn" 85
+  count "s:speech-record/s:turn/s:p" 395
+  count "s:speech-record/s:turn/s:speaker[s:name='髙橋（清）' and s:role='委員']" 1
+  count "s:speech-record/s:stage[.='午前１１時５６分閉会']" 1
+  ;;
+speech-check-fails)
+  # the speech check can fail: the same XML with one character gone, or one added
+  import "$cases/speech.txt"
+  speech "$cases/speech.txt" "$tmp/out.xml"
+  sed 's/会期の決定/会期決定/' "$tmp/out.xml" >"$tmp/drop.xml"
+  cmp -s "$tmp/out.xml" "$tmp/drop.xml" && fail "the test did not change the XML"
+  "$IMPORT_CHECK" speech "$cases/speech.txt" "$tmp/drop.xml" 2>"$tmp/err"
+  [ $? -eq 1 ] || fail "a dropped character was not found"
+  said "differs from"
+  sed 's/<name>東岡</<name>東岡東</' "$tmp/out.xml" >"$tmp/add.xml"
+  "$IMPORT_CHECK" speech "$cases/speech.txt" "$tmp/add.xml" 2>"$tmp/err"
+  [ $? -eq 1 ] || fail "an added character was not found"
+  ;;
 speech-variants)
   # a hand-made speech record with CRLF line ends, 元年 and full-width spaces
   sed 's/$/\r/' "$cases/speech.txt" >"$tmp/speech.txt"
