@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <libxml/xmlsave.h>
 
 #include "atomic.h"
@@ -63,6 +64,8 @@ typedef struct importer {
 
   xmlNodePtr last_p;     /* the block that received text last (for <cut/>) */
   long last_line;        /* its source line */
+  char *synthetic;       /* the text rebuilt from a JSON record, which `lines` point into */
+  int answer_marks;      /* ◎ speaker lines seen (an answer, in DiscussNet records) */
 } importer;
 
 /* === small text helpers === */
@@ -1631,6 +1634,28 @@ read_speech_form (importer *im)
       char *t = trim_dup (l->text);
       char *spk = NULL, *text = NULL;
       int is_spk = speaker_line (t, &spk, &text);
+      /* ◎ROLE（NAME）　text: DiscussNet marks an answer's speaker with ◎, not a section */
+      if (!is_spk && g_str_has_prefix (t, "◎"))
+        {
+          char *as_turn = g_strconcat ("○", t + strlen ("◎"), NULL);
+          if (speaker_line (as_turn, &spk, &text))
+            {
+              const char *open = strstr (spk, "（");
+              if (*text && open && open > spk && g_str_has_suffix (spk, "）"))
+                {
+                  is_spk = 1;
+                  if (im->answer_marks++ == 0)
+                    mn_warning (im->d, im->name, l->no, _("◎ before a speaker (an answer, in DiscussNet records) is read as a turn; the session format has no place for the mark, so the minutes will print ○"));
+                }
+              else
+                {
+                  g_free (spk);
+                  g_free (text);
+                  spk = text = NULL;
+                }
+            }
+          g_free (as_turn);
+        }
       if (!started)
         {
           /* the header: everything before the first ◎ head or ○ turn with speech */
@@ -1650,7 +1675,7 @@ read_speech_form (importer *im)
               continue;
             }
         }
-      if (g_str_has_prefix (t, "◎"))
+      if (g_str_has_prefix (t, "◎") && !is_spk)
         {
           xmlNodePtr sec = child (im->speech, "section");
           char *h = trim_dup (t + strlen ("◎"));
@@ -2057,6 +2082,130 @@ read_tei (importer *im, const char *text, size_t len)
   return speech_metadata (im);
 }
 
+/* === DiscussNet JSON speech records === */
+
+static void split_lines (importer *im, char *buf, size_t len);
+
+/* A DiscussNet record (provenance lines, then {"tenant_minutes": [{…, "body": "<pre>…</pre>"}]}):
+ * the bodies, without their <pre> tags, are the text of a speech record, which is then read
+ * as plain text.  Each line keeps the line number of its record's "body" in the file. */
+static int
+read_json (importer *im, const char *text, size_t len)
+{
+  const char *p = text, *end = text + len;
+  GString *syn = g_string_new (NULL);
+  GArray *nos = g_array_new (FALSE, FALSE, sizeof (long));
+  long lineno = 1;
+  while (p < end)
+    {
+      const char *q = p;
+      while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
+      if (q < end && *q == '{')
+        {
+          p = q;
+          break;
+        }
+      const char *nl = memchr (p, '\n', (size_t) (end - p));
+      const char *le = nl ? nl : end;
+      g_string_append_len (syn, p, le - p);
+      g_string_append_c (syn, '\n');
+      g_array_append_val (nos, lineno);
+      lineno++;
+      p = nl ? nl + 1 : end;
+    }
+  /* the line of each "body" key, in order */
+  GArray *body_lines = g_array_new (FALSE, FALSE, sizeof (long));
+  long ln = lineno;
+  for (const char *s = p; s < end; s++)
+    {
+      if (*s == '\n')
+        ln++;
+      else if (*s == '"' && strncmp (s, "\"body\"", 6) == 0)
+        g_array_append_val (body_lines, ln);
+    }
+
+  JsonParser *parser = json_parser_new ();
+  GError *err = NULL;
+  int rc = 0;
+  if (!json_parser_load_from_data (parser, p, (gssize) (end - p), &err))
+    {
+      mn_error (im->d, im->name, lineno, _("the JSON record cannot be read (%s); correct it, or import its plain-text form"), err->message);
+      g_clear_error (&err);
+      rc = MN_EINVALID;
+      goto out;
+    }
+  JsonNode *root = json_parser_get_root (parser);
+  JsonArray *records = NULL;
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *o = json_node_get_object (root);
+      GList *members = json_object_get_members (o);
+      for (GList *m = members; m && !records; m = m->next)
+        {
+          JsonNode *v = json_object_get_member (o, m->data);
+          if (JSON_NODE_HOLDS_ARRAY (v))
+            records = json_node_get_array (v);
+        }
+      g_list_free (members);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (root))
+    records = json_node_get_array (root);
+  if (!records)
+    {
+      mn_error (im->d, im->name, lineno, _("the JSON record holds no list of speeches (an array of objects with \"body\"); import its plain-text form instead"));
+      rc = MN_EINVALID;
+      goto out;
+    }
+  guint k = 0;
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonNode *rn = json_array_get_element (records, i);
+      if (!JSON_NODE_HOLDS_OBJECT (rn))
+        continue;
+      JsonObject *r = json_node_get_object (rn);
+      if (!json_object_has_member (r, "body"))
+        continue;
+      long bl = k < body_lines->len ? g_array_index (body_lines, long, k) : lineno;
+      k++;
+      const char *body = json_object_get_string_member_with_default (r, "body", "");
+      GString *b = g_string_new (body);
+      /* <pre>…</pre> is the web page's markup, not text */
+      if (g_str_has_prefix (b->str, "<pre>"))
+        g_string_erase (b, 0, 5);
+      if (g_str_has_suffix (b->str, "</pre>"))
+        g_string_truncate (b, b->len - 6);
+      else if (g_str_has_suffix (b->str, "</pre>\n"))
+        g_string_truncate (b, b->len - 7);
+      char **ls = g_strsplit (b->str, "\n", -1);
+      for (char **l = ls; *l; l++)
+        {
+          if (!**l && !l[1])
+            break;
+          g_string_append (syn, *l);
+          g_string_append_c (syn, '\n');
+          g_array_append_val (nos, bl);
+        }
+      g_strfreev (ls);
+      g_string_free (b, TRUE);
+    }
+  /* the rebuilt text, read as a plain speech record */
+  im->synthetic = g_string_free (syn, FALSE);
+  syn = NULL;
+  split_lines (im, im->synthetic, strlen (im->synthetic));
+  for (size_t i = 0; i < im->n_lines && i < nos->len; i++)
+    im->lines[i].no = g_array_index (nos, long, i);
+  read_speech_form (im);
+  rc = speech_metadata (im);
+out:
+  if (syn)
+    g_string_free (syn, TRUE);
+  g_array_free (nos, TRUE);
+  g_array_free (body_lines, TRUE);
+  g_object_unref (parser);
+  return rc;
+}
+
 /* === reading and decoding === */
 
 /* The line (1-based) holding byte `off` of `buf`. */
@@ -2156,7 +2305,7 @@ looks_like_speech (importer *im)
 
 /* What the text is: plain minutes text, or (after provenance lines such as SOURCE: …) a
  * TEI XML record. */
-enum source_kind { SRC_TEXT, SRC_TEI };
+enum source_kind { SRC_TEXT, SRC_TEI, SRC_JSON };
 
 static enum source_kind
 source_kind_of (const char *text, size_t len)
@@ -2176,6 +2325,8 @@ source_kind_of (const char *text, size_t len)
         }
       if (*q == '<' && (g_strstr_len (q, end - q, "<u ") || g_strstr_len (q, end - q, "<u>")))
         return SRC_TEI;
+      if (*q == '{' && g_strstr_len (q, end - q, "\"body\""))
+        return SRC_JSON;
       return SRC_TEXT;
     }
   return SRC_TEXT;
@@ -2260,6 +2411,8 @@ mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, 
 
   if (kind == SRC_TEI)
     rc = read_tei (&im, text, len);
+  else if (kind == SRC_JSON)
+    rc = read_json (&im, text, len);
   else if (looks_like_speech (&im))
     {
       read_speech_form (&im);
@@ -2297,6 +2450,7 @@ mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, 
   if (im.doc)
     xmlFreeDoc (im.doc);
   g_free (im.lines);
+  g_free (im.synthetic);
   g_free (buf);
   return rc;
 }

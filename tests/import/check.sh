@@ -278,6 +278,19 @@ real-04-env-tei)
   count "s:speech-record/s:turn/s:speaker[s:name='髙橋（清）' and s:role='委員']" 1
   count "s:speech-record/s:stage[.='午前１１時５６分閉会']" 1
   ;;
+real-03-sumida-json)
+  # DiscussNet JSON: one record per speech, bodies in <pre>; ◎ marks an answer's speaker
+  import "$here/real/03-sumida-kugikai-r6-12kinkyu.json.txt"
+  said "json.txt:105: warning: ◎ before a speaker"
+  valid "$tmp/out.xml"
+  "$IMPORT_CHECK" speech-json "$here/real/03-sumida-kugikai-r6-12kinkyu.json.txt" "$tmp/out.xml" || fail "characters lost"
+  count "s:dates/s:held-on[@iso='2024-12-27']" 1
+  count "s:council[.='墨田区議会']" 1
+  count "s:speech-record/s:turn" 23
+  count "s:speech-record/s:turn/s:speaker[s:role='副区長' and s:name='岸川紀子']" 2
+  count "s:speech-record/s:turn/s:speaker[s:role='議長' and s:name='佐藤篤']" 19
+  count "s:speech-record/s:section" 0
+  ;;
 speech-check-fails)
   # the speech check can fail: the same XML with one character gone, or one added
   import "$cases/speech.txt"
