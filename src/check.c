@@ -415,6 +415,23 @@ check_date (mn_findings *f, const xmlNode *node)
   return iso;
 }
 
+/* <time iso="13:00:00">午後１時</time>: the text, when it reads as a time, is the
+ * iso time's hour and minute. */
+static void
+check_time (mn_findings *f, const xmlNode *node)
+{
+  xmlChar *iso = xmlGetNoNsProp (node, (const xmlChar *) "iso");
+  xmlChar *content = xmlNodeGetContent (node);
+  int h, m, written, used = 0;
+  if (iso && content && sscanf ((const char *) iso, "%2d:%2d%n", &h, &m, &used) == 2 && used == 5
+      && mn_era_parse_time (&written, (const char *) content) == 0 && written != h * 60 + m)
+    mn_findings_add (f, node, 0,
+                     _("<time>: '%s' is %02d:%02d, but iso=\"%s\"; make the two agree"),
+                     (const char *) content, written / 60, written % 60, (const char *) iso);
+  xmlFree (iso);
+  xmlFree (content);
+}
+
 static int
 check_dates (mn_findings *f, const xmlNode *dates)
 {
@@ -429,6 +446,8 @@ check_dates (mn_findings *f, const xmlNode *dates)
         decision = check_date (f, decision_el = c);
       else if (is_el (c, "held-on"))
         check_date (f, c);
+      else if (is_el (c, "time"))
+        check_time (f, c);
     }
   if (start && decision && decision < start)
     {
