@@ -13,7 +13,7 @@ _minutes_files ()
 _minutes ()
 {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-  local commands="validate render fo build new watch"
+  local commands="validate render fo build new watch import"
   COMPREPLY=()
   compopt -o filenames 2>/dev/null
 
@@ -51,6 +51,11 @@ _minutes ()
     watch)    opts="--help" ;;
     render)   opts="-o --help"
               if [[ $prev == -o ]]; then _minutes_files '*.pdf'; return; fi ;;
+    import)   opts="-o --output --encoding --help"
+              if [[ $prev == -o || $prev == --output ]]; then _minutes_files '*.xml'; return; fi
+              if [[ $prev == --encoding ]]; then
+                COMPREPLY=( $(compgen -W "UTF-8 SHIFT_JIS CP932 EUC-JP" -- "$cur") ); return
+              fi ;;
     *) return ;;
   esac
   if [[ $cur == -* ]]; then
@@ -59,6 +64,7 @@ _minutes ()
   fi
   case $cmd in
     render) _minutes_files '*.fo' ;;
+    import) _minutes_files '*.txt' ;;
     *)      _minutes_files '*.xml' ;;
   esac
 }
