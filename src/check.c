@@ -10,6 +10,9 @@
 #include "era.h"
 #include "i18n.h"
 
+/* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
+#define PLACEHOLDER "ここに記入"
+
 /* === findings === */
 
 struct finding {
@@ -347,6 +350,8 @@ check_date (mn_findings *f, const xmlNode *node)
   long first, last;
   int status = mn_era_parse (&e, text);
   mn_era_span (e.era, &first, &last);
+  if (strstr (text, PLACEHOLDER))
+    status = -1;  /* not written yet: check_placeholders says so */
 
   if (iso_attr && !iso)
     /* The schema says the same (xs:date) when the document names the schema's type. */
@@ -495,6 +500,41 @@ check_empty (mn_findings *f, const xmlNode *node)
   return added;
 }
 
+/* === placeholders left from the template === */
+
+/* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
+
+/* Each element whose own text still holds the placeholder is reported once, on its line
+ * (the line of the text that staff must replace). */
+static void
+check_placeholders (mn_findings *f, const xmlNode *node)
+{
+  int reported = 0;
+  for (const xmlNode *c = node->children; c; c = c->next)
+    {
+      if (!reported && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+          && c->content && strstr ((const char *) c->content, PLACEHOLDER))
+        {
+          /* A paragraph is named with its container: <question><p>. */
+          const xmlNode *up = node->parent;
+          char *name = strcmp ((const char *) node->name, "p") == 0 && up
+                       && up->type == XML_ELEMENT_NODE
+                       ? g_strdup_printf ("%s><%s", (const char *) up->name,
+                                          (const char *) node->name)
+                       : g_strdup ((const char *) node->name);
+          mn_findings_add (f, node, 0,
+                           _("<%s> still holds the template's placeholder 「%s」; write the "
+                             "session's text here, or delete the element if the session has "
+                             "none"),
+                           name, PLACEHOLDER);
+          g_free (name);
+          reported = 1;
+        }
+      if (c->type == XML_ELEMENT_NODE)
+        check_placeholders (f, c);
+    }
+}
+
 /* === the session === */
 
 int
@@ -516,7 +556,8 @@ mn_check_session (xmlDocPtr doc, mn_findings *f)
   check_numbers (f, requests, "request");
   /* 3. Each request answered. */
   check_requests (f, requests);
-  /* 4. No empty blocks. */
+  /* 4. No empty blocks, no placeholder left. */
   check_empty (f, root);
+  check_placeholders (f, root);
   return mn_findings_count (f) - before;
 }
