@@ -44,18 +44,27 @@ _minutes ()
     new)      opts="--council --help"
               [[ $prev == --council ]] && return ;;
     validate) opts="-v --verbose -h --help" ;;
-    build)    opts="--param --help"
-              [[ $prev == --param ]] && return ;;
-    fo)       opts="--param --help"
-              [[ $prev == --param ]] && return ;;
+    build)    opts="-o --output --param --strict --help"
+              case $prev in
+                -o|--output) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
+                --param) COMPREPLY=( $(compgen -W "paper= base-font-size= body-font-family= heading-font-family= header-text= margin-top=" -- "$cur") )
+                         compopt -o nospace 2>/dev/null; return ;;
+              esac ;;
+    fo)       opts="-o --output --param --stylesheet --source-lines --help"
+              case $prev in
+                -o|--output) _minutes_files '*.fo'; return ;;
+                --stylesheet) _minutes_files '*.xsl'; return ;;
+                --param) COMPREPLY=( $(compgen -W "paper= base-font-size= body-font-family= heading-font-family= header-text= margin-top=" -- "$cur") )
+                         compopt -o nospace 2>/dev/null; return ;;
+              esac ;;
     watch)    opts="--help" ;;
     render)   opts="-o --help"
               if [[ $prev == -o ]]; then _minutes_files '*.pdf'; return; fi ;;
     import)   opts="-o --output --encoding --help"
-              if [[ $prev == -o || $prev == --output ]]; then _minutes_files '*.xml'; return; fi
-              if [[ $prev == --encoding ]]; then
-                COMPREPLY=( $(compgen -W "UTF-8 SHIFT_JIS CP932 EUC-JP" -- "$cur") ); return
-              fi ;;
+              case $prev in
+                -o|--output) _minutes_files '*.xml'; return ;;
+                --encoding) COMPREPLY=( $(compgen -W "UTF-8 SHIFT_JIS CP932 EUC-JP" -- "$cur") ); return ;;
+              esac ;;
     *) return ;;
   esac
   if [[ $cur == -* ]]; then

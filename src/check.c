@@ -10,6 +10,9 @@
 #include "era.h"
 #include "i18n.h"
 
+/* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
+#define PLACEHOLDER "ここに記入"
+
 /* === findings === */
 
 struct finding {
@@ -347,6 +350,8 @@ check_date (mn_findings *f, const xmlNode *node)
   long first, last;
   int status = mn_era_parse (&e, text);
   mn_era_span (e.era, &first, &last);
+  if (strstr (text, PLACEHOLDER))
+    status = -1;  /* not written yet: check_placeholders says so */
 
   if (iso_attr && !iso)
     /* The schema says the same (xs:date) when the document names the schema's type. */
@@ -415,6 +420,23 @@ check_date (mn_findings *f, const xmlNode *node)
   return iso;
 }
 
+/* <time iso="13:00:00">午後１時</time>: the text, when it reads as a time, is the
+ * iso time's hour and minute. */
+static void
+check_time (mn_findings *f, const xmlNode *node)
+{
+  xmlChar *iso = xmlGetNoNsProp (node, (const xmlChar *) "iso");
+  xmlChar *content = xmlNodeGetContent (node);
+  int h, m, written, used = 0;
+  if (iso && content && sscanf ((const char *) iso, "%2d:%2d%n", &h, &m, &used) == 2 && used == 5
+      && mn_era_parse_time (&written, (const char *) content) == 0 && written != h * 60 + m)
+    mn_findings_add (f, node, 0,
+                     _("<time>: '%s' is %02d:%02d, but iso=\"%s\"; make the two agree"),
+                     (const char *) content, written / 60, written % 60, (const char *) iso);
+  xmlFree (iso);
+  xmlFree (content);
+}
+
 static int
 check_dates (mn_findings *f, const xmlNode *dates)
 {
@@ -429,6 +451,8 @@ check_dates (mn_findings *f, const xmlNode *dates)
         decision = check_date (f, decision_el = c);
       else if (is_el (c, "held-on"))
         check_date (f, c);
+      else if (is_el (c, "time"))
+        check_time (f, c);
     }
   if (start && decision && decision < start)
     {
@@ -476,6 +500,41 @@ check_empty (mn_findings *f, const xmlNode *node)
   return added;
 }
 
+/* === placeholders left from the template === */
+
+/* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
+
+/* Each element whose own text still holds the placeholder is reported once, on its line
+ * (the line of the text that staff must replace). */
+static void
+check_placeholders (mn_findings *f, const xmlNode *node)
+{
+  int reported = 0;
+  for (const xmlNode *c = node->children; c; c = c->next)
+    {
+      if (!reported && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+          && c->content && strstr ((const char *) c->content, PLACEHOLDER))
+        {
+          /* A paragraph is named with its container: <question><p>. */
+          const xmlNode *up = node->parent;
+          char *name = strcmp ((const char *) node->name, "p") == 0 && up
+                       && up->type == XML_ELEMENT_NODE
+                       ? g_strdup_printf ("%s><%s", (const char *) up->name,
+                                          (const char *) node->name)
+                       : g_strdup ((const char *) node->name);
+          mn_findings_add (f, node, 0,
+                           _("<%s> still holds the template's placeholder 「%s」; write the "
+                             "session's text here, or delete the element if the session has "
+                             "none"),
+                           name, PLACEHOLDER);
+          g_free (name);
+          reported = 1;
+        }
+      if (c->type == XML_ELEMENT_NODE)
+        check_placeholders (f, c);
+    }
+}
+
 /* === the session === */
 
 int
@@ -497,7 +556,8 @@ mn_check_session (xmlDocPtr doc, mn_findings *f)
   check_numbers (f, requests, "request");
   /* 3. Each request answered. */
   check_requests (f, requests);
-  /* 4. No empty blocks. */
+  /* 4. No empty blocks, no placeholder left. */
   check_empty (f, root);
+  check_placeholders (f, root);
   return mn_findings_count (f) - before;
 }

@@ -2,6 +2,7 @@
 #include "load.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <glib.h>
 #include <libxml/catalog.h>
 #include <libxml/parser.h>
@@ -18,21 +19,53 @@
 /* === process-wide set-up === */
 
 static int initialised;
-/* While our own schema compiles, the entity loader lets files under this folder
- * through (the schema is data we ship); NULL the rest of the time. */
-static const char *schema_folder;
 static xmlSchemaPtr schema;           /* compiled once, then shared */
 static GHashTable *schema_elements;   /* names of all elements the schema declares */
+static GPtrArray *trusted;            /* folders given to mn_load_trust_folder (resolved) */
+
+/* 1 if the resolved path `real` is inside the resolved folder `dir`. */
+static int
+inside (const char *real, const char *dir)
+{
+  size_t n = strlen (dir);
+  return n > 1 && strncmp (real, dir, n) == 0 && real[n] == '/';
+}
+
+/* 1 if `url` (a path or a file: URL) names a file inside the data folder's schema/ or
+ * xsl/, or inside a folder given to mn_load_trust_folder. */
+static int
+is_trusted (const char *url)
+{
+  char *path = g_str_has_prefix (url, "file:") ? g_filename_from_uri (url, NULL, NULL)
+                                               : g_strdup (url);
+  char real[PATH_MAX], dir[PATH_MAX];
+  int ok = 0;
+  if (path && path[0] == '/' && realpath (path, real))
+    {
+      const char *data = mn_paths_data_dir ();
+      static const char *const shipped[] = { "schema", "xsl" };
+      for (size_t i = 0; !ok && data && *data && i < G_N_ELEMENTS (shipped); i++)
+        {
+          char *sub = g_build_filename (data, shipped[i], NULL);
+          ok = realpath (sub, dir) && inside (real, dir);
+          g_free (sub);
+        }
+      for (guint i = 0; !ok && trusted && i < trusted->len; i++)
+        ok = inside (real, g_ptr_array_index (trusted, i));
+    }
+  g_free (path);
+  return ok;
+}
 
 /* The entity loader: refuses every external resource — DTDs, entities, XIncludes,
- * schema locations — so that no document can make us read a file or the network.
- * NONET alone would still let local files through. */
+ * schema locations — so that no document can make us read a file or the network
+ * (NONET alone would still let local files through).  The one exception is our own
+ * data: the schema and the stylesheets, which libxml2 and libxslt read through this
+ * same loader. */
 static xmlParserInputPtr
 refuse_everything (const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
-  size_t n = schema_folder ? strlen (schema_folder) : 0;
-  if (schema_folder && url && strncmp (url, schema_folder, n) == 0 && url[n] == '/'
-      && !strstr (url, "/../") && !strchr (url, ':'))
+  if (url && is_trusted (url))
     return xmlNewInputFromFile (ctxt, url);
   return NULL;
 }
@@ -48,6 +81,18 @@ mn_load_init (void)
   xmlSetExternalEntityLoader (refuse_everything);
 }
 
+int
+mn_load_trust_folder (const char *folder)
+{
+  char real[PATH_MAX];
+  if (!folder || !realpath (folder, real))
+    return MN_EIO;
+  if (!trusted)
+    trusted = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (trusted, g_strdup (real));
+  return 0;
+}
+
 void
 mn_load_cleanup (void)
 {
@@ -57,6 +102,9 @@ mn_load_cleanup (void)
   if (schema_elements)
     g_hash_table_destroy (schema_elements);
   schema_elements = NULL;
+  if (trusted)
+    g_ptr_array_free (trusted, TRUE);
+  trusted = NULL;
 }
 
 /* === libxml2's text, tidied === */
@@ -437,11 +485,9 @@ compile_schema (mn_diag *d)
   if (schema)
     return 0;
   char *path = mn_paths_data_file ("schema/session.xsd");
-  char *folder = g_path_get_dirname (path);
   struct { mn_diag *d; const char *path; } ctx = { d, path };
   int rc = MN_EFAIL;
 
-  schema_folder = folder;
   xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt (path);
   if (pc)
     {
@@ -451,7 +497,6 @@ compile_schema (mn_diag *d)
     }
   xmlDocPtr xsd = schema ? xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR
                                                    | XML_PARSE_NOWARNING) : NULL;
-  schema_folder = NULL;
   if (!schema || !xsd)
     {
       if (d->errors == 0)
@@ -464,7 +509,6 @@ compile_schema (mn_diag *d)
   rc = 0;
 out:
   xmlFreeDoc (xsd);
-  g_free (folder);
   free (path);
   return rc;
 }
@@ -474,12 +518,73 @@ out:
 struct valid_state {
   mn_findings *f;          /* where errors go */
   GHashTable *valued;      /* "ELEMENT-ADDRESS ATTRIBUTE" of values already reported */
+  GHashTable *reported;    /* "ELEMENT-ADDRESS CODE MESSAGE" of every error reported */
+  GHashTable *broken;      /* parents an element was set aside from (later errors may echo) */
+  GHashTable *patched;     /* elements that got a placeholder before them */
+  GPtrArray *unexpected;   /* struct unexpected *: elements "not expected" in this pass */
+  GHashTable *placeholders; /* elements validate() added; errors inside them are not real */
+  GPtrArray *pending;      /* struct pending *: findings decided after the next pass */
 };
+
+/* A finding about an unexpected element whose wording waits for the next pass. */
+struct pending {
+  const xmlNode *node;     /* the unexpected element */
+  long line;               /* its line */
+  char *if_missing;        /* the message if a placeholder before it satisfied the parent */
+  char *otherwise;         /* the message if it is still unexpected */
+};
+
+static void
+pending_free (gpointer p)
+{
+  struct pending *pe = p;
+  g_free (pe->if_missing);
+  g_free (pe->otherwise);
+  g_free (pe);
+}
+
+/* An element the schema did not expect, and libxml2's message about it. */
+struct unexpected {
+  xmlNodePtr node;         /* the element (in the document) */
+  char message[];          /* libxml2's message, with its "Expected is ( … )" */
+};
+
+/* 1 if `n` is a placeholder or inside one. */
+static int
+in_placeholder (const struct valid_state *st, const xmlNode *n)
+{
+  for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (g_hash_table_contains (st->placeholders, n))
+      return 1;
+  return 0;
+}
 
 static int
 in_session_ns (const xmlNode *n)
 {
   return n && n->ns && strcmp ((const char *) n->ns->href, MN_SESSION_NS) == 0;
+}
+
+/* The one element name in "Expected is ( {ns}name )", or NULL (none, or several). */
+static char *
+single_expected (const char *msg)
+{
+  char *list = expected_of (msg);
+  char *name = NULL;
+  if (list && !strchr (list, ',') && list[0] == '<')
+    name = g_strndup (list + 1, strlen (list) - 2);
+  g_free (list);
+  return name;
+}
+
+/* 1 if a later sibling of `n` is the element `name`. */
+static int
+comes_later (const xmlNode *n, const char *name)
+{
+  for (const xmlNode *c = n->next; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, name) == 0)
+      return 1;
+  return 0;
 }
 
 static void
@@ -494,6 +599,48 @@ on_schema_error (void *data, xmlErrorPtr e)
   char *attr = attribute_in (e->message);
   if (node && node->type == XML_ATTRIBUTE_NODE)
     el = node->parent;
+
+  /* Once a content model fails, libxml2 skips the rest of that parent's children; the
+   * caller sets the unexpected element aside and validates again (see validate()).
+   * Here: note it, drop the echoes in the broken parent, and report nothing twice. */
+  int content = e->code == XML_SCHEMAV_ELEMENT_CONTENT
+                || e->code == XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4;
+  if (in_placeholder (st, el))
+    {
+      g_free (attr);
+      return;
+    }
+  if (content && el && el->parent && el->parent->type == XML_ELEMENT_NODE
+      && e->message && strstr (e->message, "not expected"))
+    {
+      size_t len = strlen (e->message);
+      struct unexpected *u = g_malloc (sizeof *u + len + 1);
+      u->node = (xmlNodePtr) el;
+      memcpy (u->message, e->message, len + 1);
+      g_ptr_array_add (st->unexpected, u);
+      if (g_hash_table_contains (st->broken, el->parent))
+        {
+          g_free (attr);
+          return;
+        }
+    }
+  if (content && el && g_hash_table_contains (st->broken, el)
+      && e->message && strstr (e->message, "Missing child"))
+    {
+      g_free (attr);
+      return;
+    }
+  /* One content-model complaint per element: after a repair libxml2 may say the same
+   * element is unexpected again, with another list of what it expected. */
+  if (!g_hash_table_add (st->reported, content
+                         ? g_strdup_printf ("%p content", (const void *) el)
+                         : g_strdup_printf ("%p %d %s", (const void *) el, e->code,
+                                            e->message ? e->message : "")))
+    {
+      g_free (attr);
+      return;
+    }
+
   const char *name = el && el->name ? (const char *) el->name : "?";
   const char *parent = el && el->parent && el->parent->type == XML_ELEMENT_NODE
                        ? (const char *) el->parent->name : "?";
@@ -501,6 +648,7 @@ on_schema_error (void *data, xmlErrorPtr e)
   char *detail = detail_of (e);
   char *expected = expected_of (e->message);
   xmlChar *value = NULL;
+  char *missing = NULL;
 
   switch (e->code)
     {
@@ -524,6 +672,23 @@ on_schema_error (void *data, xmlErrorPtr e)
         mn_findings_add (st->f, el, line,
                          _("<%s> is not an element of the session format; check its spelling, "
                            "or remove it (docs/session-format.md lists the elements)"), name);
+      else if (strstr (detail, "not expected") && expected
+               && (missing = single_expected (e->message)) && !comes_later (el, missing))
+        {
+          /* validate() puts a placeholder <missing> here; if that satisfies the parent,
+           * the element was missing, else this one is out of place.  Decided after the
+           * next pass. */
+          struct pending *pe = g_new0 (struct pending, 1);
+          pe->node = el;
+          pe->line = line;
+          pe->if_missing = g_strdup_printf (_("<%s> is missing before <%s> (inside <%s>); add it"),
+                                            missing, name, parent);
+          pe->otherwise = g_strdup_printf (_("<%s> is not allowed here: expected %s; add the "
+                                             "missing element, or check the order of the "
+                                             "elements inside <%s> (docs/session-format.md)"),
+                                           name, expected, parent);
+          g_ptr_array_add (st->pending, pe);
+        }
       else if (strstr (detail, "not expected") && expected)
         mn_findings_add (st->f, el, line,
                          _("<%s> is not allowed here: expected %s; add the missing element, or "
@@ -618,9 +783,135 @@ on_schema_error (void *data, xmlErrorPtr e)
       break;
     }
   xmlFree (value);
+  g_free (missing);
   g_free (attr);
   g_free (expected);
   g_free (detail);
+}
+
+/* Validate `doc` against the schema, adding every error to `f`.
+ *
+ * libxml2 stops checking a parent's children at the first child its content model does
+ * not expect: the errors further on would only show in the next run.  So, up to
+ * MAX_PASSES times, repair the tree and validate again, reporting only what is new:
+ *   1. an unexpected element where exactly one element was expected, and that element
+ *      does not come later (a required element is missing), gets an empty placeholder
+ *      of the missing element before it — once;
+ *   2. any other unexpected element (unknown, out of order, or patched already) is set
+ *      aside (unlinked), and its parent marked: its later content errors may be echoes;
+ *   3. errors inside placeholders, content errors in marked parents, and anything said
+ *      before are never reported.
+ * Then everything is undone in reverse order (placeholders freed, elements put back next
+ * to the same neighbours), so `doc` is left as it came.
+ * Returns xmlSchemaValidateDoc's first result: 0 valid, > 0 invalid, < 0 failure. */
+enum { MAX_PASSES = 32 };
+
+/* One repair, to undo. */
+struct repair {
+  xmlNodePtr node;    /* the element set aside, or the placeholder */
+  xmlNodePtr parent;  /* the parent of the element set aside */
+  xmlNodePtr next;    /* its next sibling, or NULL if it was the last child */
+  int placeholder;    /* 1: `node` is a placeholder to free */
+};
+
+/* Word and add the pending findings of the previous pass, now that `unexpected` (this
+ * pass's unexpected elements, or NULL after the last pass) tells whether the placeholder
+ * before each element satisfied its parent.  Empties `deciding`. */
+static void
+decide (mn_findings *f, GPtrArray *deciding, const GPtrArray *unexpected)
+{
+  for (guint i = 0; i < deciding->len; i++)
+    {
+      struct pending *pe = g_ptr_array_index (deciding, i);
+      int still = unexpected == NULL;
+      for (guint k = 0; unexpected && k < unexpected->len && !still; k++)
+        still = ((struct unexpected *) g_ptr_array_index (unexpected, k))->node == pe->node;
+      mn_findings_add (f, pe->node, pe->line, "%s", still ? pe->otherwise : pe->if_missing);
+    }
+  g_ptr_array_set_size (deciding, 0);
+}
+
+static int
+validate (xmlDocPtr doc, mn_findings *f)
+{
+  struct valid_state st = {
+    .f = f,
+    .valued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .broken = g_hash_table_new (g_direct_hash, g_direct_equal),
+    .patched = g_hash_table_new (g_direct_hash, g_direct_equal),
+    .unexpected = g_ptr_array_new_with_free_func (g_free),
+    .placeholders = g_hash_table_new (g_direct_hash, g_direct_equal),
+    .pending = g_ptr_array_new_with_free_func (pending_free),
+  };
+  GPtrArray *deciding = g_ptr_array_new_with_free_func (pending_free);
+  GArray *undo = g_array_new (FALSE, FALSE, sizeof (struct repair));
+  int first = -1;
+  for (int pass = 0; pass < MAX_PASSES; pass++)
+    {
+      g_ptr_array_set_size (st.unexpected, 0);
+      xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt (schema);
+      if (!vc)
+        break;
+      xmlSchemaSetValidStructuredErrors (vc, on_schema_error, &st);
+      int r = xmlSchemaValidateDoc (vc, doc);
+      xmlSchemaFreeValidCtxt (vc);
+      if (pass == 0)
+        first = r;
+      decide (f, deciding, st.unexpected);
+      g_ptr_array_extend_and_steal (deciding, st.pending);
+      st.pending = g_ptr_array_new_with_free_func (pending_free);
+      if (r <= 0 || st.unexpected->len == 0)
+        break;
+      for (guint i = 0; i < st.unexpected->len; i++)
+        {
+          struct unexpected *u = g_ptr_array_index (st.unexpected, i);
+          xmlNodePtr n = u->node;
+          xmlNsPtr ns = xmlSearchNsByHref (doc, n->parent, (const xmlChar *) MN_SESSION_NS);
+          char *want = single_expected (u->message);
+          if (want && ns && !g_hash_table_contains (st.patched, n) && !comes_later (n, want))
+            {
+              g_hash_table_add (st.patched, n);
+              xmlNodePtr ph = xmlNewDocNode (doc, ns, (const xmlChar *) want, NULL);
+              xmlAddPrevSibling (n, ph);
+              g_hash_table_add (st.placeholders, ph);
+              struct repair rep = { ph, NULL, NULL, 1 };
+              g_array_append_val (undo, rep);
+            }
+          else
+            {
+              struct repair rep = { n, n->parent, n->next, 0 };
+              g_hash_table_add (st.broken, n->parent);
+              xmlUnlinkNode (n);
+              g_array_append_val (undo, rep);
+            }
+          g_free (want);
+        }
+    }
+  decide (f, deciding, NULL);
+  g_ptr_array_free (deciding, TRUE);
+  g_ptr_array_free (st.pending, TRUE);
+  for (guint i = undo->len; i-- > 0;)
+    {
+      struct repair *rep = &g_array_index (undo, struct repair, i);
+      if (rep->placeholder)
+        {
+          xmlUnlinkNode (rep->node);
+          xmlFreeNode (rep->node);
+        }
+      else if (rep->next)
+        xmlAddPrevSibling (rep->next, rep->node);
+      else
+        xmlAddChild (rep->parent, rep->node);
+    }
+  g_array_free (undo, TRUE);
+  g_ptr_array_free (st.unexpected, TRUE);
+  g_hash_table_destroy (st.placeholders);
+  g_hash_table_destroy (st.broken);
+  g_hash_table_destroy (st.patched);
+  g_hash_table_destroy (st.reported);
+  g_hash_table_destroy (st.valued);
+  return first;
 }
 
 /* === the whole load === */
@@ -665,16 +956,7 @@ mn_load_session (xmlDocPtr *out, const char *path, mn_diag *d)
   if (rc == 0)
     {
       /* 1. The schema: every error, in our words. */
-      struct valid_state st = { f, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
-      xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt (schema);
-      int valid = vc ? -1 : -2;
-      if (vc)
-        {
-          xmlSchemaSetValidStructuredErrors (vc, on_schema_error, &st);
-          valid = xmlSchemaValidateDoc (vc, doc);
-          xmlSchemaFreeValidCtxt (vc);
-        }
-      g_hash_table_destroy (st.valued);
+      int valid = validate (doc, f);
       if (valid != 0 && mn_findings_count (f) == 0)
         mn_findings_add (f, NULL, 0, _("the document does not match the schema; see "
                                        "docs/session-format.md"));
