@@ -5,6 +5,10 @@
  *       numbers, the same number of follow-ups and of opinions; the same requests and
  *       responses (by n, in order); the same number of speech turns, sections, stage notes.
  *       Every difference is listed; exit 1 if any.
+ *   import-check skeleton GOT.xml WANT.xml
+ *       The same element tree: every element with its attributes, in order, except <sic> and
+ *       <cut> (an importer cannot know a typo or a cut from the text alone) and the xsi:/xml:
+ *       attributes.  The first difference is shown.
  *   import-check count FILE.xml XPATH N
  *       count(XPATH) == N, with the prefix s: bound to urn:minutes:session:1.
  *   import-check speech SOURCE.txt FILE.xml
@@ -136,6 +140,51 @@ cmd_struct (const char *got_path, const char *want_path)
   xmlFreeDoc (want);
   if (!ok)
     fprintf (stderr, "import-check: %s does not have the structure of %s\n", got_path, want_path);
+  return ok ? 0 : 1;
+}
+
+static void
+skeleton (GPtrArray *out, xmlNodePtr n, int depth)
+{
+  for (; n; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE || xmlStrEqual (n->name, BAD_CAST "sic") || xmlStrEqual (n->name, BAD_CAST "cut"))
+        continue;
+      GString *l = g_string_new (NULL);
+      g_string_append_printf (l, "%*s%s", depth * 2, "", (const char *) n->name);
+      for (xmlAttrPtr a = n->properties; a; a = a->next)
+        {
+          if (a->ns)
+            continue;  /* xsi:schemaLocation, xml:lang */
+          xmlChar *v = xmlNodeListGetString (n->doc, a->children, 1);
+          g_string_append_printf (l, " %s=\"%s\"", (const char *) a->name, (const char *) v);
+          xmlFree (v);
+        }
+      g_ptr_array_add (out, g_string_free (l, FALSE));
+      skeleton (out, n->children, depth + 1);
+    }
+}
+
+static int
+cmd_skeleton (const char *got_path, const char *want_path)
+{
+  xmlDocPtr got = load (got_path), want = load (want_path);
+  if (!got || !want)
+    return 2;
+  GPtrArray *a = g_ptr_array_new_with_free_func (g_free), *b = g_ptr_array_new_with_free_func (g_free);
+  skeleton (a, xmlDocGetRootElement (got), 0);
+  skeleton (b, xmlDocGetRootElement (want), 0);
+  guint i = 0;
+  while (i < a->len && i < b->len && strcmp (a->pdata[i], b->pdata[i]) == 0)
+    i++;
+  int ok = i == a->len && i == b->len;
+  if (!ok)
+    fprintf (stderr, "import-check: the element trees differ at element %u:\n  got:  %s\n  want: %s\n", i,
+             i < a->len ? (char *) a->pdata[i] : "<end>", i < b->len ? (char *) b->pdata[i] : "<end>");
+  g_ptr_array_free (a, TRUE);
+  g_ptr_array_free (b, TRUE);
+  xmlFreeDoc (got);
+  xmlFreeDoc (want);
   return ok ? 0 : 1;
 }
 
@@ -494,6 +543,8 @@ main (int argc, char **argv)
 {
   if (argc == 4 && strcmp (argv[1], "struct") == 0)
     return cmd_struct (argv[2], argv[3]);
+  if (argc == 4 && strcmp (argv[1], "skeleton") == 0)
+    return cmd_skeleton (argv[2], argv[3]);
   if (argc == 5 && strcmp (argv[1], "count") == 0)
     return cmd_count (argv[2], argv[3], argv[4]);
   if (argc == 4 && strcmp (argv[1], "speech") == 0)
