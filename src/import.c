@@ -1669,6 +1669,21 @@ stage_line (const char *t)
   return g_str_has_prefix (t, "〔") && g_str_has_suffix (t, "〕");
 }
 
+/* 1 if the trimmed line is only a rule: ―――, －－－, ─── (two or more). */
+static int
+rule_line (const char *t)
+{
+  int n = 0;
+  for (const char *p = t; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != 0x2015 && c != 0x2500 && c != 0x2501 && c != 0xFF0D && c != 0x2014)
+        return 0;
+      n++;
+    }
+  return n >= 2;
+}
+
 /* The first non-blank line after `i`, or NULL. */
 static const line *
 next_nonblank (importer *im, size_t i)
@@ -1721,7 +1736,29 @@ read_speech_form (importer *im)
           const line *nx = next_nonblank (im, i);
           int turn_here = is_spk && (*text || (nx && g_utf8_get_char (nx->text) == 0x3000 && !stage_line (nx->text)));
           if (g_str_has_prefix (t, "◎") || (turn_here && strcmp (spk, "議事日程") != 0))
-            started = 1;
+            {
+              started = 1;
+              /* notes of the record just before the first turn (〇午後１時開会, 〔…登壇〕)
+               * open the speech record as stage notes */
+              xmlNodePtr first = NULL;
+              for (xmlNodePtr c = im->held ? xmlGetLastChild (im->held) : NULL; c; c = c->prev)
+                {
+                  xmlChar *ct = xmlNodeGetContent (c);
+                  int note = g_str_has_prefix ((const char *) ct, "〇") || stage_line ((const char *) ct);
+                  xmlFree (ct);
+                  if (!note)
+                    break;
+                  first = c;
+                }
+              while (first)
+                {
+                  xmlNodePtr next = first->next;
+                  xmlUnlinkNode (first);
+                  xmlNodeSetName (first, BAD_CAST "stage");
+                  xmlAddChild (im->speech, first);
+                  first = next;
+                }
+            }
           else
             {
               add_p (im, held (im), t, l->no);
@@ -1751,18 +1788,26 @@ read_speech_form (importer *im)
           if (*text)
             add_p (im, turn, text, l->no);
         }
-      else if (stage_line (t))
+      else if (stage_line (t) || rule_line (t))
         {
-          /* a stage note between turns; inside a turn that goes on after it, a paragraph */
+          /* a stage note or a rule between turns; inside a turn that goes on after it, a
+           * paragraph (the schema keeps turns whole) */
           const line *nx = next_nonblank (im, i);
           char *nt = nx ? trim_dup (nx->text) : g_strdup ("○");
           char *s2 = NULL, *x2 = NULL;
-          int ends_turn = !nx || g_str_has_prefix (nt, "◎") || stage_line (nt) || speaker_line (nt, &s2, &x2);
+          int ends_turn = !nx || g_str_has_prefix (nt, "◎") || stage_line (nt) || rule_line (nt)
+                          || speaker_line (nt, &s2, &x2);
           g_free (s2);
           g_free (x2);
           g_free (nt);
           if (turn && !ends_turn)
             add_p (im, turn, t, l->no);
+          else if (rule_line (t))
+            {
+              /* a rule line is drawn by the layout: <separator/> */
+              child (im->speech, "separator");
+              turn = NULL;
+            }
           else
             {
               xmlNodePtr st = child (im->speech, "stage");
