@@ -39,7 +39,8 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
-                                s:record-note s:section s:stage s:role s:name s:a s:sic"/>
+                                s:record-note s:section s:stage s:role s:name s:a s:sic
+                                s:place s:heading"/>
 
   <!-- ============================================================ -->
   <!-- Parameters: the looks                                         -->
@@ -306,7 +307,20 @@
     <fo:block font-family="{$heading-font-family}" font-size="{$title-size}" line-height="1.4"
               text-align="center" space-after="5mm" keep-with-next.within-page="always">
       <xsl:text>会議録</xsl:text>
+      <xsl:if test="s:title/@issue">
+        <xsl:text>　第</xsl:text>
+        <xsl:call-template name="wide"><xsl:with-param name="n" select="s:title/@issue"/></xsl:call-template>
+        <xsl:text>号</xsl:text>
+      </xsl:if>
     </fo:block>
+    <xsl:if test="s:title/@day">
+      <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" text-align="center"
+                space-before="-3mm" space-after="4mm" keep-with-next.within-page="always">
+        <xsl:text>第</xsl:text>
+        <xsl:call-template name="wide"><xsl:with-param name="n" select="s:title/@day"/></xsl:call-template>
+        <xsl:text>日</xsl:text>
+      </fo:block>
+    </xsl:if>
     <fo:table table-layout="fixed" width="100%">
       <fo:table-column column-width="{$label-column-width}"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
@@ -323,18 +337,20 @@
           <xsl:with-param name="node" select="s:dates"/>
           <xsl:with-param name="content"><xsl:apply-templates select="s:dates | s:held"/></xsl:with-param>
         </xsl:call-template>
+        <xsl:if test="s:place">
+          <xsl:call-template name="header-row">
+            <xsl:with-param name="label">場所</xsl:with-param>
+            <xsl:with-param name="node" select="s:place"/>
+            <xsl:with-param name="content">
+              <fo:block><xsl:apply-templates select="s:place"/></fo:block>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:if test="s:attendees">
           <xsl:call-template name="header-row">
             <xsl:with-param name="label">参加者</xsl:with-param>
             <xsl:with-param name="node" select="s:attendees"/>
-            <xsl:with-param name="content">
-              <fo:block>
-                <xsl:for-each select="s:attendees/s:person">
-                  <xsl:if test="position() != 1"><xsl:text>、</xsl:text></xsl:if>
-                  <xsl:apply-templates/>
-                </xsl:for-each>
-              </fo:block>
-            </xsl:with-param>
+            <xsl:with-param name="content"><xsl:apply-templates select="s:attendees"/></xsl:with-param>
           </xsl:call-template>
         </xsl:if>
         <xsl:if test="s:materials">
@@ -353,14 +369,33 @@
             <xsl:with-param name="label">諮問事項</xsl:with-param>
             <xsl:with-param name="node" select="s:agenda"/>
             <xsl:with-param name="content">
-              <xsl:for-each select="s:agenda/s:entry">
-                <xsl:variable name="mark" select="concat('(', @n, ')')"/>
-                <fo:block start-indent="{string-length($mark) * 0.5 + 0.2}em"
-                          text-indent="-{string-length($mark) * 0.5 + 0.2}em">
+              <xsl:for-each select="s:agenda/s:heading">
+                <fo:block font-family="{$heading-font-family}" space-after="1mm">
                   <xsl:call-template name="line"/>
-                  <xsl:value-of select="$mark"/>
                   <xsl:apply-templates/>
                 </fo:block>
+              </xsl:for-each>
+              <xsl:for-each select="s:agenda/s:entry">
+                <xsl:choose>
+                  <xsl:when test="@label">
+                    <fo:block start-indent="{string-length(@label) + 1}em"
+                              text-indent="-{string-length(@label) + 1}em">
+                      <xsl:call-template name="line"/>
+                      <xsl:value-of select="@label"/>
+                      <xsl:text>　</xsl:text>
+                      <xsl:apply-templates/>
+                    </fo:block>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:variable name="mark" select="concat('(', @n, ')')"/>
+                    <fo:block start-indent="{string-length($mark) * 0.5 + 0.2}em"
+                              text-indent="-{string-length($mark) * 0.5 + 0.2}em">
+                      <xsl:call-template name="line"/>
+                      <xsl:value-of select="$mark"/>
+                      <xsl:apply-templates/>
+                    </fo:block>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:for-each>
             </xsl:with-param>
           </xsl:call-template>
@@ -438,6 +473,43 @@
 
   <xsl:template match="s:held">
     <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <!-- 参加者: names joined with "、"; in groups, each group under its heading as printed.
+       A seat prints as "１番 name", a role as "role name". -->
+  <xsl:template match="s:attendees">
+    <xsl:if test="s:person">
+      <fo:block><xsl:call-template name="people"/></fo:block>
+    </xsl:if>
+    <xsl:for-each select="s:group">
+      <fo:block font-family="{$heading-font-family}">
+        <xsl:if test="position() != 1"><xsl:attribute name="space-before">1.5mm</xsl:attribute></xsl:if>
+        <xsl:call-template name="line"/>
+        <xsl:value-of select="@label"/>
+      </fo:block>
+      <fo:block start-indent="1em"><xsl:call-template name="people"/></fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="people">
+    <xsl:for-each select="s:person">
+      <xsl:if test="position() != 1"><xsl:text>、</xsl:text></xsl:if>
+      <xsl:if test="@seat">
+        <xsl:call-template name="wide"><xsl:with-param name="n" select="@seat"/></xsl:call-template>
+        <xsl:text>番 </xsl:text>
+      </xsl:if>
+      <xsl:if test="@role">
+        <xsl:value-of select="@role"/>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A number in full-width digits (１番, 第１号), as assembly minutes print them. -->
+  <xsl:template name="wide">
+    <xsl:param name="n"/>
+    <xsl:value-of select="translate($n, '0123456789', '０１２３４５６７８９')"/>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -634,6 +706,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- ――――: a rule between parts of the proceedings. -->
+  <xsl:template match="s:speech-record/s:separator">
+    <fo:block start-indent="35%" end-indent="35%" space-before="3mm" space-after="3mm"
+              border-top-style="solid" border-top-width="{$rule-width}" border-top-color="#000000"
+              line-height="1pt" font-size="1pt">
+      <xsl:call-template name="line"/>
+    </fo:block>
+  </xsl:template>
+
   <xsl:template match="s:speech-record/s:stage">
     <fo:block start-indent="3em" space-before="1mm" space-after="1mm">
       <xsl:call-template name="line"/>
@@ -740,7 +821,8 @@
     <fo:inline font-size="{$small-size}">（以下、原文欠落）</fo:inline>
   </xsl:template>
 
-  <xsl:template match="s:title | s:council | s:person | s:material | s:record-note | s:role | s:name">
+  <xsl:template match="s:title | s:council | s:person | s:material | s:record-note | s:role | s:name
+                       | s:place | s:heading">
     <xsl:apply-templates/>
   </xsl:template>
 
