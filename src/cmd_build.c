@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <glib.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 
@@ -333,6 +334,40 @@ is_file (const char *path)
   return stat (path, &st) == 0 && S_ISREG (st.st_mode);
 }
 
+/* Put the title and date of an HTML page we wrote earlier (its <title> and its
+ * <meta name="dcterms.date">) on `item` as title="…" date="…". */
+static void
+describe_from_html (xmlNodePtr item, const char *html_path)
+{
+  htmlDocPtr page = htmlReadFile (html_path, "UTF-8",
+                                  HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  if (!page)
+    return;
+  for (xmlNodePtr n = xmlDocGetRootElement (page) ? xmlDocGetRootElement (page)->children : NULL;
+       n; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, BAD_CAST "head"))
+      for (xmlNodePtr h = n->children; h; h = h->next)
+        {
+          if (h->type != XML_ELEMENT_NODE)
+            continue;
+          if (xmlStrEqual (h->name, BAD_CAST "title"))
+            {
+              xmlChar *t = xmlNodeGetContent (h);
+              xmlNewProp (item, BAD_CAST "title", t);
+              xmlFree (t);
+            }
+          xmlChar *name = xmlGetProp (h, BAD_CAST "name");
+          if (xmlStrEqual (h->name, BAD_CAST "meta") && xmlStrEqual (name, BAD_CAST "dcterms.date"))
+            {
+              xmlChar *c = xmlGetProp (h, BAD_CAST "content");
+              xmlNewProp (item, BAD_CAST "date", c);
+              xmlFree (c);
+            }
+          xmlFree (name);
+        }
+  xmlFreeDoc (page);
+}
+
 /* Write DIR/index.html: the sessions of the folders in `folders` (each `.xml` file) whose PDF and
  * HTML exist in DIR.  `built` maps a session path to its document when it was loaded in this
  * run; others are parsed here (well-formedness only: they are listed, not built). */
@@ -372,22 +407,23 @@ write_index (const struct sheets *sh, const struct options *o, const char *dir,
                 {
                   mn_diag quiet = MN_DIAG_INIT;
                   quiet.quiet = 1;
-                  if (mn_load_parse (&parsed, path, &quiet) != 0)
-                    mn_warning (d, path, 0, _("left out of the index: it cannot be read; run minutes validate on it"));
-                  doc = parsed;
+                  if (mn_load_parse (&parsed, path, &quiet) == 0)
+                    doc = parsed;
                 }
+              xmlNodePtr item = xmlNewChild (root, ns, BAD_CAST "item", NULL);
+              xmlChar *pdf_href = xmlURIEscapeStr (BAD_CAST pdf, BAD_CAST "");
+              xmlChar *html_href = xmlURIEscapeStr (BAD_CAST html, BAD_CAST "");
+              xmlNewProp (item, BAD_CAST "pdf", pdf_href);
+              xmlNewProp (item, BAD_CAST "html", html_href);
+              xmlFree (pdf_href);
+              xmlFree (html_href);
               if (doc && xmlDocGetRootElement (doc))
-                {
-                  xmlNodePtr item = xmlNewChild (root, ns, BAD_CAST "item", NULL);
-                  xmlChar *pdf_href = xmlURIEscapeStr (BAD_CAST pdf, BAD_CAST "");
-                  xmlChar *html_href = xmlURIEscapeStr (BAD_CAST html, BAD_CAST "");
-                  xmlNewProp (item, BAD_CAST "pdf", pdf_href);
-                  xmlNewProp (item, BAD_CAST "html", html_href);
-                  xmlFree (pdf_href);
-                  xmlFree (html_href);
-                  xmlAddChild (item, xmlDocCopyNode (xmlDocGetRootElement (doc), idx, 1));
-                  g_hash_table_add (seen, g_strdup (name));
-                }
+                xmlAddChild (item, xmlDocCopyNode (xmlDocGetRootElement (doc), idx, 1));
+              else
+                /* The session cannot be read now (it failed this run), but its previous
+                 * output is there: list it from what that page says about itself. */
+                describe_from_html (item, html_path);
+              g_hash_table_add (seen, g_strdup (name));
               xmlFreeDoc (parsed);
             }
           g_free (name);
@@ -585,8 +621,9 @@ mn_cmd_fo (int argc, char **argv)
     status = exit_for (err);
   else
     {
-      if (!o.source_lines)
-        strip_fox (xmlDocGetRootElement (fo));
+      xmlNodePtr root = xmlDocGetRootElement (fo);
+      if (!o.source_lines && root)
+        strip_fox (root);
       err = write_result (o.out, fo, ss, &d);
       status = exit_for (err);
     }

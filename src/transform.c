@@ -27,6 +27,7 @@
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <libexslt/exslt.h>
 
 #include "i18n.h"
 #include "paths.h"
@@ -175,27 +176,29 @@ sink_init (struct sink *s, mn_diag *d, const char *fallback_file)
   s->buf = g_string_new (NULL);
 }
 
-/* `runtime error: file F line N element E` → remember F and N.  Returns 1 if `line` was such
- * a context line. */
+/* `runtime error: file F line N element E` (or `compilation warning: …`, or a bare `error`)
+ * → remember F and N.  Returns 1 if `line` was such a context line. */
 static int
 take_context (struct sink *s, const char *line)
 {
-  static const char *const kinds[] = { "runtime error", "compilation error",
-                                       "compilation warning", "runtime warning" };
-  size_t k;
-  for (k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (g_str_has_prefix (line, kinds[k]))
-      break;
-  if (k == G_N_ELEMENTS (kinds))
+  const char *p = line;
+  if (g_str_has_prefix (p, "runtime "))
+    p += 8;
+  else if (g_str_has_prefix (p, "compilation "))
+    p += 12;
+  int warning = g_str_has_prefix (p, "warning");
+  if (!warning && !g_str_has_prefix (p, "error"))
+    return 0;
+  p += warning ? 7 : 5;
+  if (*p != '\0' && !g_str_has_prefix (p, ": file ") && !g_str_has_prefix (p, ": element "))
     return 0;
   g_free (s->loc_file);
   s->loc_file = NULL;
   s->loc_line = 0;
-  s->loc_warning = strstr (kinds[k], "warning") != NULL;
-  const char *f = strstr (line, ": file ");
-  if (f)
+  s->loc_warning = warning;
+  if (g_str_has_prefix (p, ": file "))
     {
-      f += 7;
+      const char *f = p + 7;
       const char *end = strstr (f, " line ");
       const char *elem = strstr (f, " element ");
       if (!end || (elem && elem < end))
@@ -208,6 +211,14 @@ take_context (struct sink *s, const char *line)
   return 1;
 }
 
+/* What our own stylesheets say with xsl:message (xsl/*.xsl), listed so they are translated. */
+static const char *const stylesheet_messages[] = {
+  N_("the document is not a session (urn:minutes:session:1); run minutes validate on it"),
+  N_("base-font-size must be a size in points, such as 10.5pt"),
+  N_("unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height"),
+  N_("the session holds an element the stylesheet does not know; run minutes validate on it"),
+};
+
 static void
 sink_line (struct sink *s, const char *line)
 {
@@ -215,6 +226,9 @@ sink_line (struct sink *s, const char *line)
     return;
   if (take_context (s, line))
     return;
+  for (size_t k = 0; k < G_N_ELEMENTS (stylesheet_messages); k++)
+    if (strcmp (line, stylesheet_messages[k]) == 0)
+      line = _(stylesheet_messages[k]);
   const char *file = s->loc_file ? s->loc_file : s->fallback_file;
   if (s->loc_warning)
     mn_warning (s->d, file, s->loc_line, _("stylesheet: %s"), line);
@@ -315,6 +329,9 @@ init (void)
   libxslt_loader = xsltDocDefaultLoader;
   xsltSetLoaderFunc (safe_loader);
 
+  /* EXSLT (exsl:node-set, str:, date: …) for stylesheet authors; its exsl:document is a
+   * write like xsl:document, refused by the preferences above. */
+  exsltRegisterAll ();
   xsltRegisterExtModuleFunction (BAD_CAST "line", BAD_CAST MN_XSLT_NS, fn_line);
   xsltRegisterExtModuleFunction (BAD_CAST "source-name", BAD_CAST MN_XSLT_NS, fn_source_name);
   initialized = 1;

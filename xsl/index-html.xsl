@@ -7,7 +7,10 @@
     <index xmlns="urn:minutes:index:1">
       <item pdf="r03-1.pdf" html="r03-1.html">
         <session xmlns="urn:minutes:session:1"> … </session>   (the session as read)
-      </item> …
+      </item>
+      <item pdf="…" html="…" title="会議録 …" date="2021-05-24"/>
+                (a session that cannot be read now but whose previous output is there:
+                 the title and date its HTML page gives)
     </index>
   Order: by the decision date (or the day held), newest first; ties by file name.
 -->
@@ -64,15 +67,27 @@ p.empty { font-style: normal; }
                 </thead>
                 <tbody>
                   <xsl:for-each select="i:index/i:item">
-                    <xsl:sort select="(s:session/s:dates/s:decision | s:session/s:dates/s:held-on)/@iso" order="descending"/>
+                    <xsl:sort select="(s:session/s:dates/s:decision | s:session/s:dates/s:held-on)/@iso | @date" order="descending"/>
                     <xsl:sort select="@html" order="descending"/>
                     <xsl:variable name="ss" select="s:session"/>
                     <tr>
                       <th scope="row">
-                        <xsl:value-of select="concat(normalize-space($ss/s:title), ' ', normalize-space($ss/s:council))"/>
+                        <xsl:choose>
+                          <xsl:when test="$ss">
+                            <xsl:value-of select="concat(normalize-space($ss/s:title), ' ', normalize-space($ss/s:council))"/>
+                          </xsl:when>
+                          <xsl:otherwise>
+                            <xsl:value-of select="normalize-space(substring-after(@title, '会議録'))"/>
+                          </xsl:otherwise>
+                        </xsl:choose>
                       </th>
                       <td class="date">
-                        <xsl:value-of select="normalize-space(($ss/s:dates/s:decision | $ss/s:dates/s:held-on)[1])"/>
+                        <xsl:choose>
+                          <xsl:when test="$ss">
+                            <xsl:value-of select="normalize-space(($ss/s:dates/s:decision | $ss/s:dates/s:held-on)[1])"/>
+                          </xsl:when>
+                          <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
+                        </xsl:choose>
                       </td>
                       <td>
                         <a href="{@pdf}">PDF</a>

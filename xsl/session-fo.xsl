@@ -554,8 +554,10 @@
     <xsl:attribute name="display-align">center</xsl:attribute>
   </xsl:attribute-set>
 
+  <!-- A row is kept on one page (as the printed minutes do), so each cell reads whole before the
+       next one, also in the PDF's text; a row taller than a page still splits. -->
   <xsl:template match="s:qa/s:entry">
-    <fo:table-row>
+    <fo:table-row keep-together.within-page="always">
       <xsl:call-template name="line"/>
       <fo:table-cell xsl:use-attribute-sets="cell" text-align="center">
         <fo:block><xsl:value-of select="@n"/></fo:block>
