@@ -211,7 +211,7 @@ take_context (struct sink *s, const char *line)
   return 1;
 }
 
-/* What our own stylesheets say with xsl:message (xsl/*.xsl), listed so they are translated. */
+/* What our own stylesheets say with xsl:message (the files in xsl/), listed for translation. */
 static const char *const stylesheet_messages[] = {
   N_("the document is not a session (urn:minutes:session:1); run minutes validate on it"),
   N_("base-font-size must be a size in points, such as 10.5pt"),
