@@ -1,6 +1,7 @@
 /* tests/data/roundtrip.c: proves that a session XML holds every character of its source text.
  *
  *   roundtrip [--drop-char N] SEED.txt SESSION.xml
+ *   roundtrip [--drop-char N] --speech-record FROM-TO MINUTES.txt SESSION.xml
  *
  * Two character streams are built and compared, character for character:
  *
@@ -10,6 +11,10 @@
  *   the XML stream   the session's text and attribute values in document order, except the
  *                    machine-data attributes (see attribute_is_machine_data()), whitespace set
  *                    aside.
+ *
+ * With --speech-record, the source is lines FROM to TO of a verbatim record (○ speaker turns,
+ * ◎ section heads, 〔 〕 stage notes) and only the session's speech-record is compared; the
+ * rules are in speech_line().
  *
  * Equal streams: exit 0.  Otherwise the offset and the first differing run, with about 20
  * characters of context each side (and the seed line / XML line there), go to stderr, exit 1.
@@ -269,28 +274,87 @@ out:
 	g_string_free(line, TRUE);
 }
 
-static int seed_stream(stream *s, const char *path)
+/* ---- the speech-record stream ------------------------------------------------------------ */
+
+/* One line of a verbatim record (e.g. 目黒区議会's minutes).  Positional rules, as for the seed:
+ * - "○" opening a line introduces a speaker turn: the stylesheet prints it (speaker's name and
+ *   role are data);
+ * - "◎" opening a line (after its indent) marks a section head: the stylesheet prints it;
+ * - a line made only of "―" is a rule (<separator/>): the stylesheet draws it.
+ * Stage notes (〔…〕, 〇午後１時開会) keep their marks: they are text. */
+static void speech_line(stream *s, const char *raw, int lineno)
+{
+	const char *p = raw;
+	while (*p && g_unichar_isspace(g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	if (*p == '\0')
+		return;
+	gboolean only_rule = TRUE;
+	for (const char *q = p; *q; q = g_utf8_next_char(q)) {
+		gunichar c = g_utf8_get_char(q);
+		if (c != 0x2015 /* ― */ && !g_unichar_isspace(c))
+			only_rule = FALSE;
+	}
+	if (only_rule)
+		return;
+	if (p == raw && g_str_has_prefix(p, "○"))
+		p += strlen("○");
+	else if (g_str_has_prefix(p, "◎"))
+		p += strlen("◎");
+	stream_add(s, p, lineno);
+}
+
+/* Reads `path` as UTF-8 and splits it into lines (without "\r\n" or "\n"). */
+static char **read_lines(const char *path)
 {
 	char *text = NULL;
 	GError *err = NULL;
 	if (!g_file_get_contents(path, &text, NULL, &err)) {
 		fprintf(stderr, "roundtrip: cannot read %s: %s\n", path, err->message);
 		g_error_free(err);
-		return -1;
+		return NULL;
 	}
 	if (!g_utf8_validate(text, -1, NULL)) {
 		fprintf(stderr, "roundtrip: %s is not UTF-8\n", path);
 		g_free(text);
-		return -1;
+		return NULL;
 	}
-	enum seed_part part = PART_HEADER;
 	char **lines = g_strsplit(text, "\n", -1);
 	for (int i = 0; lines[i]; i++) {
-		g_strchomp(lines[i]); /* a trailing "\r" or blanks */
-		seed_line(s, &part, lines[i], i + 1);
+		size_t n = strlen(lines[i]);
+		if (n && lines[i][n - 1] == '\r')
+			lines[i][n - 1] = '\0';
 	}
-	g_strfreev(lines);
 	g_free(text);
+	return lines;
+}
+
+static int speech_stream(stream *s, const char *path, int from, int to)
+{
+	char **lines = read_lines(path);
+	if (!lines)
+		return -1;
+	int n = (int)g_strv_length(lines);
+	if (from < 1 || to < from || to > n) {
+		fprintf(stderr, "roundtrip: %s has %d lines, not %d-%d\n", path, n, from, to);
+		g_strfreev(lines);
+		return -1;
+	}
+	for (int i = from; i <= to; i++)
+		speech_line(s, lines[i - 1], i);
+	g_strfreev(lines);
+	return 0;
+}
+
+static int seed_stream(stream *s, const char *path)
+{
+	char **lines = read_lines(path);
+	if (!lines)
+		return -1;
+	enum seed_part part = PART_HEADER;
+	for (int i = 0; lines[i]; i++)
+		seed_line(s, &part, lines[i], i + 1);
+	g_strfreev(lines);
 	return 0;
 }
 
@@ -366,7 +430,23 @@ static int drop_char(xmlNode *node, long *n)
 	return -1;
 }
 
-static int xml_stream(stream *s, const char *path, long drop)
+/* The first element named `name` in document order, or NULL. */
+static xmlNode *find_element(xmlNode *node, const char *name)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)node->name, name) == 0)
+			return node;
+		xmlNode *hit = find_element(node->children, name);
+		if (hit)
+			return hit;
+	}
+	return NULL;
+}
+
+/* Builds the XML stream of the whole document, or of its first `only` element if not NULL. */
+static int xml_stream(stream *s, const char *path, long drop, const char *only)
 {
 	/* No network, no entity substitution, no DTD loading. */
 	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
@@ -382,7 +462,22 @@ static int xml_stream(stream *s, const char *path, long drop)
 			return -1;
 		}
 	}
-	xml_walk(s, xmlDocGetRootElement(doc));
+	xmlNode *root = xmlDocGetRootElement(doc);
+	if (only) {
+		xmlNode *part = find_element(root, only);
+		if (!part) {
+			fprintf(stderr, "roundtrip: %s has no <%s>\n", path, only);
+			xmlFreeDoc(doc);
+			return -1;
+		}
+		/* the part alone, without its following siblings */
+		xmlNode *next = part->next;
+		part->next = NULL;
+		xml_walk(s, part);
+		part->next = next;
+	} else {
+		xml_walk(s, root);
+	}
 	xmlFreeDoc(doc);
 	return 0;
 }
@@ -413,18 +508,30 @@ static void print_run(const char *what, const stream *s, guint at, const char *p
 int main(int argc, char **argv)
 {
 	long drop = -1;
+	int from = 0, to = 0; /* --speech-record FROM-TO; 0: the seed form */
 	int argi = 1;
-	if (argc == 5 && strcmp(argv[1], "--drop-char") == 0) {
+	while (argi + 1 < argc && g_str_has_prefix(argv[argi], "--")) {
 		char *end;
 		errno = 0;
-		drop = strtol(argv[2], &end, 10);
-		if (errno || *end || drop < 0) {
-			fprintf(stderr, "roundtrip: --drop-char wants a number\n");
-			return 2;
+		if (strcmp(argv[argi], "--drop-char") == 0) {
+			drop = strtol(argv[argi + 1], &end, 10);
+			if (errno || *end || drop < 0) {
+				fprintf(stderr, "roundtrip: --drop-char wants a number\n");
+				return 2;
+			}
+		} else if (strcmp(argv[argi], "--speech-record") == 0) {
+			if (sscanf(argv[argi + 1], "%d-%d", &from, &to) != 2 || from < 1 || to < from) {
+				fprintf(stderr, "roundtrip: --speech-record wants lines FROM-TO\n");
+				return 2;
+			}
+		} else {
+			break;
 		}
-		argi = 3;
-	} else if (argc != 3) {
-		fprintf(stderr, "usage: roundtrip [--drop-char N] SEED.txt SESSION.xml\n");
+		argi += 2;
+	}
+	if (argc - argi != 2) {
+		fprintf(stderr, "usage: roundtrip [--drop-char N] [--speech-record FROM-TO] "
+				"SOURCE.txt SESSION.xml\n");
 		return 2;
 	}
 	const char *seed_path = argv[argi], *xml_path = argv[argi + 1];
@@ -433,7 +540,10 @@ int main(int argc, char **argv)
 	stream_init(&seed);
 	stream_init(&xml);
 	int status = 2;
-	if (seed_stream(&seed, seed_path) != 0 || xml_stream(&xml, xml_path, drop) != 0)
+	if (from ? speech_stream(&seed, seed_path, from, to) != 0
+		 : seed_stream(&seed, seed_path) != 0)
+		goto out;
+	if (xml_stream(&xml, xml_path, drop, from ? "speech-record" : NULL) != 0)
 		goto out;
 
 	guint n = MIN(seed.chars->len, xml.chars->len), at = 0;
@@ -446,11 +556,11 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	fprintf(stderr,
-		"roundtrip: %s differs from %s at character %u (the seed has %u characters, the "
+		"roundtrip: %s differs from %s at character %u (the source has %u characters, the "
 		"XML %u); the first differing run:\n",
 		xml_path, seed_path, at, seed.chars->len, xml.chars->len);
-	print_run("seed", &seed, at, seed_path);
-	print_run("xml ", &xml, at, xml_path);
+	print_run("source", &seed, at, seed_path);
+	print_run("xml   ", &xml, at, xml_path);
 	status = 1;
 out:
 	stream_clear(&seed);
