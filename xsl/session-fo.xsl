@@ -305,7 +305,11 @@
 
   <xsl:template name="front">
     <fo:block font-family="{$heading-font-family}" font-size="{$title-size}" line-height="1.4"
-              text-align="center" space-after="5mm" keep-with-next.within-page="always">
+              text-align="center" keep-with-next.within-page="always">
+      <xsl:attribute name="space-after">
+        <xsl:choose><xsl:when test="s:title/@day">1mm</xsl:when><xsl:otherwise>5mm</xsl:otherwise></xsl:choose>
+      </xsl:attribute>
+      <xsl:for-each select="s:title"><xsl:call-template name="line"/></xsl:for-each>
       <xsl:text>会議録</xsl:text>
       <xsl:if test="s:title/@issue">
         <xsl:text>　第</xsl:text>
@@ -315,7 +319,8 @@
     </fo:block>
     <xsl:if test="s:title/@day">
       <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" text-align="center"
-                space-before="-3mm" space-after="4mm" keep-with-next.within-page="always">
+                space-after="4mm" keep-with-next.within-page="always">
+        <xsl:for-each select="s:title"><xsl:call-template name="line"/></xsl:for-each>
         <xsl:text>第</xsl:text>
         <xsl:call-template name="wide"><xsl:with-param name="n" select="s:title/@day"/></xsl:call-template>
         <xsl:text>日</xsl:text>
@@ -375,28 +380,38 @@
                   <xsl:apply-templates/>
                 </fo:block>
               </xsl:for-each>
-              <xsl:for-each select="s:agenda/s:entry">
+              <xsl:variable name="widest">
+                <xsl:for-each select="s:agenda/s:entry">
+                  <xsl:sort select="string-length(@label)" data-type="number" order="descending"/>
+                  <xsl:if test="position() = 1"><xsl:value-of select="string-length(@label)"/></xsl:if>
+                </xsl:for-each>
+              </xsl:variable>
+              <!-- "(N)" takes about half an em a character; a label (日程第１) one em. -->
+              <xsl:variable name="label-width">
                 <xsl:choose>
-                  <xsl:when test="@label">
-                    <fo:block start-indent="{string-length(@label) + 1}em"
-                              text-indent="-{string-length(@label) + 1}em">
-                      <xsl:call-template name="line"/>
-                      <xsl:value-of select="@label"/>
-                      <xsl:text>　</xsl:text>
-                      <xsl:apply-templates/>
-                    </fo:block>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:variable name="mark" select="concat('(', @n, ')')"/>
-                    <fo:block start-indent="{string-length($mark) * 0.5 + 0.2}em"
-                              text-indent="-{string-length($mark) * 0.5 + 0.2}em">
-                      <xsl:call-template name="line"/>
-                      <xsl:value-of select="$mark"/>
-                      <xsl:apply-templates/>
-                    </fo:block>
-                  </xsl:otherwise>
+                  <xsl:when test="$widest &gt; 0"><xsl:value-of select="$widest + 1"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="string-length(concat('(', count(s:agenda/s:entry), ')')) * 0.55 + 0.2"/></xsl:otherwise>
                 </xsl:choose>
-              </xsl:for-each>
+              </xsl:variable>
+              <fo:list-block provisional-distance-between-starts="{$label-width}em"
+                             provisional-label-separation="0pt">
+                <xsl:for-each select="s:agenda/s:entry">
+                  <fo:list-item>
+                    <fo:list-item-label end-indent="label-end()">
+                      <fo:block>
+                        <xsl:call-template name="line"/>
+                        <xsl:choose>
+                          <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+                          <xsl:otherwise><xsl:value-of select="concat('(', @n, ')')"/></xsl:otherwise>
+                        </xsl:choose>
+                      </fo:block>
+                    </fo:list-item-label>
+                    <fo:list-item-body start-indent="body-start()">
+                      <fo:block><xsl:call-template name="line"/><xsl:apply-templates/></fo:block>
+                    </fo:list-item-body>
+                  </fo:list-item>
+                </xsl:for-each>
+              </fo:list-block>
             </xsl:with-param>
           </xsl:call-template>
         </xsl:if>
@@ -632,9 +647,7 @@
         <xsl:otherwise><xsl:value-of select="concat('回答', @n, ':')"/></xsl:otherwise>
       </xsl:choose>
     </fo:block>
-    <fo:block start-indent="1em" text-align="justify">
-      <xsl:call-template name="blocks"/>
-    </fo:block>
+    <xsl:call-template name="blocks"/>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -653,7 +666,7 @@
 
   <xsl:template match="s:speech-record/s:section">
     <fo:block font-family="{$heading-font-family}" space-before="4mm" space-after="1mm"
-              keep-with-next.within-page="always" start-indent="1em" text-indent="-1em">
+              keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:text>◎</xsl:text>
       <xsl:apply-templates/>
@@ -710,9 +723,9 @@
 
   <!-- ――――: a rule between parts of the proceedings. -->
   <xsl:template match="s:speech-record/s:separator">
-    <fo:block start-indent="35%" end-indent="35%" space-before="3mm" space-after="3mm"
+    <fo:block start-indent="15em" end-indent="15em" space-before="3mm" space-after="3mm"
               border-top-style="solid" border-top-width="{$rule-width}" border-top-color="#000000"
-              line-height="1pt" font-size="1pt">
+              >
       <xsl:call-template name="line"/>
     </fo:block>
   </xsl:template>
