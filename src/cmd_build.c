@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <glob.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,8 +340,16 @@ is_file (const char *path)
 static void
 describe_from_html (xmlNodePtr item, const char *html_path)
 {
-  htmlDocPtr page = htmlReadFile (html_path, "UTF-8",
-                                  HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  char *text = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents (html_path, &text, &len, NULL) || len > INT_MAX)
+    {
+      g_free (text);
+      return;
+    }
+  htmlDocPtr page = htmlReadMemory (text, (int) len, html_path, "UTF-8",
+                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  g_free (text);
   if (!page)
     return;
   for (xmlNodePtr n = xmlDocGetRootElement (page) ? xmlDocGetRootElement (page)->children : NULL;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
@@ -35,6 +36,8 @@
 /* How libxslt parses what it reads for us (stylesheets, includes, document()): never
  * substitute entities, never load an external DTD, never touch the network (issue 5). */
 #define SAFE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+/* The largest file a stylesheet may read (an include or a document() file). */
+#define MAX_READ_BYTES (32 * 1024 * 1024)
 #define UNSAFE_PARSE_OPTIONS (XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDVALID \
                               | XML_PARSE_XINCLUDE)
 
@@ -67,7 +70,6 @@ struct sink {
 
 static int initialized;
 static xsltSecurityPrefsPtr prefs;        /* used as default and for every context */
-static xsltDocLoaderFunc libxslt_loader;  /* libxslt's own loader, which ours wraps */
 static char xsl_dir[PATH_MAX];            /* real path of the data folder's xsl/ */
 static const char *compiling_dir;         /* folder of the stylesheet being compiled */
 static struct mn_stylesheet *cache;
@@ -117,13 +119,53 @@ check_read (xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *
   return inside (real, compiling_dir);
 }
 
-/* Every document libxslt reads goes through here: drop the dangerous parser options the
- * callers ask for (XSLT_PARSE_OPTIONS asks for entity substitution and DTD loading). */
+/* The local file a URI names (owned), or NULL for anything but a file:// URI or a path. */
+static char *
+local_path (const xmlChar *uri)
+{
+  xmlURIPtr u = xmlParseURI ((const char *) uri);
+  char *path = NULL;
+  if (u && u->path && (!u->scheme || strcmp (u->scheme, "file") == 0))
+    path = g_strdup (u->path);
+  xmlFreeURI (u);
+  return path;
+}
+
+/* Every document libxslt reads goes through here (stylesheets, includes, document()): we read
+ * the file ourselves — after checking the read preferences once more — and parse it from memory
+ * without the dangerous options the callers ask for (XSLT_PARSE_OPTIONS asks for entity
+ * substitution and DTD loading).  Reading it ourselves also keeps libxml2's external entity
+ * loader, which load.c makes refuse everything, for what it guards: entities and DTDs. */
 static xmlDocPtr
 safe_loader (const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type)
 {
+  char *path = local_path (uri);
+  char *data = NULL;
+  gsize len = 0;
+  xmlDocPtr doc = NULL;
+  xsltTransformContextPtr tctxt = type == XSLT_LOAD_DOCUMENT ? ctxt : NULL;
+  if (!path || !check_read (prefs, tctxt, path)
+      || !g_file_get_contents (path, &data, &len, NULL) || len > MAX_READ_BYTES)
+    goto out;
+  xmlParserCtxtPtr pctxt = xmlNewParserCtxt ();
+  if (!pctxt)
+    goto out;
+  /* Parse into the caller's dictionary, as libxslt's own loader does (stylesheet strings
+   * are interned there). */
+  if (dict)
+    {
+      if (pctxt->dict)
+        xmlDictFree (pctxt->dict);
+      pctxt->dict = dict;
+      xmlDictReference (dict);
+    }
   options = (options & ~UNSAFE_PARSE_OPTIONS) | SAFE_PARSE_OPTIONS;
-  return libxslt_loader (uri, dict, options, ctxt, type);
+  doc = xmlCtxtReadMemory (pctxt, data, (int) len, (const char *) uri, NULL, options);
+  xmlFreeParserCtxt (pctxt);
+out:
+  g_free (data);
+  g_free (path);
+  return doc;
 }
 
 /* === extension functions === */
@@ -326,7 +368,6 @@ init (void)
   /* xsl:include and xsl:import are read while compiling, before any context exists. */
   xsltSetDefaultSecurityPrefs (prefs);
 
-  libxslt_loader = xsltDocDefaultLoader;
   xsltSetLoaderFunc (safe_loader);
 
   /* EXSLT (exsl:node-set, str:, date: …) for stylesheet authors; its exsl:document is a

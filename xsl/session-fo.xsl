@@ -40,7 +40,7 @@
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
                                 s:record-note s:section s:stage s:role s:name s:a s:sic
-                                s:place s:heading"/>
+                                s:place s:heading s:time"/>
 
   <!-- ============================================================ -->
   <!-- Parameters: the looks                                         -->
@@ -247,7 +247,16 @@
               <xsl:value-of select="normalize-space(s:title)"/>
             </pdf:Keywords>
             <xsl:if test="$date">
-              <xmp:CreateDate><xsl:value-of select="concat($date, 'T00:00:00', $time-zone)"/></xmp:CreateDate>
+              <xmp:CreateDate>
+                <xsl:value-of select="$date"/>
+                <xsl:choose>
+                  <xsl:when test="s:dates/s:held-on and s:dates/s:time/@iso">
+                    <xsl:value-of select="concat('T', s:dates/s:time/@iso)"/>
+                  </xsl:when>
+                  <xsl:otherwise>T00:00:00</xsl:otherwise>
+                </xsl:choose>
+                <xsl:value-of select="$time-zone"/>
+              </xmp:CreateDate>
             </xsl:if>
           </rdf:Description>
         </rdf:RDF>
@@ -480,7 +489,13 @@
           </fo:block>
         </fo:list-item-label>
         <fo:list-item-body start-indent="body-start()">
-          <fo:block><xsl:apply-templates/></fo:block>
+          <fo:block>
+            <xsl:apply-templates/>
+            <!-- the time the meeting began goes with the day it was held -->
+            <xsl:for-each select="self::s:held-on/following-sibling::s:time">
+              <xsl:text>　</xsl:text><xsl:apply-templates/>
+            </xsl:for-each>
+          </fo:block>
         </fo:list-item-body>
       </fo:list-item>
     </fo:list-block>
@@ -837,7 +852,7 @@
   </xsl:template>
 
   <xsl:template match="s:title | s:council | s:person | s:material | s:record-note | s:role | s:name
-                       | s:place | s:heading">
+                       | s:place | s:heading | s:time">
     <xsl:apply-templates/>
   </xsl:template>
 

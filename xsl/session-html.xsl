@@ -19,7 +19,7 @@
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
                                 s:record-note s:section s:stage s:role s:name s:a s:sic
-                                s:place s:heading"/>
+                                s:place s:heading s:time"/>
 
   <!-- Extra CSS appended after the built-in style (e.g. a ward's colours). -->
   <xsl:param name="extra-css" select="''"/>
@@ -35,7 +35,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="concat('会議録 ', $name)"/></title>
-        <xsl:for-each select="s:session/s:dates/*[@iso][last()]">
+        <xsl:for-each select="(s:session/s:dates/s:decision | s:session/s:dates/s:held-on)[1]">
           <meta name="dcterms.date" content="{@iso}"/>
         </xsl:for-each>
         <meta name="generator" content="minutes"/>
@@ -173,7 +173,7 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
           <th scope="row">日時</th>
           <td>
             <dl class="dates">
-              <xsl:for-each select="s:dates/*">
+              <xsl:for-each select="s:dates/*[not(self::s:time)]">
                 <dt>
                   <xsl:choose>
                     <xsl:when test="self::s:start">審議開始日</xsl:when>
@@ -181,7 +181,12 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
                     <xsl:otherwise>開催日</xsl:otherwise>
                   </xsl:choose>
                 </dt>
-                <dd><xsl:apply-templates/></dd>
+                <dd>
+                  <xsl:apply-templates/>
+                  <xsl:for-each select="self::s:held-on/following-sibling::s:time">
+                    <xsl:text>　</xsl:text><xsl:apply-templates/>
+                  </xsl:for-each>
+                </dd>
               </xsl:for-each>
             </dl>
             <xsl:apply-templates select="s:held/*"/>
@@ -448,7 +453,7 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
   </xsl:template>
 
   <xsl:template match="s:title | s:council | s:person | s:material | s:record-note | s:role | s:name
-                       | s:place | s:heading">
+                       | s:place | s:heading | s:time">
     <xsl:apply-templates/>
   </xsl:template>
 
