@@ -58,8 +58,11 @@ _minutes ()
                          compopt -o nospace 2>/dev/null; return ;;
               esac ;;
     watch)    opts="--help" ;;
-    render)   opts="-o --help"
-              if [[ $prev == -o ]]; then _minutes_files '*.pdf'; return; fi ;;
+    render)   opts="-o --output --strict --dump-layout --help"
+              case $prev in
+                -o|--output) _minutes_files '*.pdf'; return ;;
+                --dump-layout) _minutes_files '*'; return ;;
+              esac ;;
     import)   opts="-o --output --encoding --help"
               case $prev in
                 -o|--output) _minutes_files '*.xml'; return ;;
