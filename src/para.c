@@ -557,6 +557,31 @@ check_glyphs (mn_para *p, const mn_para_env *env)
   return rc;
 }
 
+/* Ascent and descent of a font description, cached (pango_context_get_metrics shapes a
+ * sample text each time: too slow to call per paragraph).  The cache lives as long as the
+ * process and holds one entry per distinct font description. */
+static void
+strut (PangoContext *pctx, const PangoFontDescription *fd, int *asc, int *desc)
+{
+  static GHashTable *cache;
+  if (!cache)
+    cache = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                   (GEqualFunc) pango_font_description_equal,
+                                   (GDestroyNotify) pango_font_description_free, g_free);
+  int *v = g_hash_table_lookup (cache, fd);
+  if (!v)
+    {
+      PangoFontMetrics *fm = pango_context_get_metrics (pctx, fd, pango_language_from_string ("ja-JP"));
+      v = g_new (int, 2);
+      v[0] = pango_font_metrics_get_ascent (fm);
+      v[1] = pango_font_metrics_get_descent (fm);
+      pango_font_metrics_unref (fm);
+      g_hash_table_insert (cache, pango_font_description_copy (fd), v);
+    }
+  *asc = v[0];
+  *desc = v[1];
+}
+
 static int
 is_last_of_paragraph (const mn_para *p, int i, int n)
 {
@@ -596,9 +621,12 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   pango_layout_set_font_description (p->layout, fd);
   pango_layout_set_text (p->layout, b.text->str, (int) b.text->len);
   pango_layout_set_attributes (p->layout, b.attrs);
+  /* A negative text-indent hangs the first line out to the left of the content box: Pango
+   * gets the wider box and indents the other lines back to the content edge. */
+  int hang = st->text_indent < 0 ? -st->text_indent : 0;
   if (!st->nowrap)
     {
-      pango_layout_set_width (p->layout, MAX (width, 1));
+      pango_layout_set_width (p->layout, MAX (width + hang, 1));
       pango_layout_set_wrap (p->layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_indent (p->layout, st->text_indent);
@@ -615,9 +643,8 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
 
   /* The strut: the paragraph font's ascent and descent, centred in the line-height
    * (half-leading, XSL-FO 1.1 §4.5); a line with a larger inline font grows. */
-  PangoFontMetrics *fm = pango_context_get_metrics (env->pctx, fd, pango_language_from_string ("ja-JP"));
-  int asc = pango_font_metrics_get_ascent (fm), desc = pango_font_metrics_get_descent (fm);
-  pango_font_metrics_unref (fm);
+  int asc, desc;
+  strut (env->pctx, fd, &asc, &desc);
   int lh = st->line_height > 0 ? st->line_height : st->font_size * 6 / 5;
   int n = pango_layout_get_line_count (p->layout);
   for (int i = 0; i < n; i++)
@@ -637,7 +664,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
           ln.baseline = -logical.y;
         }
       int first = line->is_paragraph_start;
-      ln.box_x = first && st->text_indent > 0 ? st->text_indent : 0;
+      ln.box_x = first ? st->text_indent : 0;
       ln.box_w = width - (first ? st->text_indent : 0);
       ln.natural = logical.width;
       int room = ln.box_w - ln.natural;
