@@ -37,8 +37,10 @@
  * Line-start opening brackets are left full width (JLREQ allows either; known gap).
  *
  * == Justification (JLREQ §3.8) ==
- * Pango 1.50's justify only stretches spaces (checked: a Japanese line without spaces stays
- * ragged).  So we lay out left aligned and distribute the remaining width of every line but
+ * Pango 1.50's justify does fill a Japanese line, but it spreads the extra over every
+ * cluster, letter-spacing Latin words too (checked: the glyphs of "ABCDEFGH" in a justified
+ * mixed line get wider advances), which is wrong for HER-SYS or a URL in a Japanese
+ * paragraph.  So we lay out left aligned and distribute the remaining width of every line but
  * the last (and but the last of each forced line) over the gaps between clusters where at
  * least one side is Japanese, or after a space — never inside a Latin word.  The extra is
  * integer: gap k (0-based) of G gets E*(k+1)/G - E*k/G, so lines end exactly at the edge.
