@@ -329,6 +329,7 @@ mn_fonts_resolve_family (mn_fonts *f, const char *family)
 {
   FcPattern *pat = FcPatternCreate ();
   FcPatternAddString (pat, FC_FAMILY, (const FcChar8 *) family);
+  FcPatternAddString (pat, FC_FAMILY, (const FcChar8 *) "serif");  /* as para.c asks */
   FcPatternAddString (pat, FC_LANG, (const FcChar8 *) "ja");
   FcConfigSubstitute (f->config, pat, FcMatchPattern);
   FcDefaultSubstitute (pat);

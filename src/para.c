@@ -216,7 +216,11 @@ style_attrs (builder *b, const mn_style *st, int start, int end)
   if (size > b->max_font)
     b->max_font = size;
   if (st->font_family != p->font_family && strcmp (st->font_family, p->font_family))
-    add_attr (b, pango_attr_family_new (st->font_family), start, end);
+    {
+      char *families = g_strconcat (st->font_family, ",serif", NULL);
+      add_attr (b, pango_attr_family_new (families), start, end);
+      g_free (families);
+    }
   if (size != p->font_size)
     add_attr (b, pango_attr_size_new_absolute (size), start, end);
   if (st->font_weight != p->font_weight)
@@ -616,7 +620,11 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
 
   p->layout = pango_layout_new (env->pctx);
   fd = pango_font_description_new ();
-  pango_font_description_set_family (fd, st->font_family);
+  /* "serif" last: a family the pinned fonts lack falls back to Mincho, not to whatever
+   * fontconfig would pick (render.c warns about such families). */
+  char *families = g_strconcat (st->font_family, ",serif", NULL);
+  pango_font_description_set_family (fd, families);
+  g_free (families);
   pango_font_description_set_absolute_size (fd, st->font_size);
   pango_font_description_set_weight (fd, st->font_weight);
   pango_font_description_set_style (fd, st->font_italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
