@@ -10,6 +10,9 @@
 #include "era.h"
 #include "i18n.h"
 
+/* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
+#define PLACEHOLDER "ここに記入"
+
 /* === findings === */
 
 struct finding {
@@ -206,10 +209,9 @@ has_text (const xmlNode *node)
 /* === numbers: unique and ascending === */
 
 /* The children `name` of `parent` carry numbers n that are unique and ascend. */
-static int
+static void
 check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
 {
-  int added = 0;
   long max = 0, max_line = 0;
   GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal); /* n -> line */
   for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
@@ -227,7 +229,6 @@ check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
                            _("<%s n=\"%ld\"> has the same number as the one on line %ld; "
                              "give each its own number, in ascending order"),
                            name, n, (long) GPOINTER_TO_SIZE (prev));
-          added++;
           continue;
         }
       g_hash_table_insert (seen, GSIZE_TO_POINTER ((gsize) n), GSIZE_TO_POINTER ((gsize) line));
@@ -237,24 +238,21 @@ check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
                            _("<%s n=\"%ld\"> comes after n=\"%ld\" (line %ld); numbers must "
                              "ascend: put the elements in order, or correct the number"),
                            name, n, max, max_line);
-          added++;
           continue;
         }
       max = n;
       max_line = line;
     }
   g_hash_table_destroy (seen);
-  return added;
 }
 
 /* === requests and responses === */
 
 /* Each <request n="N"> is followed by its <response n="N">, and each response
  * follows its request. */
-static int
+static void
 check_requests (mn_findings *f, const xmlNode *requests)
 {
-  int added = 0;
   const xmlNode *pending = NULL;  /* a request still waiting for its response */
   for (xmlNode *c = requests ? requests->children : NULL; c; c = c->next)
     {
@@ -266,7 +264,6 @@ check_requests (mn_findings *f, const xmlNode *requests)
                                _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
                                  "add the response (回答) right after the request"),
                                number_of (pending), number_of (pending));
-              added++;
             }
           pending = c;
         }
@@ -282,7 +279,6 @@ check_requests (mn_findings *f, const xmlNode *requests)
                                  "a response carries the number of the request it answers: "
                                  "correct the number, or move the response after its request"),
                                n, number_of (pending), xmlGetLineNo (pending));
-              added++;
             }
           else
             {
@@ -291,7 +287,6 @@ check_requests (mn_findings *f, const xmlNode *requests)
                                  "comes right before it; add the request, or move the response "
                                  "after it"),
                                n, n);
-              added++;
             }
           pending = NULL;
         }
@@ -302,9 +297,7 @@ check_requests (mn_findings *f, const xmlNode *requests)
                        _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
                          "add the response (回答) right after the request"),
                        number_of (pending), number_of (pending));
-      added++;
     }
-  return added;
 }
 
 /* === dates === */
@@ -347,6 +340,8 @@ check_date (mn_findings *f, const xmlNode *node)
   long first, last;
   int status = mn_era_parse (&e, text);
   mn_era_span (e.era, &first, &last);
+  if (strstr (text, PLACEHOLDER))
+    status = -1;  /* not written yet: check_placeholders says so */
 
   if (iso_attr && !iso)
     /* The schema says the same (xs:date) when the document names the schema's type. */
@@ -415,10 +410,26 @@ check_date (mn_findings *f, const xmlNode *node)
   return iso;
 }
 
-static int
+/* <time iso="13:00:00">午後１時</time>: the text, when it reads as a time, is the
+ * iso time's hour and minute. */
+static void
+check_time (mn_findings *f, const xmlNode *node)
+{
+  xmlChar *iso = xmlGetNoNsProp (node, (const xmlChar *) "iso");
+  xmlChar *content = xmlNodeGetContent (node);
+  int h, m, written, used = 0;
+  if (iso && content && sscanf ((const char *) iso, "%2d:%2d%n", &h, &m, &used) == 2 && used == 5
+      && mn_era_parse_time (&written, (const char *) content) == 0 && written != h * 60 + m)
+    mn_findings_add (f, node, 0,
+                     _("<time>: '%s' is %02d:%02d, but iso=\"%s\"; make the two agree"),
+                     (const char *) content, written / 60, written % 60, (const char *) iso);
+  xmlFree (iso);
+  xmlFree (content);
+}
+
+static void
 check_dates (mn_findings *f, const xmlNode *dates)
 {
-  int added = 0;
   long start = 0, decision = 0;
   const xmlNode *start_el = NULL, *decision_el = NULL;
   for (xmlNode *c = dates ? dates->children : NULL; c; c = c->next)
@@ -429,6 +440,8 @@ check_dates (mn_findings *f, const xmlNode *dates)
         decision = check_date (f, decision_el = c);
       else if (is_el (c, "held-on"))
         check_date (f, c);
+      else if (is_el (c, "time"))
+        check_time (f, c);
     }
   if (start && decision && decision < start)
     {
@@ -438,20 +451,17 @@ check_dates (mn_findings *f, const xmlNode *dates)
                          "correct one of the dates"),
                        decision / 10000, decision / 100 % 100, decision % 100,
                        start / 10000, start / 100 % 100, start % 100, xmlGetLineNo (start_el));
-      added++;
     }
-  return added;
 }
 
 /* === empty blocks === */
 
-static int
+static void
 check_empty (mn_findings *f, const xmlNode *node)
 {
   static const char *const must_hold_text[] = {
     "question", "answer", "opinion", "request", "response",
   };
-  int added = 0;
   for (const xmlNode *c = node->children; c; c = c->next)
     {
       if (c->type != XML_ELEMENT_NODE)
@@ -467,13 +477,46 @@ check_empty (mn_findings *f, const xmlNode *node)
                                  _("<%s> is empty (or holds only white space); write its "
                                    "text, for example <p>…</p>"),
                                  (const char *) c->name);
-                added++;
               }
           }
       if (!checked)
-        added += check_empty (f, c);
+        check_empty (f, c);
     }
-  return added;
+}
+
+/* === placeholders left from the template === */
+
+/* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
+
+/* Each element whose own text still holds the placeholder is reported once, on its line
+ * (the line of the text that staff must replace). */
+static void
+check_placeholders (mn_findings *f, const xmlNode *node)
+{
+  int reported = 0;
+  for (const xmlNode *c = node->children; c; c = c->next)
+    {
+      if (!reported && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+          && c->content && strstr ((const char *) c->content, PLACEHOLDER))
+        {
+          /* A paragraph is named with its container: <question><p>. */
+          const xmlNode *up = node->parent;
+          char *name = strcmp ((const char *) node->name, "p") == 0 && up
+                       && up->type == XML_ELEMENT_NODE
+                       ? g_strdup_printf ("%s><%s", (const char *) up->name,
+                                          (const char *) node->name)
+                       : g_strdup ((const char *) node->name);
+          mn_findings_add (f, node, 0,
+                           _("<%s> still holds the template's placeholder 「%s」; write the "
+                             "session's text here, or delete the element if the session has "
+                             "none"),
+                           name, PLACEHOLDER);
+          g_free (name);
+          reported = 1;
+        }
+      if (c->type == XML_ELEMENT_NODE)
+        check_placeholders (f, c);
+    }
 }
 
 /* === the session === */
@@ -497,7 +540,8 @@ mn_check_session (xmlDocPtr doc, mn_findings *f)
   check_numbers (f, requests, "request");
   /* 3. Each request answered. */
   check_requests (f, requests);
-  /* 4. No empty blocks. */
+  /* 4. No empty blocks, no placeholder left. */
   check_empty (f, root);
+  check_placeholders (f, root);
   return mn_findings_count (f) - before;
 }

@@ -226,3 +226,32 @@ mn_era_format (char *buf, unsigned long size, int year, int month, int day)
     buf[0] = '\0';
   return -1;
 }
+
+int
+mn_era_parse_time (int *minutes, const char *text)
+{
+  const char *s = skip_space (text);
+  int pm;
+  if (eat (&s, "午前"))
+    pm = 0;
+  else if (eat (&s, "午後"))
+    pm = 1;
+  else
+    return -1;
+  int h = number (&s), m = 0;
+  if (h < 0 || h > 12 || !eat (&s, "時"))
+    return -1;
+  if (eat (&s, "半"))
+    m = 30;
+  else if ((m = number (&s)) >= 0)
+    {
+      if (m > 59 || !eat (&s, "分"))
+        return -1;
+    }
+  else
+    m = 0;
+  if (*skip_space (s) != '\0')
+    return -1;
+  *minutes = ((h % 12) + (pm ? 12 : 0)) * 60 + m;
+  return 0;
+}

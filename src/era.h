@@ -51,4 +51,10 @@ int mn_era_valid_day (int year, int month, int day);
  * cut to `size`).  Returns 0, or -1 (buf empty) for a date before 明治6年. */
 int mn_era_format (char *buf, unsigned long size, int year, int month, int day);
 
+/* Parse a clock time as written in minutes: 「午後１時」, 「午前10時30分」, 「午後1時半」
+ * (午前/午後, hours 0–12, optional minutes or 半; digits ASCII or full-width).
+ * Sets *minutes to the minutes after midnight (午前12時 is 0:00, 午後12時 is 12:00) and
+ * returns 0, or returns -1 if `text` is not of that form. */
+int mn_era_parse_time (int *minutes, const char *text);
+
 #endif

@@ -2,6 +2,7 @@
 #include "load.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <glib.h>
 #include <libxml/catalog.h>
 #include <libxml/parser.h>
@@ -18,21 +19,53 @@
 /* === process-wide set-up === */
 
 static int initialised;
-/* While our own schema compiles, the entity loader lets files under this folder
- * through (the schema is data we ship); NULL the rest of the time. */
-static const char *schema_folder;
 static xmlSchemaPtr schema;           /* compiled once, then shared */
 static GHashTable *schema_elements;   /* names of all elements the schema declares */
+static GPtrArray *trusted;            /* folders given to mn_load_trust_folder (resolved) */
+
+/* 1 if the resolved path `real` is inside the resolved folder `dir`. */
+static int
+inside (const char *real, const char *dir)
+{
+  size_t n = strlen (dir);
+  return n > 1 && strncmp (real, dir, n) == 0 && real[n] == '/';
+}
+
+/* 1 if `url` (a path or a file: URL) names a file inside the data folder's schema/ or
+ * xsl/, or inside a folder given to mn_load_trust_folder. */
+static int
+is_trusted (const char *url)
+{
+  char *path = g_str_has_prefix (url, "file:") ? g_filename_from_uri (url, NULL, NULL)
+                                               : g_strdup (url);
+  char real[PATH_MAX], dir[PATH_MAX];
+  int ok = 0;
+  if (path && path[0] == '/' && realpath (path, real))
+    {
+      const char *data = mn_paths_data_dir ();
+      static const char *const shipped[] = { "schema", "xsl" };
+      for (size_t i = 0; !ok && data && *data && i < G_N_ELEMENTS (shipped); i++)
+        {
+          char *sub = g_build_filename (data, shipped[i], NULL);
+          ok = realpath (sub, dir) && inside (real, dir);
+          g_free (sub);
+        }
+      for (guint i = 0; !ok && trusted && i < trusted->len; i++)
+        ok = inside (real, g_ptr_array_index (trusted, i));
+    }
+  g_free (path);
+  return ok;
+}
 
 /* The entity loader: refuses every external resource — DTDs, entities, XIncludes,
- * schema locations — so that no document can make us read a file or the network.
- * NONET alone would still let local files through. */
+ * schema locations — so that no document can make us read a file or the network
+ * (NONET alone would still let local files through).  The one exception is our own
+ * data: the schema and the stylesheets, which libxml2 and libxslt read through this
+ * same loader. */
 static xmlParserInputPtr
 refuse_everything (const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
-  size_t n = schema_folder ? strlen (schema_folder) : 0;
-  if (schema_folder && url && strncmp (url, schema_folder, n) == 0 && url[n] == '/'
-      && !strstr (url, "/../") && !strchr (url, ':'))
+  if (url && is_trusted (url))
     return xmlNewInputFromFile (ctxt, url);
   return NULL;
 }
@@ -48,6 +81,18 @@ mn_load_init (void)
   xmlSetExternalEntityLoader (refuse_everything);
 }
 
+int
+mn_load_trust_folder (const char *folder)
+{
+  char real[PATH_MAX];
+  if (!folder || !realpath (folder, real))
+    return MN_EIO;
+  if (!trusted)
+    trusted = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (trusted, g_strdup (real));
+  return 0;
+}
+
 void
 mn_load_cleanup (void)
 {
@@ -57,6 +102,9 @@ mn_load_cleanup (void)
   if (schema_elements)
     g_hash_table_destroy (schema_elements);
   schema_elements = NULL;
+  if (trusted)
+    g_ptr_array_free (trusted, TRUE);
+  trusted = NULL;
 }
 
 /* === libxml2's text, tidied === */
@@ -437,11 +485,9 @@ compile_schema (mn_diag *d)
   if (schema)
     return 0;
   char *path = mn_paths_data_file ("schema/session.xsd");
-  char *folder = g_path_get_dirname (path);
   struct { mn_diag *d; const char *path; } ctx = { d, path };
   int rc = MN_EFAIL;
 
-  schema_folder = folder;
   xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt (path);
   if (pc)
     {
@@ -451,7 +497,6 @@ compile_schema (mn_diag *d)
     }
   xmlDocPtr xsd = schema ? xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR
                                                    | XML_PARSE_NOWARNING) : NULL;
-  schema_folder = NULL;
   if (!schema || !xsd)
     {
       if (d->errors == 0)
@@ -464,7 +509,6 @@ compile_schema (mn_diag *d)
   rc = 0;
 out:
   xmlFreeDoc (xsd);
-  g_free (folder);
   free (path);
   return rc;
 }

@@ -12,10 +12,17 @@
 
 /* Make libxml2 safe for every later parse in this process, once (later calls do
  * nothing): external entities, DTDs and catalogs can load nothing — an entity loader
- * that refuses every URL (except our own schema folder while the schema compiles),
+ * that refuses every URL (except our own schema/ and xsl/ folders in the data folder),
  * catalogs off (XML_CATA_ALLOW_NONE), and libxml2's own messages never printed.
  * Call it before any other libxml2/libxslt use; mn_load_session calls it too. */
 void mn_load_init (void);
+
+/* mn_load_init's entity loader refuses every file except those in the data folder's
+ * schema/ and xsl/ (libxml2 and libxslt read the schema and stylesheets through it).
+ * Trust one more folder for the rest of the process (a stage that must read its own
+ * files through libxml2).  Returns 0, or MN_EIO if the folder does not exist.  Never
+ * trust a folder that users' documents come from. */
+int mn_load_trust_folder (const char *folder);
 
 /* Parse the file at `path` (as named in diagnostics) into a tree, safely:
  *   - the file is read whole, at most MN_LOAD_MAX_BYTES;

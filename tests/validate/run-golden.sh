@@ -84,7 +84,12 @@ check_exit 2 .
 check_exit 0 --help
 grep -q '^Usage: minutes validate' "$tmp/out" && ok || bad "--help prints no usage"
 
-# 6. From another folder, with an absolute path (the schema is not looked up in ".").
+# 6. A file over the size limit (32 MB) is refused before parsing, as invalid input.
+truncate -s 33M "$tmp/huge.xml"
+check_exit 1 "$tmp/huge.xml"
+grep -q 'error: the file is larger than 32 MB' "$tmp/err" && ok || { bad "huge file: message"; cat "$tmp/err"; }
+
+# 7. From another folder, with an absolute path (the schema is not looked up in ".").
 (cd "$tmp" && LC_ALL=C.UTF-8 "$M" validate "$here/valid-05-everything.xml" >/dev/null 2>&1) && ok \
   || bad "validate from another folder"
 

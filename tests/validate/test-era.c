@@ -106,6 +106,25 @@ main (void)
         }
     }
 
+  /* Clock times. */
+  static const struct { const char *text; int want; } times[] = {
+    { "午後１時", 13 * 60 }, { "午後1時", 13 * 60 }, { "午前10時30分", 10 * 60 + 30 },
+    { "午後1時半", 13 * 60 + 30 }, { "午前12時", 0 }, { "午後12時", 12 * 60 },
+    { " 午前９時５分 ", 9 * 60 + 5 }, { "13時", -1 }, { "午後13時", -1 }, { "午後1時60分", -1 },
+    { "午後1時から", -1 }, { "午後", -1 },
+  };
+  for (size_t i = 0; i < sizeof times / sizeof times[0]; i++)
+    {
+      int got = -1;
+      if (mn_era_parse_time (&got, times[i].text) != 0)
+        got = -1;
+      if (got != times[i].want)
+        {
+          printf ("FAIL time '%s': %d (want %d)\n", times[i].text, got, times[i].want);
+          failures++;
+        }
+    }
+
   printf ("%s\n", failures ? "era: FAILED" : "era: all passed");
   return failures != 0;
 }

@@ -136,6 +136,42 @@ main (void)
   CHECK (in == NULL, "the entity loader let file:///etc/hostname through");
   if (in)
     xmlFreeInputStream (in);
+  /* …except our own data (the schema here; the stylesheets the same way), not by a detour. */
+  char *xsd = mn_paths_data_file ("schema/session.xsd");
+  in = xmlLoadExternalEntity (xsd, NULL, ctxt);
+  CHECK (in != NULL, "the entity loader refused our own schema %s", xsd);
+  if (in)
+    xmlFreeInputStream (in);
+  char *uri = g_filename_to_uri (xsd, NULL, NULL);
+  in = xmlLoadExternalEntity (uri, NULL, ctxt);
+  CHECK (in != NULL, "the entity loader refused our own schema as %s", uri);
+  if (in)
+    xmlFreeInputStream (in);
+  char *detour = g_strdup_printf ("%s/schema/../../../../../../../../etc/passwd", mn_paths_data_dir ());
+  in = xmlLoadExternalEntity (detour, NULL, ctxt);
+  CHECK (in == NULL, "the entity loader let %s through", detour);
+  if (in)
+    xmlFreeInputStream (in);
+  /* A folder trusted later. */
+  char *dir = g_dir_make_tmp ("minutes-test-XXXXXX", NULL);
+  char *file = g_build_filename (dir, "a.xml", NULL);
+  g_file_set_contents (file, "<a/>", -1, NULL);
+  in = xmlLoadExternalEntity (file, NULL, ctxt);
+  CHECK (in == NULL, "the entity loader let %s through before it was trusted", file);
+  if (in)
+    xmlFreeInputStream (in);
+  CHECK (mn_load_trust_folder (dir) == 0, "mn_load_trust_folder failed");
+  in = xmlLoadExternalEntity (file, NULL, ctxt);
+  CHECK (in != NULL, "the entity loader refused %s in a trusted folder", file);
+  if (in)
+    xmlFreeInputStream (in);
+  g_unlink (file);
+  g_rmdir (dir);
+  g_free (file);
+  g_free (dir);
+  g_free (detour);
+  g_free (uri);
+  free (xsd);
   xmlFreeParserCtxt (ctxt);
   CHECK (xmlCatalogGetDefaults () == XML_CATA_ALLOW_NONE, "catalogs are on");
 
