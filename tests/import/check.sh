@@ -141,6 +141,9 @@ wrapped-rows)
   count "s:inquiry/s:qa/s:entry[@n=1]/s:answer/s:p[1][.='学級担任と管理職のみです。']" 1
   count "s:inquiry/s:qa/s:entry[@n=1]/s:answer/s:p[2][.='保存期間は1年です。']" 1
   count "s:inquiry/s:qa/s:entry[@n=2]/s:answer/s:p[.='速やかに消去します。']" 1
+  # empty number and question without a label such as (再回答): the answer wrapped
+  count "s:inquiry/s:qa/s:entry[@n=2]/s:answer/s:p[2][.='記録は残りません。']" 1
+  count "s:inquiry/s:qa/s:entry[@n=2]/s:follow-up" 0
   ;;
 fullwidth-digits)
   import "$cases/fullwidth-digits.txt"
