@@ -23,6 +23,7 @@
  * With no FILE, the folder input/ (under the current folder, as for `minutes build`) is
  * watched, and any *.xml saved there, new ones included, is built. */
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <limits.h>
 #include <poll.h>
@@ -72,23 +73,69 @@ typedef struct mn_watch_result {
   int pages;   /* pages of the PDF written, or -1 when the build does not say */
 } mn_watch_result;
 
+/* The pages of a PDF, asked of qpdf(1) when it is installed; -1 if unknown. */
+static int
+pdf_pages (const char *pdf)
+{
+  char *qpdf = g_find_program_in_path ("qpdf");
+  if (!qpdf)
+    return -1;
+  char *argv[] = { qpdf, (char *) "--show-npages", (char *) pdf, NULL };
+  char *out = NULL;
+  int status = 0, pages = -1;
+  if (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL)
+      && g_spawn_check_wait_status (status, NULL) && out)
+    pages = atoi (out);
+  g_free (out);
+  g_free (qpdf);
+  return pages > 0 ? pages : -1;
+}
+
 /* Build one session (in the child), as `minutes build [OPTIONS] -- PATH` would: validate,
- * transform, typeset, write output/NAME.pdf, output/NAME.html and output/index.html.
- * `minutes build` does not say how many pages it wrote, so `pages` stays -1. */
+ * transform, typeset, write DIR/NAME.pdf, DIR/NAME.html and DIR/index.html (DIR is output/
+ * or the -o given).  Its lines about written files are dropped (one line per build is ours
+ * to print); its errors go to stderr as usual. */
 static void
 build_session (mn_watch_result *out, const watch *w, const char *path)
 {
   GPtrArray *argv = g_ptr_array_new ();
+  const char *dir = "output";
   g_ptr_array_add (argv, (char *) "build");
   for (guint i = 0; i < w->build_args->len; i++)
-    g_ptr_array_add (argv, w->build_args->pdata[i]);
+    {
+      const char *a = w->build_args->pdata[i];
+      if ((strcmp (a, "-o") == 0 || strcmp (a, "--output") == 0) && i + 1 < w->build_args->len)
+        dir = w->build_args->pdata[i + 1];
+      else if (strncmp (a, "--output=", 9) == 0)
+        dir = a + 9;
+      g_ptr_array_add (argv, (char *) a);
+    }
   g_ptr_array_add (argv, (char *) "--");
   g_ptr_array_add (argv, (char *) path);
   int argc = (int) argv->len;
   g_ptr_array_add (argv, NULL);
+
+  fflush (stdout);
+  int null = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (null >= 0)
+    {
+      dup2 (null, STDOUT_FILENO);
+      close (null);
+    }
   out->status = mn_cmd_build (argc, (char **) argv->pdata);
   out->pages = -1;
   g_ptr_array_free (argv, TRUE);
+
+  if (out->status == MN_EXIT_OK)
+    {
+      char *base = g_path_get_basename (path);
+      if (g_str_has_suffix (base, ".xml"))
+        base[strlen (base) - 4] = '\0';
+      char *pdf = g_strdup_printf ("%s/%s.pdf", dir, base);
+      out->pages = pdf_pages (pdf);
+      g_free (pdf);
+      g_free (base);
+    }
 }
 
 static void
