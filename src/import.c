@@ -857,6 +857,85 @@ typedef struct row {
   char *fu_label;       /* the follow-up's label, e.g. (再回答) */
 } row;
 
+/* A list label at the start of `s`: a. ア. (1) ① ・ 1. Returns its length in bytes (0: none). */
+static size_t
+label_length (const char *s)
+{
+  static GRegex *re;
+  if (!re)
+    re = g_regex_new ("^(([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]{1,3}|[ア-ン]|[あ-ん]|[イロハニホヘト])[.．、)）]"
+                      "|[(（]([0-9０-９]{1,3}|[A-Za-zＡ-Ｚａ-ｚ]|[ア-ン]|[一二三四五六七八九十]{1,2})[)）]"
+                      "|[①-⑳]|[㉑-㉟]|・)", 0, 0, NULL);
+  GMatchInfo *mi = NULL;
+  size_t n = 0;
+  if (g_regex_match (re, s, 0, &mi))
+    {
+      int st, e;
+      g_match_info_fetch_pos (mi, 0, &st, &e);
+      n = (size_t) e;
+    }
+  g_match_info_free (mi);
+  return n;
+}
+
+/* If `text` starts with a list label followed by white space (ア. FAX…, ・平成27年…), the
+ * label's length; else 0.  "・" needs no space after it. */
+static size_t
+item_label (const char *text)
+{
+  size_t n = label_length (text);
+  if (!n)
+    return 0;
+  if (strncmp (text, "・", strlen ("・")) == 0 && n == strlen ("・"))
+    return n;
+  return is_space_char (g_utf8_get_char (text + n)) ? n : 0;
+}
+
+/* Add `text` to a cell as an item of the list that ends `parent` (opening one if the last
+ * block is not a list); the label is kept verbatim. */
+static void
+add_cell_item (importer *im, xmlNodePtr parent, const char *text, size_t label, long lineno)
+{
+  xmlNodePtr last = xmlGetLastChild (parent);
+  xmlNodePtr list = last && xmlStrEqual (last->name, BAD_CAST "list") ? last : child (parent, "list");
+  xmlNodePtr item = child (list, "item");
+  char *l = g_strndup (text, label);
+  xmlSetProp (item, BAD_CAST "label", BAD_CAST l);
+  g_free (l);
+  char *body = trim_dup (text + label);
+  add_inline (item, body);
+  g_free (body);
+  im->last_p = item;
+  im->last_line = lineno;
+}
+
+/* One line of a cell written without <p>: the source separates its paragraphs by a space
+ * after a sentence ends (。 」 ） …), and writes bulleted lines as " ・…" within the line.
+ * The first part may continue the cell's last paragraph (a wrapped line). */
+static void
+add_segmented (importer *im, xmlNodePtr parent, const char *text, long lineno)
+{
+  static GRegex *re;
+  if (!re)
+    re = g_regex_new ("(?<=[。」』）)？！?!])[ \\x{3000}]+(?=\\S)|[ \\x{3000}]+(?=・)", 0, 0, NULL);
+  char **parts = g_regex_split (re, text, 0);
+  for (int i = 0; parts[i]; i++)
+    {
+      char *t = trim_dup (parts[i]);
+      size_t label = item_label (t);
+      if (!*t)
+        ;
+      else if (label)
+        add_cell_item (im, parent, t, label, lineno);
+      else if (i == 0)
+        add_p_or_continue (im, parent, t, lineno);
+      else
+        add_p (im, parent, t, lineno);
+      g_free (t);
+    }
+  g_strfreev (parts);
+}
+
 /* Blocks from a cell: `<p>…</p>` fragments become paragraphs; lines outside them too. */
 static void
 cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
@@ -868,7 +947,7 @@ cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
       char **lines = g_strsplit (raw, "\n", -1);
       for (char **l = lines; *l; l++)
         if (!is_blank (*l))
-          add_p_or_continue (im, parent, *l, lineno);
+          add_segmented (im, parent, *l, lineno);
       g_strfreev (lines);
       return;
     }
@@ -901,20 +980,21 @@ cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
       char *inner = g_strndup (body, body_end - body);
       /* a fragment wrapped onto several lines: the lines join into one paragraph */
       char **lines = g_strsplit (inner, "\n", -1);
-      xmlNodePtr p = NULL;
+      GString *joined = g_string_new (NULL);
       for (char **l = lines; *l; l++)
         {
           char *t = trim_dup (*l);
-          if (*t)
-            {
-              if (!p)
-                p = add_p (im, parent, t, lineno);
-              else
-                add_inline (p, t);
-            }
+          g_string_append (joined, t);
           g_free (t);
         }
       g_strfreev (lines);
+      /* a fragment that starts with a label and a space (ア. …) is an item of a list */
+      size_t label = item_label (joined->str);
+      if (label)
+        add_cell_item (im, parent, joined->str, label, lineno);
+      else if (joined->len)
+        add_p (im, parent, joined->str, lineno);
+      g_string_free (joined, TRUE);
       g_free (inner);
       if (!close)
         {
@@ -1198,27 +1278,6 @@ opinion_line (importer *im, xmlNodePtr inquiry, xmlNodePtr *opinions, const line
     }
   g_string_free (cur, TRUE);
   g_free (clean);
-}
-
-/* A list label at the start of `s`: a. ア. (1) ① ・ 1. Returns its length in bytes (0: none). */
-static size_t
-label_length (const char *s)
-{
-  static GRegex *re;
-  if (!re)
-    re = g_regex_new ("^(([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]{1,3}|[ア-ン]|[あ-ん]|[イロハニホヘト])[.．、)）]"
-                      "|[(（]([0-9０-９]{1,3}|[A-Za-zＡ-Ｚａ-ｚ]|[ア-ン]|[一二三四五六七八九十]{1,2})[)）]"
-                      "|[①-⑳]|[㉑-㉟]|・)", 0, 0, NULL);
-  GMatchInfo *mi = NULL;
-  size_t n = 0;
-  if (g_regex_match (re, s, 0, &mi))
-    {
-      int st, e;
-      g_match_info_fetch_pos (mi, 0, &st, &e);
-      n = (size_t) e;
-    }
-  g_match_info_free (mi);
-  return n;
 }
 
 /* A block container under 要望事項 while it is read. */
@@ -1610,6 +1669,21 @@ stage_line (const char *t)
   return g_str_has_prefix (t, "〔") && g_str_has_suffix (t, "〕");
 }
 
+/* 1 if the trimmed line is only a rule: ―――, －－－, ─── (two or more). */
+static int
+rule_line (const char *t)
+{
+  int n = 0;
+  for (const char *p = t; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != 0x2015 && c != 0x2500 && c != 0x2501 && c != 0xFF0D && c != 0x2014)
+        return 0;
+      n++;
+    }
+  return n >= 2;
+}
+
 /* The first non-blank line after `i`, or NULL. */
 static const line *
 next_nonblank (importer *im, size_t i)
@@ -1662,7 +1736,29 @@ read_speech_form (importer *im)
           const line *nx = next_nonblank (im, i);
           int turn_here = is_spk && (*text || (nx && g_utf8_get_char (nx->text) == 0x3000 && !stage_line (nx->text)));
           if (g_str_has_prefix (t, "◎") || (turn_here && strcmp (spk, "議事日程") != 0))
-            started = 1;
+            {
+              started = 1;
+              /* notes of the record just before the first turn (〇午後１時開会, 〔…登壇〕)
+               * open the speech record as stage notes */
+              xmlNodePtr first = NULL;
+              for (xmlNodePtr c = im->held ? xmlGetLastChild (im->held) : NULL; c; c = c->prev)
+                {
+                  xmlChar *ct = xmlNodeGetContent (c);
+                  int note = g_str_has_prefix ((const char *) ct, "〇") || stage_line ((const char *) ct);
+                  xmlFree (ct);
+                  if (!note)
+                    break;
+                  first = c;
+                }
+              while (first)
+                {
+                  xmlNodePtr next = first->next;
+                  xmlUnlinkNode (first);
+                  xmlNodeSetName (first, BAD_CAST "stage");
+                  xmlAddChild (im->speech, first);
+                  first = next;
+                }
+            }
           else
             {
               add_p (im, held (im), t, l->no);
@@ -1692,18 +1788,26 @@ read_speech_form (importer *im)
           if (*text)
             add_p (im, turn, text, l->no);
         }
-      else if (stage_line (t))
+      else if (stage_line (t) || rule_line (t))
         {
-          /* a stage note between turns; inside a turn that goes on after it, a paragraph */
+          /* a stage note or a rule between turns; inside a turn that goes on after it, a
+           * paragraph (the schema keeps turns whole) */
           const line *nx = next_nonblank (im, i);
           char *nt = nx ? trim_dup (nx->text) : g_strdup ("○");
           char *s2 = NULL, *x2 = NULL;
-          int ends_turn = !nx || g_str_has_prefix (nt, "◎") || stage_line (nt) || speaker_line (nt, &s2, &x2);
+          int ends_turn = !nx || g_str_has_prefix (nt, "◎") || stage_line (nt) || rule_line (nt)
+                          || speaker_line (nt, &s2, &x2);
           g_free (s2);
           g_free (x2);
           g_free (nt);
           if (turn && !ends_turn)
             add_p (im, turn, t, l->no);
+          else if (rule_line (t))
+            {
+              /* a rule line is drawn by the layout: <separator/> */
+              child (im->speech, "separator");
+              turn = NULL;
+            }
           else
             {
               xmlNodePtr st = child (im->speech, "stage");

@@ -5,6 +5,14 @@
  *       numbers, the same number of follow-ups and of opinions; the same requests and
  *       responses (by n, in order); the same number of speech turns, sections, stage notes.
  *       Every difference is listed; exit 1 if any.
+ *   import-check skeleton GOT.xml WANT.xml
+ *       The same element tree: every element with its attributes, in order, except <sic> and
+ *       <cut> (an importer cannot know a typo or a cut from the text alone) and the xsi:/xml:
+ *       attributes.  The first difference is shown.
+ *   import-check speech-prefix GOT.xml WANT.xml
+ *       WANT's <speech-record> (a hand-made excerpt) is the beginning of GOT's: the same
+ *       elements in the same order, with the same speakers and the same text (white space
+ *       aside) in every paragraph, section and stage note, as far as WANT goes.
  *   import-check count FILE.xml XPATH N
  *       count(XPATH) == N, with the prefix s: bound to urn:minutes:session:1.
  *   import-check speech SOURCE.txt FILE.xml
@@ -12,6 +20,8 @@
  *       of SOURCE (UTF-8) equal those of the XML's <held> and <speech-record> printed back
  *       the way the source wrote them (○ before a speaker, ROLE（NAME） or NAMEROLE, ◎ before
  *       a section head).  title/council/dates are copies made from the header and are skipped.
+ *       A line that is only a rule (――――, －－－－) is layout on both sides: the importer
+ *       writes it as <separator/> between turns, or keeps it as a paragraph inside a turn.
  *   import-check speech-tei SOURCE.txt FILE.xml
  *       The same for a TEI record (provenance lines, then an XML fragment): the source's
  *       characters are those of its provenance lines and of the fragment's text nodes.
@@ -139,6 +149,116 @@ cmd_struct (const char *got_path, const char *want_path)
   return ok ? 0 : 1;
 }
 
+static void
+skeleton (GPtrArray *out, xmlNodePtr n, int depth)
+{
+  for (; n; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE || xmlStrEqual (n->name, BAD_CAST "sic") || xmlStrEqual (n->name, BAD_CAST "cut"))
+        continue;
+      GString *l = g_string_new (NULL);
+      g_string_append_printf (l, "%*s%s", depth * 2, "", (const char *) n->name);
+      for (xmlAttrPtr a = n->properties; a; a = a->next)
+        {
+          if (a->ns)
+            continue;  /* xsi:schemaLocation, xml:lang */
+          xmlChar *v = xmlNodeListGetString (n->doc, a->children, 1);
+          g_string_append_printf (l, " %s=\"%s\"", (const char *) a->name, (const char *) v);
+          xmlFree (v);
+        }
+      g_ptr_array_add (out, g_string_free (l, FALSE));
+      skeleton (out, n->children, depth + 1);
+    }
+}
+
+static int
+cmd_skeleton (const char *got_path, const char *want_path)
+{
+  xmlDocPtr got = load (got_path), want = load (want_path);
+  if (!got || !want)
+    return 2;
+  GPtrArray *a = g_ptr_array_new_with_free_func (g_free), *b = g_ptr_array_new_with_free_func (g_free);
+  skeleton (a, xmlDocGetRootElement (got), 0);
+  skeleton (b, xmlDocGetRootElement (want), 0);
+  guint i = 0;
+  while (i < a->len && i < b->len && strcmp (a->pdata[i], b->pdata[i]) == 0)
+    i++;
+  int ok = i == a->len && i == b->len;
+  if (!ok)
+    fprintf (stderr, "import-check: the element trees differ at element %u:\n  got:  %s\n  want: %s\n", i,
+             i < a->len ? (char *) a->pdata[i] : "<end>", i < b->len ? (char *) b->pdata[i] : "<end>");
+  g_ptr_array_free (a, TRUE);
+  g_ptr_array_free (b, TRUE);
+  xmlFreeDoc (got);
+  xmlFreeDoc (want);
+  return ok ? 0 : 1;
+}
+
+static int
+is_inline (xmlNodePtr n)
+{
+  static const char *const names[] = { "sic", "cut", "br", "a" };
+  for (size_t i = 0; i < G_N_ELEMENTS (names); i++)
+    if (xmlStrEqual (n->name, BAD_CAST names[i]))
+      return 1;
+  return 0;
+}
+
+static void
+flatten (GPtrArray *out, xmlNodePtr n, int depth)
+{
+  for (; n; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE || is_inline (n))
+        continue;
+      GString *l = g_string_new (NULL);
+      g_string_append_printf (l, "%*s%s", depth * 2, "", (const char *) n->name);
+      int leaf = 1;
+      for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !is_inline (c))
+          leaf = 0;
+      if (leaf)
+        {
+          xmlChar *t = xmlNodeGetContent (n);
+          g_string_append (l, " ");
+          for (const char *p = (const char *) t; p && *p; p = g_utf8_next_char (p))
+            if (!g_unichar_isspace (g_utf8_get_char (p)))
+              g_string_append_unichar (l, g_utf8_get_char (p));
+          xmlFree (t);
+        }
+      g_ptr_array_add (out, g_string_free (l, FALSE));
+      flatten (out, n->children, depth + 1);
+    }
+}
+
+static int
+cmd_speech_prefix (const char *got_path, const char *want_path)
+{
+  xmlDocPtr got = load (got_path), want = load (want_path);
+  if (!got || !want)
+    return 2;
+  GPtrArray *a = g_ptr_array_new_with_free_func (g_free), *b = g_ptr_array_new_with_free_func (g_free);
+  xmlNodePtr g = nth (got, "s:speech-record", 0), w = nth (want, "s:speech-record", 0);
+  if (g)
+    flatten (a, g->children, 0);
+  if (w)
+    flatten (b, w->children, 0);
+  guint i = 0;
+  while (i < a->len && i < b->len && strcmp (a->pdata[i], b->pdata[i]) == 0)
+    i++;
+  int ok = b->len > 0 && i == b->len;
+  if (ok)
+    printf ("%s begins with the %u elements of the speech record of %s\n", got_path, b->len, want_path);
+  else
+    fprintf (stderr, "import-check: the speech records differ at element %u:\n  got:  %.300s\n  want: %.300s\n", i,
+             i < a->len ? (char *) a->pdata[i] : "<end>", i < b->len ? (char *) b->pdata[i] : "<end>");
+  g_ptr_array_free (a, TRUE);
+  g_ptr_array_free (b, TRUE);
+  xmlFreeDoc (got);
+  xmlFreeDoc (want);
+  return ok ? 0 : 1;
+}
+
 static int
 cmd_count (const char *path, const char *xpath, const char *want)
 {
@@ -177,11 +297,35 @@ add (stream *s, const char *text, int where)
     }
 }
 
+/* 1 if `text` (white space aside) is only a rule: ――, －－, ──. */
+static int
+is_rule (const char *text)
+{
+  int n = 0;
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c))
+        continue;
+      if (c != 0x2015 && c != 0x2500 && c != 0x2501 && c != 0xFF0D && c != 0x2014)
+        return 0;
+      n++;
+    }
+  return n >= 2;
+}
+
+static void
+add_line (stream *s, const char *text, int where)
+{
+  if (!is_rule (text))
+    add (s, text, where);
+}
+
 static void
 add_node_text (stream *s, xmlNodePtr n)
 {
   xmlChar *t = xmlNodeGetContent (n);
-  add (s, (const char *) t, (int) xmlGetLineNo (n));
+  add_line (s, (const char *) t, (int) xmlGetLineNo (n));
   xmlFree (t);
 }
 
@@ -198,6 +342,14 @@ add_blocks (stream *s, xmlNodePtr c)
       xmlChar *label = xmlGetProp (b, BAD_CAST "label");
       add (s, (const char *) label, (int) xmlGetLineNo (b));
       xmlFree (label);
+      if (xmlStrEqual (b->name, BAD_CAST "p"))
+        {
+          xmlChar *t = xmlNodeGetContent (b);
+          int rule = is_rule ((const char *) t);
+          xmlFree (t);
+          if (rule)
+            continue;
+        }
       if (xmlStrEqual (b->name, BAD_CAST "a"))
         add_node_text (s, b);
       else
@@ -209,6 +361,14 @@ add_blocks (stream *s, xmlNodePtr c)
 static void
 stream_one (stream *s, xmlNodePtr block)
 {
+  if (xmlStrEqual (block->name, BAD_CAST "p"))
+    {
+      xmlChar *t = xmlNodeGetContent (block);
+      int rule = is_rule ((const char *) t);
+      xmlFree (t);
+      if (rule)
+        return;
+    }
   xmlChar *label = xmlGetProp (block, BAD_CAST "label");
   add (s, (const char *) label, (int) xmlGetLineNo (block));
   xmlFree (label);
@@ -400,7 +560,7 @@ json_source (stream *a, const char *text)
               if (close && space && close < space)
                 g_string_overwrite (one, 0, "○");
             }
-          add (a, one->str, (int) i + 1);
+          add_line (a, one->str, (int) i + 1);
           g_string_free (one, TRUE);
         }
       g_strfreev (ls);
@@ -444,7 +604,7 @@ cmd_speech (const char *src, const char *xml, int tei)
     {
       char **lines = g_strsplit (text, "\n", -1);
       for (int i = 0; lines[i]; i++)
-        add (&a, lines[i], i + 1);
+        add_line (&a, lines[i], i + 1);
       g_strfreev (lines);
     }
   xml_speech (&b, doc);
@@ -494,6 +654,10 @@ main (int argc, char **argv)
 {
   if (argc == 4 && strcmp (argv[1], "struct") == 0)
     return cmd_struct (argv[2], argv[3]);
+  if (argc == 4 && strcmp (argv[1], "skeleton") == 0)
+    return cmd_skeleton (argv[2], argv[3]);
+  if (argc == 4 && strcmp (argv[1], "speech-prefix") == 0)
+    return cmd_speech_prefix (argv[2], argv[3]);
   if (argc == 5 && strcmp (argv[1], "count") == 0)
     return cmd_count (argv[2], argv[3], argv[4]);
   if (argc == 4 && strcmp (argv[1], "speech") == 0)
