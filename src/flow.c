@@ -131,6 +131,22 @@ get_para (mn_layout *L, const mn_fo_node *n, int w)
   if (p && mn_para_width (p) == w)
     return mn_para_ref (p);
   mn_para_env env = { L->pctx, L->d, L->file, L->page_number, cite, L };
+  /* laid out by the counting pass at the same width: take it over, reporting what that
+   * quiet pass did not */
+  p = !L->in_static && L->carry_in ? g_hash_table_lookup (L->carry_in, n) : NULL;
+  if (p && mn_para_width (p) == w)
+    {
+      mn_para_ref (p);
+      g_hash_table_remove (L->carry_in, n);
+      if (mn_para_check (p, &env) != 0)
+        {
+          L->failed = 1;
+          mn_para_unref (p);
+          return NULL;
+        }
+      g_hash_table_replace (L->paras, (gpointer) n, mn_para_ref (p));
+      return p;
+    }
   if (mn_para_new (&p, n, w, &env) != 0)
     {
       L->failed = 1;
@@ -203,7 +219,14 @@ layout_para (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
   if (st == MN_SPLIT)
     *out = resume_new (first + fit, NULL);
   else if (!L->in_static)
-    g_hash_table_remove (L->paras, n);
+    {
+      if (L->carry_out && L->carry_budget > 0 && !mn_para_dynamic (p))
+        {
+          g_hash_table_replace (L->carry_out, (gpointer) n, mn_para_ref (p));
+          L->carry_budget--;
+        }
+      g_hash_table_remove (L->paras, n);
+    }
   mn_para_unref (p);
   return st;
 }

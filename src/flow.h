@@ -52,6 +52,11 @@ typedef struct mn_layout {
   GHashTable *prev_first;   /* the same from the first pass, for citations (or NULL) */
   GHashTable *prev_last;
   int overfull_warned;      /* an overfull page was reported already */
+  /* Paragraphs carried from the counting pass to the painting pass, so that the second pass
+   * does not lay them out again (bounded: memory must not grow with the document). */
+  GHashTable *carry_out;    /* pass 1: PARA node -> mn_para* kept for pass 2 (or NULL) */
+  GHashTable *carry_in;     /* pass 2: the same table, taken from */
+  int carry_budget;         /* paragraphs pass 1 may still keep */
 } mn_layout;
 
 /* Lay out block-level node `n` (any block kind) with its border box between x and x+w

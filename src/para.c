@@ -88,6 +88,7 @@ struct mn_para {
   GArray *lines;            /* mn_para_line */
   GArray *segs;             /* seg, in text order */
   GArray *ids;              /* inline_id */
+  int dynamic;              /* shows a page number or citation (differs between passes) */
 };
 
 /* === character classes (JLREQ Appendix A) === */
@@ -185,6 +186,7 @@ typedef struct builder {
   const mn_style *pst;      /* the paragraph's style */
   const mn_para_env *env;
   int max_font;             /* largest font size used */
+  int dynamic;              /* a page number or citation was added */
 } builder;
 
 static int
@@ -322,6 +324,7 @@ build_inline (builder *b, const mn_fo_node *n, const mn_fo_node *link)
         case MN_FO_CITATION:
         case MN_FO_CITATION_LAST:
           {
+            b->dynamic = 1;
             char *num = k->kind == MN_FO_PAGE_NUMBER
                         ? g_strdup_printf ("%d", b->env->page_number)
                         : b->env->cite (b->env->cite_data, k->ref, k->kind == MN_FO_CITATION_LAST);
@@ -604,7 +607,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   const mn_style *st = &node->st;
   mn_para *p = g_new0 (mn_para, 1);
   builder b = { g_string_new (NULL), pango_attr_list_new (), g_array_new (FALSE, FALSE, sizeof (seg)),
-                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size };
+                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size, 0 };
   PangoFontDescription *fd = NULL;
   *out = NULL;
   p->refs = 1;
@@ -645,6 +648,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   p->text = pango_layout_get_text (p->layout);
   p->segs = b.segs;
   p->ids = b.ids;
+  p->dynamic = b.dynamic;
   b.segs = NULL;
   b.ids = NULL;
 
@@ -713,6 +717,18 @@ out:
   else
     *out = p;
   return rc;
+}
+
+int
+mn_para_dynamic (const mn_para *p)
+{
+  return p->dynamic;
+}
+
+int
+mn_para_check (mn_para *p, const mn_para_env *env)
+{
+  return check_glyphs (p, env);
 }
 
 mn_para *
