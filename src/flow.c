@@ -112,6 +112,17 @@ note_id_cb (void *data, const char *id)
   mn_flow_note_id (data, id);
 }
 
+void
+mn_flow_note_page_ids (mn_layout *L, const mn_area *a)
+{
+  if (a->kind == MN_AREA_LINE)
+    mn_para_line_ids (a->para, a->line_index, note_id_cb, L);
+  else if (a->fo && a->kind != MN_AREA_LINK && a->kind != MN_AREA_REGION)
+    mn_flow_note_id (L, a->fo->id);
+  for (const mn_area *k = a->first; k; k = k->next)
+    mn_flow_note_page_ids (L, k);
+}
+
 /* === paragraphs === */
 
 static char *
@@ -212,7 +223,6 @@ layout_para (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
           la->h = ln->height;
         }
       g_array_unref (links);
-      mn_para_line_ids (p, i, note_id_cb, L);
       cy += ln->height;
     }
   *used = cy - y;
@@ -478,7 +488,6 @@ layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom
       mn_area_free (a);
       return MN_NOFIT;
     }
-  mn_flow_note_id (L, n->id);
   if (s == MN_FIT)
     {
       a->h = top + cused + reserve;

@@ -85,7 +85,11 @@ mn_status mn_flow_layout_columns (mn_layout *L, int n, const mn_fo_node *const *
                                   const mn_resume *in, int page_empty, mn_area *const *areas,
                                   mn_resume **out, int *heights);
 
-/* Record that an area of `n` is on the current page (for ids and citations). */
+/* Record that an area of the element with `id` is on the current page (for citations). */
 void mn_flow_note_id (mn_layout *L, const char *id);
+
+/* Record every id with an area in the finished page (or region) `a`: ids are noted only on
+ * what stays on the page, not on areas a keep moved to the next one. */
+void mn_flow_note_page_ids (mn_layout *L, const mn_area *a);
 
 #endif

@@ -178,7 +178,6 @@ layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *col
       for (i = 0; i < ncells; i++)
         {
           cells[i]->h = ra->h;
-          mn_flow_note_id (L, nodes[i]->id);
           /* rule 4: only for a cell part that ends here */
           const mn_resume *co = s == MN_SPLIT ? (*out)->cols[i] : MN_RESUME_DONE;
           int slack = content - heights[i];
@@ -189,7 +188,6 @@ layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *col
                 mn_area_shift (k, dy);
             }
         }
-      mn_flow_note_id (L, row->id);
       *height = ra->h;
     }
   g_free (nodes);
@@ -298,7 +296,6 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
       res = MN_SPLIT;
       break;
     }
-  mn_flow_note_id (L, n->id);
   if (res == MN_FIT)
     a->h = ycur + st->padding[MN_SIDE_BOTTOM] + bb - y;
   else
