@@ -127,6 +127,19 @@ get_para (mn_layout *L, const mn_fo_node *n, int w)
   mn_para *p = L->in_static ? NULL : g_hash_table_lookup (L->paras, n);
   if (p && mn_para_width (p) == w)
     return mn_para_ref (p);
+  /* A line narrower than one character of its font cannot hold text: the text would be set
+   * a character a line, off the page (found by tests/hostile: padding="1000pt",
+   * text-indent="5000pt", a 1pt page).  Refuse rather than write an unreadable PDF. */
+  int room = MIN (w, w - n->st.text_indent);
+  if (room < n->st.font_size)
+    {
+      mn_error (L->d, L->file, n->line,
+                _("there is no room for the text here: the indents, padding and borders leave "
+                  "%.1fpt of width for %.1fpt characters; make them smaller, or the page wider"),
+                (double) MAX (room, 0) / MN_PT, (double) n->st.font_size / MN_PT);
+      L->failed = 1;
+      return NULL;
+    }
   mn_para_env env = { L->pctx, L->d, L->file, L->page_number, cite, L };
   if (mn_para_new (&p, n, w, &env) != 0)
     {
