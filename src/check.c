@@ -209,10 +209,9 @@ has_text (const xmlNode *node)
 /* === numbers: unique and ascending === */
 
 /* The children `name` of `parent` carry numbers n that are unique and ascend. */
-static int
+static void
 check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
 {
-  int added = 0;
   long max = 0, max_line = 0;
   GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal); /* n -> line */
   for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
@@ -230,7 +229,6 @@ check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
                            _("<%s n=\"%ld\"> has the same number as the one on line %ld; "
                              "give each its own number, in ascending order"),
                            name, n, (long) GPOINTER_TO_SIZE (prev));
-          added++;
           continue;
         }
       g_hash_table_insert (seen, GSIZE_TO_POINTER ((gsize) n), GSIZE_TO_POINTER ((gsize) line));
@@ -240,24 +238,21 @@ check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
                            _("<%s n=\"%ld\"> comes after n=\"%ld\" (line %ld); numbers must "
                              "ascend: put the elements in order, or correct the number"),
                            name, n, max, max_line);
-          added++;
           continue;
         }
       max = n;
       max_line = line;
     }
   g_hash_table_destroy (seen);
-  return added;
 }
 
 /* === requests and responses === */
 
 /* Each <request n="N"> is followed by its <response n="N">, and each response
  * follows its request. */
-static int
+static void
 check_requests (mn_findings *f, const xmlNode *requests)
 {
-  int added = 0;
   const xmlNode *pending = NULL;  /* a request still waiting for its response */
   for (xmlNode *c = requests ? requests->children : NULL; c; c = c->next)
     {
@@ -269,7 +264,6 @@ check_requests (mn_findings *f, const xmlNode *requests)
                                _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
                                  "add the response (回答) right after the request"),
                                number_of (pending), number_of (pending));
-              added++;
             }
           pending = c;
         }
@@ -285,7 +279,6 @@ check_requests (mn_findings *f, const xmlNode *requests)
                                  "a response carries the number of the request it answers: "
                                  "correct the number, or move the response after its request"),
                                n, number_of (pending), xmlGetLineNo (pending));
-              added++;
             }
           else
             {
@@ -294,7 +287,6 @@ check_requests (mn_findings *f, const xmlNode *requests)
                                  "comes right before it; add the request, or move the response "
                                  "after it"),
                                n, n);
-              added++;
             }
           pending = NULL;
         }
@@ -305,9 +297,7 @@ check_requests (mn_findings *f, const xmlNode *requests)
                        _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
                          "add the response (回答) right after the request"),
                        number_of (pending), number_of (pending));
-      added++;
     }
-  return added;
 }
 
 /* === dates === */
@@ -437,10 +427,9 @@ check_time (mn_findings *f, const xmlNode *node)
   xmlFree (content);
 }
 
-static int
+static void
 check_dates (mn_findings *f, const xmlNode *dates)
 {
-  int added = 0;
   long start = 0, decision = 0;
   const xmlNode *start_el = NULL, *decision_el = NULL;
   for (xmlNode *c = dates ? dates->children : NULL; c; c = c->next)
@@ -462,20 +451,17 @@ check_dates (mn_findings *f, const xmlNode *dates)
                          "correct one of the dates"),
                        decision / 10000, decision / 100 % 100, decision % 100,
                        start / 10000, start / 100 % 100, start % 100, xmlGetLineNo (start_el));
-      added++;
     }
-  return added;
 }
 
 /* === empty blocks === */
 
-static int
+static void
 check_empty (mn_findings *f, const xmlNode *node)
 {
   static const char *const must_hold_text[] = {
     "question", "answer", "opinion", "request", "response",
   };
-  int added = 0;
   for (const xmlNode *c = node->children; c; c = c->next)
     {
       if (c->type != XML_ELEMENT_NODE)
@@ -491,13 +477,11 @@ check_empty (mn_findings *f, const xmlNode *node)
                                  _("<%s> is empty (or holds only white space); write its "
                                    "text, for example <p>…</p>"),
                                  (const char *) c->name);
-                added++;
               }
           }
       if (!checked)
-        added += check_empty (f, c);
+        check_empty (f, c);
     }
-  return added;
 }
 
 /* === placeholders left from the template === */

@@ -9,6 +9,7 @@
 #include "exitcode.h"
 #include "i18n.h"
 #include "import.h"
+#include "load.h"
 
 static void
 usage (FILE *out)
@@ -73,5 +74,22 @@ mn_cmd_import (int argc, char **argv)
     return MN_EXIT_INVALID;
   rc = mn_import_save (doc, output, &d);
   xmlFreeDoc (doc);
-  return rc == 0 ? MN_EXIT_OK : MN_EXIT_USAGE;
+  if (rc != 0)
+    return MN_EXIT_USAGE;
+
+  /* What we wrote must pass `minutes validate`.  When the source itself is wrong (a weekday
+   * that is not the date's, a request without its answer) it does not: the file stays, so
+   * it can be corrected by hand, and the errors point into it. */
+  xmlDocPtr check = NULL;
+  rc = mn_load_session (&check, output, &d);
+  xmlFreeDoc (check);
+  mn_load_cleanup ();
+  if (rc == MN_EFAIL)
+    return MN_EXIT_ENV;
+  if (rc != 0)
+    {
+      mn_error (&d, output, 0, _("the imported session does not pass `minutes validate` (see above); it was written so you can correct it, then run `minutes validate` again"));
+      return MN_EXIT_INVALID;
+    }
+  return MN_EXIT_OK;
 }

@@ -123,10 +123,20 @@ add_session (watch *w, const char *path, mn_diag *d)
                 real, strerror (errno));
       return MN_EIO;
     }
+  char *base = g_path_get_basename (path);
+  for (guint i = 0; i < w->sessions->len; i++)
+    {
+      session *o = w->sessions->pdata[i];
+      if (o->wd == wd && strcmp (o->base, base) == 0)
+        {
+          g_free (base);  /* named twice: watch it once */
+          return 0;
+        }
+    }
   session *s = g_new0 (session, 1);
   s->path = g_strdup (path);
   s->dir = g_strdup (real);
-  s->base = g_path_get_basename (path);
+  s->base = base;
   s->wd = wd;
   s->dirty = 1;
   g_ptr_array_add (w->sessions, s);

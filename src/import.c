@@ -29,10 +29,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <libxml/xmlsave.h>
 
 #include "atomic.h"
+#include "era.h"
 #include "i18n.h"
+#include "load.h"
 
 #define MN_NS "urn:minutes:session:1"
 
@@ -61,6 +64,8 @@ typedef struct importer {
 
   xmlNodePtr last_p;     /* the block that received text last (for <cut/>) */
   long last_line;        /* its source line */
+  char *synthetic;       /* the text rebuilt from a JSON record, which `lines` point into */
+  int answer_marks;      /* ◎ speaker lines seen (an answer, in DiscussNet records) */
 } importer;
 
 /* === small text helpers === */
@@ -214,7 +219,8 @@ static const struct era eras[] = {
 /* A date found in running text. */
 typedef struct found_date {
   const char *start, *end;  /* the span in the text: era … 日, and a weekday in brackets */
-  int year, month, day;     /* Gregorian */
+  int year, month, day;     /* Gregorian (from mn_era_parse) */
+  int status;               /* mn_era_parse's verdict: MN_ERA_OK, or why the date is doubtful */
 } found_date;
 
 /* Read ERA N年 N月 N日 [(曜)] at `s` (spaces allowed between the parts, full-width digits,
@@ -285,9 +291,21 @@ date_at (const char *s, found_date *out)
         }
       out->start = s;
       out->end = p;
-      out->year = year;
-      out->month = (int) m;
-      out->day = (int) dd;
+      /* the conversion is era.h's (the one `minutes validate` checks against); it wants the
+       * date without the spaces some sources put between its parts */
+      char *span = g_strndup (s, p - s);
+      char *squeezed = squeeze_dup (span);
+      mn_era_date ed;
+      out->status = mn_era_parse (&ed, squeezed);
+      g_free (squeezed);
+      g_free (span);
+      if (out->status == MN_ERA_SYNTAX || out->status == MN_ERA_UNKNOWN_ERA
+          || out->status == MN_ERA_NO_SUCH_DAY || out->status == MN_ERA_LUNISOLAR)
+        return 0;
+      out->year = ed.year;
+      out->month = ed.month;
+      out->day = ed.day;
+      (void) year;
       return 1;
     }
   return 0;
@@ -301,6 +319,29 @@ find_date (const char *text, found_date *out)
     if (date_at (s, out))
       return 1;
   return 0;
+}
+
+/* A date element's text: the date as written, without the spaces between its parts. */
+static void
+add_date_text (xmlNodePtr node, const found_date *fd)
+{
+  char *span = g_strndup (fd->start, fd->end - fd->start);
+  char *squeezed = squeeze_dup (span);
+  xmlNodeAddContent (node, BAD_CAST squeezed);
+  g_free (squeezed);
+  g_free (span);
+}
+
+/* Warn about a date that is written but doubtful (weekday, era boundaries). */
+static void
+check_date (mn_diag *d, const char *name, long lineno, const found_date *fd)
+{
+  char *span = g_strndup (fd->start, fd->end - fd->start);
+  if (fd->status == MN_ERA_WEEKDAY)
+    mn_warning (d, name, lineno, _("the weekday in the date %s is not that day's; kept as written, correct the source or the XML"), span);
+  else if (fd->status == MN_ERA_BEFORE_ERA || fd->status == MN_ERA_AFTER_ERA)
+    mn_warning (d, name, lineno, _("the date %s lies outside its era; kept as written, correct the source or the XML"), span);
+  g_free (span);
 }
 
 static void
@@ -575,7 +616,6 @@ header_dates (importer *im, const char *value, long lineno)
       found_date fd;
       if (date_at (t, &fd) && rest->len == 0)
         {
-          char *text = g_strndup (fd.start, fd.end - fd.start);
           xmlNodePtr node;
           if (expect == 1 && !start)
             node = start = new_part (im, "start");
@@ -583,9 +623,9 @@ header_dates (importer *im, const char *value, long lineno)
             node = decision = new_part (im, "decision");
           else
             node = held_on = new_part (im, "held-on");
-          add_text (node, text, strlen (text));
+          add_date_text (node, &fd);
           set_iso (node, "iso", &fd);
-          g_free (text);
+          check_date (im->d, im->name, lineno, &fd);
           expect = 0;
           s = fd.end;
           continue;
@@ -817,6 +857,85 @@ typedef struct row {
   char *fu_label;       /* the follow-up's label, e.g. (再回答) */
 } row;
 
+/* A list label at the start of `s`: a. ア. (1) ① ・ 1. Returns its length in bytes (0: none). */
+static size_t
+label_length (const char *s)
+{
+  static GRegex *re;
+  if (!re)
+    re = g_regex_new ("^(([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]{1,3}|[ア-ン]|[あ-ん]|[イロハニホヘト])[.．、)）]"
+                      "|[(（]([0-9０-９]{1,3}|[A-Za-zＡ-Ｚａ-ｚ]|[ア-ン]|[一二三四五六七八九十]{1,2})[)）]"
+                      "|[①-⑳]|[㉑-㉟]|・)", 0, 0, NULL);
+  GMatchInfo *mi = NULL;
+  size_t n = 0;
+  if (g_regex_match (re, s, 0, &mi))
+    {
+      int st, e;
+      g_match_info_fetch_pos (mi, 0, &st, &e);
+      n = (size_t) e;
+    }
+  g_match_info_free (mi);
+  return n;
+}
+
+/* If `text` starts with a list label followed by white space (ア. FAX…, ・平成27年…), the
+ * label's length; else 0.  "・" needs no space after it. */
+static size_t
+item_label (const char *text)
+{
+  size_t n = label_length (text);
+  if (!n)
+    return 0;
+  if (strncmp (text, "・", strlen ("・")) == 0 && n == strlen ("・"))
+    return n;
+  return is_space_char (g_utf8_get_char (text + n)) ? n : 0;
+}
+
+/* Add `text` to a cell as an item of the list that ends `parent` (opening one if the last
+ * block is not a list); the label is kept verbatim. */
+static void
+add_cell_item (importer *im, xmlNodePtr parent, const char *text, size_t label, long lineno)
+{
+  xmlNodePtr last = xmlGetLastChild (parent);
+  xmlNodePtr list = last && xmlStrEqual (last->name, BAD_CAST "list") ? last : child (parent, "list");
+  xmlNodePtr item = child (list, "item");
+  char *l = g_strndup (text, label);
+  xmlSetProp (item, BAD_CAST "label", BAD_CAST l);
+  g_free (l);
+  char *body = trim_dup (text + label);
+  add_inline (item, body);
+  g_free (body);
+  im->last_p = item;
+  im->last_line = lineno;
+}
+
+/* One line of a cell written without <p>: the source separates its paragraphs by a space
+ * after a sentence ends (。 」 ） …), and writes bulleted lines as " ・…" within the line.
+ * The first part may continue the cell's last paragraph (a wrapped line). */
+static void
+add_segmented (importer *im, xmlNodePtr parent, const char *text, long lineno)
+{
+  static GRegex *re;
+  if (!re)
+    re = g_regex_new ("(?<=[。」』）)？！?!])[ \\x{3000}]+(?=\\S)|[ \\x{3000}]+(?=・)", 0, 0, NULL);
+  char **parts = g_regex_split (re, text, 0);
+  for (int i = 0; parts[i]; i++)
+    {
+      char *t = trim_dup (parts[i]);
+      size_t label = item_label (t);
+      if (!*t)
+        ;
+      else if (label)
+        add_cell_item (im, parent, t, label, lineno);
+      else if (i == 0)
+        add_p_or_continue (im, parent, t, lineno);
+      else
+        add_p (im, parent, t, lineno);
+      g_free (t);
+    }
+  g_strfreev (parts);
+}
+
 /* Blocks from a cell: `<p>…</p>` fragments become paragraphs; lines outside them too. */
 static void
 cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
@@ -828,7 +947,7 @@ cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
       char **lines = g_strsplit (raw, "\n", -1);
       for (char **l = lines; *l; l++)
         if (!is_blank (*l))
-          add_p_or_continue (im, parent, *l, lineno);
+          add_segmented (im, parent, *l, lineno);
       g_strfreev (lines);
       return;
     }
@@ -861,20 +980,21 @@ cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
       char *inner = g_strndup (body, body_end - body);
       /* a fragment wrapped onto several lines: the lines join into one paragraph */
       char **lines = g_strsplit (inner, "\n", -1);
-      xmlNodePtr p = NULL;
+      GString *joined = g_string_new (NULL);
       for (char **l = lines; *l; l++)
         {
           char *t = trim_dup (*l);
-          if (*t)
-            {
-              if (!p)
-                p = add_p (im, parent, t, lineno);
-              else
-                add_inline (p, t);
-            }
+          g_string_append (joined, t);
           g_free (t);
         }
       g_strfreev (lines);
+      /* a fragment that starts with a label and a space (ア. …) is an item of a list */
+      size_t label = item_label (joined->str);
+      if (label)
+        add_cell_item (im, parent, joined->str, label, lineno);
+      else if (joined->len)
+        add_p (im, parent, joined->str, lineno);
+      g_string_free (joined, TRUE);
       g_free (inner);
       if (!close)
         {
@@ -998,6 +1118,21 @@ row_append (row *r, int k, const char *text, long lineno)
   g_string_append (r->cell[k], text);
 }
 
+/* Append `text` to cell `k` on the same line, after a space (a cell split by a stray tab). */
+static void
+row_append_cell (row *r, int k, const char *text, long lineno)
+{
+  if (!r->cell[k] || !r->cell[k]->len)
+    {
+      row_append (r, k, text, lineno);
+      return;
+    }
+  if (is_blank (text))
+    return;
+  g_string_append_c (r->cell[k], ' ');
+  g_string_append (r->cell[k], text);
+}
+
 /* One line inside a Q&A table. */
 static void
 qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
@@ -1024,7 +1159,7 @@ qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
         {
           mn_warning (im->d, im->name, l->no, _("more than three cells in a Q&A row; the extra cells are joined to the answer"));
           for (int k = 3; k < n; k++)
-            row_append (r, 1, cells[k], l->no);
+            row_append_cell (r, 1, cells[k], l->no);
         }
     }
   else if (!r->entry)
@@ -1070,8 +1205,12 @@ qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
       row_append (r, from, cells[0], l->no);
       int to = from == 0 ? 1 : from;
       if (from != 0)
-        mn_warning (im->d, im->name, l->no, _("a tab in the middle of an answer; both parts are kept in the answer"));
-      row_append (r, to, cells[1], l->no);
+        {
+          mn_warning (im->d, im->name, l->no, _("a tab in the middle of an answer; both parts are kept in the answer"));
+          row_append_cell (r, to, cells[1], l->no);
+        }
+      else
+        row_append (r, to, cells[1], l->no);
       r->cur = to;
     }
   else
@@ -1158,27 +1297,6 @@ opinion_line (importer *im, xmlNodePtr inquiry, xmlNodePtr *opinions, const line
     }
   g_string_free (cur, TRUE);
   g_free (clean);
-}
-
-/* A list label at the start of `s`: a. ア. (1) ① ・ 1. Returns its length in bytes (0: none). */
-static size_t
-label_length (const char *s)
-{
-  static GRegex *re;
-  if (!re)
-    re = g_regex_new ("^(([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]{1,3}|[ア-ン]|[あ-ん]|[イロハニホヘト])[.．、)）]"
-                      "|[(（]([0-9０-９]{1,3}|[A-Za-zＡ-Ｚａ-ｚ]|[ア-ン]|[一二三四五六七八九十]{1,2})[)）]"
-                      "|[①-⑳]|[㉑-㉟]|・)", 0, 0, NULL);
-  GMatchInfo *mi = NULL;
-  size_t n = 0;
-  if (g_regex_match (re, s, 0, &mi))
-    {
-      int st, e;
-      g_match_info_fetch_pos (mi, 0, &st, &e);
-      n = (size_t) e;
-    }
-  g_match_info_free (mi);
-  return n;
 }
 
 /* A block container under 要望事項 while it is read. */
@@ -1570,6 +1688,21 @@ stage_line (const char *t)
   return g_str_has_prefix (t, "〔") && g_str_has_suffix (t, "〕");
 }
 
+/* 1 if the trimmed line is only a rule: ―――, －－－, ─── (two or more). */
+static int
+rule_line (const char *t)
+{
+  int n = 0;
+  for (const char *p = t; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != 0x2015 && c != 0x2500 && c != 0x2501 && c != 0xFF0D && c != 0x2014)
+        return 0;
+      n++;
+    }
+  return n >= 2;
+}
+
 /* The first non-blank line after `i`, or NULL. */
 static const line *
 next_nonblank (importer *im, size_t i)
@@ -1594,13 +1727,57 @@ read_speech_form (importer *im)
       char *t = trim_dup (l->text);
       char *spk = NULL, *text = NULL;
       int is_spk = speaker_line (t, &spk, &text);
+      /* ◎ROLE（NAME）　text: DiscussNet marks an answer's speaker with ◎, not a section */
+      if (!is_spk && g_str_has_prefix (t, "◎"))
+        {
+          char *as_turn = g_strconcat ("○", t + strlen ("◎"), NULL);
+          if (speaker_line (as_turn, &spk, &text))
+            {
+              const char *open = strstr (spk, "（");
+              if (*text && open && open > spk && g_str_has_suffix (spk, "）"))
+                {
+                  is_spk = 1;
+                  if (im->answer_marks++ == 0)
+                    mn_warning (im->d, im->name, l->no, _("◎ before a speaker (an answer, in DiscussNet records) is read as a turn; the session format has no place for the mark, so the minutes will print ○"));
+                }
+              else
+                {
+                  g_free (spk);
+                  g_free (text);
+                  spk = text = NULL;
+                }
+            }
+          g_free (as_turn);
+        }
       if (!started)
         {
           /* the header: everything before the first ◎ head or ○ turn with speech */
           const line *nx = next_nonblank (im, i);
           int turn_here = is_spk && (*text || (nx && g_utf8_get_char (nx->text) == 0x3000 && !stage_line (nx->text)));
           if (g_str_has_prefix (t, "◎") || (turn_here && strcmp (spk, "議事日程") != 0))
-            started = 1;
+            {
+              started = 1;
+              /* notes of the record just before the first turn (〇午後１時開会, 〔…登壇〕)
+               * open the speech record as stage notes */
+              xmlNodePtr first = NULL;
+              for (xmlNodePtr c = im->held ? xmlGetLastChild (im->held) : NULL; c; c = c->prev)
+                {
+                  xmlChar *ct = xmlNodeGetContent (c);
+                  int note = g_str_has_prefix ((const char *) ct, "〇") || stage_line ((const char *) ct);
+                  xmlFree (ct);
+                  if (!note)
+                    break;
+                  first = c;
+                }
+              while (first)
+                {
+                  xmlNodePtr next = first->next;
+                  xmlUnlinkNode (first);
+                  xmlNodeSetName (first, BAD_CAST "stage");
+                  xmlAddChild (im->speech, first);
+                  first = next;
+                }
+            }
           else
             {
               add_p (im, held (im), t, l->no);
@@ -1613,7 +1790,7 @@ read_speech_form (importer *im)
               continue;
             }
         }
-      if (g_str_has_prefix (t, "◎"))
+      if (g_str_has_prefix (t, "◎") && !is_spk)
         {
           xmlNodePtr sec = child (im->speech, "section");
           char *h = trim_dup (t + strlen ("◎"));
@@ -1630,18 +1807,26 @@ read_speech_form (importer *im)
           if (*text)
             add_p (im, turn, text, l->no);
         }
-      else if (stage_line (t))
+      else if (stage_line (t) || rule_line (t))
         {
-          /* a stage note between turns; inside a turn that goes on after it, a paragraph */
+          /* a stage note or a rule between turns; inside a turn that goes on after it, a
+           * paragraph (the schema keeps turns whole) */
           const line *nx = next_nonblank (im, i);
           char *nt = nx ? trim_dup (nx->text) : g_strdup ("○");
           char *s2 = NULL, *x2 = NULL;
-          int ends_turn = !nx || g_str_has_prefix (nt, "◎") || stage_line (nt) || speaker_line (nt, &s2, &x2);
+          int ends_turn = !nx || g_str_has_prefix (nt, "◎") || stage_line (nt) || rule_line (nt)
+                          || speaker_line (nt, &s2, &x2);
           g_free (s2);
           g_free (x2);
           g_free (nt);
           if (turn && !ends_turn)
             add_p (im, turn, t, l->no);
+          else if (rule_line (t))
+            {
+              /* a rule line is drawn by the layout: <separator/> */
+              child (im->speech, "separator");
+              turn = NULL;
+            }
           else
             {
               xmlNodePtr st = child (im->speech, "stage");
@@ -1769,6 +1954,381 @@ speech_metadata (importer *im)
   return 0;
 }
 
+/* === TEI (Parla-CLARIN) speech records === */
+
+static long line_of (const char *buf, size_t off);
+
+/* The text of `n` with each line break (and the indentation after it) made one space, as
+ * the TEI's pretty-printing put it there, not the speaker. */
+static char *
+tei_text (xmlNodePtr n)
+{
+  xmlChar *c = xmlNodeGetContent (n);
+  static GRegex *re;
+  if (!re)
+    re = g_regex_new ("\\s*\\n\\s*", 0, 0, NULL);
+  char *t = g_regex_replace_literal (re, (const char *) c, -1, 0, " ", 0, NULL);
+  xmlFree (c);
+  return t;
+}
+
+static int
+is_el (xmlNodePtr n, const char *name)
+{
+  return n && n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, BAD_CAST name);
+}
+
+/* <u>: <note>○<persName><surname/><forename/><roleName/></persName></note> <seg/>… */
+static void
+tei_turn (importer *im, xmlNodePtr u, long offset)
+{
+  xmlNodePtr turn = child (im->speech, "turn");
+  long lineno = xmlGetLineNo (u) + offset;
+  xmlNodePtr pers = NULL, note = NULL;
+  for (xmlNodePtr c = u->children; c && !pers; c = c->next)
+    if (is_el (c, "note"))
+      for (xmlNodePtr d = c->children; d; d = d->next)
+        if (is_el (d, "persName"))
+          {
+            pers = d;
+            note = c;
+            break;
+          }
+  if (pers)
+    {
+      /* name (surname, forename) and role, in the order the record gives them */
+      xmlNodePtr sp = child (turn, "speaker");
+      GString *name = g_string_new (NULL), *role = g_string_new (NULL);
+      int role_first = -1;
+      for (xmlNodePtr d = pers->children; d; d = d->next)
+        {
+          if (d->type != XML_ELEMENT_NODE)
+            continue;
+          char *t = tei_text (d);
+          if (xmlStrEqual (d->name, BAD_CAST "roleName"))
+            {
+              g_string_append (role, t);
+              if (role_first < 0)
+                role_first = 1;
+            }
+          else
+            {
+              g_string_append (name, t);
+              if (role_first < 0)
+                role_first = 0;
+            }
+          g_free (t);
+        }
+      const char *first = role_first == 1 ? "role" : "name", *second = role_first == 1 ? "name" : "role";
+      GString *a = role_first == 1 ? role : name, *b = role_first == 1 ? name : role;
+      if (a->len)
+        add_inline (child (sp, first), a->str);
+      if (b->len)
+        add_inline (child (sp, second), b->str);
+      if (!sp->children)
+        add_inline (child (sp, "name"), "");
+      g_string_free (name, TRUE);
+      g_string_free (role, TRUE);
+      /* the note holds the ○ the layout prints; anything else in it is kept as a paragraph */
+      char *nt = tei_text (note);
+      char *pt = tei_text (pers);
+      char *rest = g_strdup (nt);
+      char *at = strstr (rest, pt);
+      if (at)
+        memmove (at, at + strlen (pt), strlen (at + strlen (pt)) + 1);
+      char *r2 = trim_dup (rest);
+      if (*r2 && strcmp (r2, "○") != 0)
+        {
+          mn_warning (im->d, im->name, lineno, _("the speaker note holds more than ○ and the name; the rest is kept as the turn's first paragraph"));
+          add_p (im, turn, r2, lineno);
+        }
+      g_free (r2);
+      g_free (rest);
+      g_free (pt);
+      g_free (nt);
+    }
+  else
+    {
+      /* no persName: the speaker from the note's text, as in a plain record */
+      char *nt = NULL;
+      for (xmlNodePtr c = u->children; c; c = c->next)
+        if (is_el (c, "note"))
+          {
+            note = c;
+            nt = tei_text (c);
+            break;
+          }
+      char *t = nt ? trim_dup (nt) : g_strdup ("");
+      const char *spk = g_str_has_prefix (t, "○") ? t + strlen ("○") : t;
+      if (*spk)
+        add_speaker (im, turn, spk, lineno);
+      else
+        {
+          mn_warning (im->d, im->name, lineno, _("a turn (<u>) without a speaker; the speaker is left empty, fill it in"));
+          add_inline (child (child (turn, "speaker"), "name"), "");
+        }
+      g_free (t);
+      g_free (nt);
+    }
+  for (xmlNodePtr c = u->children; c; c = c->next)
+    {
+      if (c == note || (c->type == XML_TEXT_NODE && is_blank ((const char *) c->content)))
+        continue;
+      if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE)
+        continue;
+      char *t = tei_text (c);
+      if (!is_el (c, "seg"))
+        mn_warning (im->d, im->name, xmlGetLineNo (c) + offset, _("<%s> inside a turn (<u>) is not a segment (<seg>); its text is kept as a paragraph"),
+                    c->type == XML_TEXT_NODE ? "text" : (const char *) c->name);
+      add_p (im, turn, t, xmlGetLineNo (c) + offset);
+      g_free (t);
+    }
+  if (!turn->children->next)
+    child (turn, "p");
+}
+
+/* Walk the TEI body: paragraphs before the first turn are the header (<held>), turns are
+ * turns, paragraphs after them are notes of the record (<stage>). */
+static void
+tei_walk (importer *im, xmlNodePtr n, long offset)
+{
+  for (; n; n = n->next)
+    {
+      long lineno = xmlGetLineNo (n) + offset;
+      if (n->type == XML_TEXT_NODE && !is_blank ((const char *) n->content))
+        {
+          mn_warning (im->d, im->name, lineno, _("text outside any paragraph or turn of the TEI record; kept as a paragraph"));
+          char *t = tei_text (n);
+          add_p (im, im->speech->children ? im->speech : held (im), t, lineno);
+          g_free (t);
+          continue;
+        }
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (n->name, BAD_CAST "u"))
+        tei_turn (im, n, offset);
+      else if (xmlStrEqual (n->name, BAD_CAST "p") || xmlStrEqual (n->name, BAD_CAST "head")
+               || xmlStrEqual (n->name, BAD_CAST "note") || xmlStrEqual (n->name, BAD_CAST "stage"))
+        {
+          char *t = tei_text (n);
+          char *tt = trim_dup (t);
+          if (!im->speech->children)
+            {
+              add_p (im, held (im), tt, lineno);
+              const char *manner = manner_of (tt);
+              if (manner)
+                xmlSetProp (im->held, BAD_CAST "manner", BAD_CAST manner);
+            }
+          else if (*tt)
+            {
+              xmlNodePtr st = child (im->speech, "stage");
+              add_inline (st, tt);
+              im->last_p = st;
+              im->last_line = lineno;
+            }
+          g_free (tt);
+          g_free (t);
+        }
+      else
+        tei_walk (im, n->children, offset);
+    }
+}
+
+/* A TEI record: provenance lines, then an XML fragment (from <text> to the end of the
+ * file, possibly followed by closing tags of elements cut off before it). */
+static int
+read_tei (importer *im, const char *text, size_t len)
+{
+  im->speech = new_part (im, "speech-record");
+  const char *p = text, *end = text + len;
+  long lineno = 1;
+  while (p < end)
+    {
+      const char *q0 = p;
+      while (q0 < end && (*q0 == ' ' || *q0 == '\t' || *q0 == '\r'))
+        q0++;
+      if (q0 < end && *q0 == '<')
+        {
+          p = q0;
+          break;
+        }
+      const char *nl = memchr (p, '\n', (size_t) (end - p));
+      const char *le = nl ? nl : end;
+      char *l = g_strndup (p, le - p);
+      if (!is_blank (l))
+        add_p (im, held (im), l, lineno);
+      g_free (l);
+      p = nl ? nl + 1 : end;
+      lineno++;
+    }
+  /* the fragment: from the first element to the end of that same element */
+  const char *q = p + 1;
+  while (q < end && (g_ascii_isalnum (*q) || *q == ':' || *q == '_' || *q == '-' || *q == '.'))
+    q++;
+  char *close = g_strdup_printf ("</%.*s>", (int) (q - p - 1), p + 1);
+  const char *last = NULL;
+  for (const char *s = p; (s = g_strstr_len (s, end - s, close)); s += strlen (close))
+    last = s;
+  const char *frag_end = last ? last + strlen (close) : end;
+  g_free (close);
+  char *after = g_strndup (frag_end, end - frag_end);
+  long after_line = line_of (text, (size_t) (frag_end - text));
+  mn_load_init ();
+  xmlDocPtr tei = xmlReadMemory (p, (int) (frag_end - p), im->name, "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  if (!tei)
+    {
+      g_free (after);
+      const xmlError *e = xmlGetLastError ();
+      mn_error (im->d, im->name, e ? e->line + lineno - 1 : lineno,
+                _("the TEI record is not well-formed XML (%s); correct it, or import its plain-text form"),
+                e && e->message ? g_strchomp (e->message) : "?");
+      return MN_EINVALID;
+    }
+  tei_walk (im, xmlDocGetRootElement (tei), lineno - 1);
+  xmlFreeDoc (tei);
+  /* after the fragment come the closing tags of elements cut off before it; anything else
+   * is kept as it stands */
+  if (!g_regex_match_simple ("^(\\s|</[A-Za-z_:.-]+>)*$", after, 0, 0))
+    {
+      mn_warning (im->d, im->name, after_line, _("text after the end of the TEI record; kept as it stands in a stage note, check it"));
+      char *t = trim_dup (after);
+      add_inline (child (im->speech, "stage"), t);
+      g_free (t);
+    }
+  g_free (after);
+  if (!im->speech->children)
+    {
+      xmlFreeNode (im->speech);
+      im->speech = NULL;
+    }
+  return speech_metadata (im);
+}
+
+/* === DiscussNet JSON speech records === */
+
+static void split_lines (importer *im, char *buf, size_t len);
+
+/* A DiscussNet record (provenance lines, then {"tenant_minutes": [{…, "body": "<pre>…</pre>"}]}):
+ * the bodies, without their <pre> tags, are the text of a speech record, which is then read
+ * as plain text.  Each line keeps the line number of its record's "body" in the file. */
+static int
+read_json (importer *im, const char *text, size_t len)
+{
+  const char *p = text, *end = text + len;
+  GString *syn = g_string_new (NULL);
+  GArray *nos = g_array_new (FALSE, FALSE, sizeof (long));
+  long lineno = 1;
+  while (p < end)
+    {
+      const char *q = p;
+      while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
+      if (q < end && *q == '{')
+        {
+          p = q;
+          break;
+        }
+      const char *nl = memchr (p, '\n', (size_t) (end - p));
+      const char *le = nl ? nl : end;
+      g_string_append_len (syn, p, le - p);
+      g_string_append_c (syn, '\n');
+      g_array_append_val (nos, lineno);
+      lineno++;
+      p = nl ? nl + 1 : end;
+    }
+  /* the line of each "body" key, in order */
+  GArray *body_lines = g_array_new (FALSE, FALSE, sizeof (long));
+  long ln = lineno;
+  for (const char *s = p; s < end; s++)
+    {
+      if (*s == '\n')
+        ln++;
+      else if (*s == '"' && strncmp (s, "\"body\"", 6) == 0)
+        g_array_append_val (body_lines, ln);
+    }
+
+  JsonParser *parser = json_parser_new ();
+  GError *err = NULL;
+  int rc = 0;
+  if (!json_parser_load_from_data (parser, p, (gssize) (end - p), &err))
+    {
+      mn_error (im->d, im->name, lineno, _("the JSON record cannot be read (%s); correct it, or import its plain-text form"), err->message);
+      g_clear_error (&err);
+      rc = MN_EINVALID;
+      goto out;
+    }
+  JsonNode *root = json_parser_get_root (parser);
+  JsonArray *records = NULL;
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *o = json_node_get_object (root);
+      GList *members = json_object_get_members (o);
+      for (GList *m = members; m && !records; m = m->next)
+        {
+          JsonNode *v = json_object_get_member (o, m->data);
+          if (JSON_NODE_HOLDS_ARRAY (v))
+            records = json_node_get_array (v);
+        }
+      g_list_free (members);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (root))
+    records = json_node_get_array (root);
+  if (!records)
+    {
+      mn_error (im->d, im->name, lineno, _("the JSON record holds no list of speeches (an array of objects with \"body\"); import its plain-text form instead"));
+      rc = MN_EINVALID;
+      goto out;
+    }
+  guint k = 0;
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonNode *rn = json_array_get_element (records, i);
+      if (!JSON_NODE_HOLDS_OBJECT (rn))
+        continue;
+      JsonObject *r = json_node_get_object (rn);
+      if (!json_object_has_member (r, "body"))
+        continue;
+      long bl = k < body_lines->len ? g_array_index (body_lines, long, k) : lineno;
+      k++;
+      const char *body = json_object_get_string_member_with_default (r, "body", "");
+      GString *b = g_string_new (body);
+      /* <pre>…</pre> is the web page's markup, not text */
+      if (g_str_has_prefix (b->str, "<pre>"))
+        g_string_erase (b, 0, 5);
+      if (g_str_has_suffix (b->str, "</pre>"))
+        g_string_truncate (b, b->len - 6);
+      else if (g_str_has_suffix (b->str, "</pre>\n"))
+        g_string_truncate (b, b->len - 7);
+      char **ls = g_strsplit (b->str, "\n", -1);
+      for (char **l = ls; *l; l++)
+        {
+          if (!**l && !l[1])
+            break;
+          g_string_append (syn, *l);
+          g_string_append_c (syn, '\n');
+          g_array_append_val (nos, bl);
+        }
+      g_strfreev (ls);
+      g_string_free (b, TRUE);
+    }
+  /* the rebuilt text, read as a plain speech record */
+  im->synthetic = g_string_free (syn, FALSE);
+  syn = NULL;
+  split_lines (im, im->synthetic, strlen (im->synthetic));
+  for (size_t i = 0; i < im->n_lines && i < nos->len; i++)
+    im->lines[i].no = g_array_index (nos, long, i);
+  read_speech_form (im);
+  rc = speech_metadata (im);
+out:
+  if (syn)
+    g_string_free (syn, TRUE);
+  g_array_free (nos, TRUE);
+  g_array_free (body_lines, TRUE);
+  g_object_unref (parser);
+  return rc;
+}
+
 /* === reading and decoding === */
 
 /* The line (1-based) holding byte `off` of `buf`. */
@@ -1866,6 +2426,35 @@ looks_like_speech (importer *im)
   return turns > 0 && table == 0;
 }
 
+/* What the text is: plain minutes text, or (after provenance lines such as SOURCE: …) a
+ * TEI XML record. */
+enum source_kind { SRC_TEXT, SRC_TEI, SRC_JSON };
+
+static enum source_kind
+source_kind_of (const char *text, size_t len)
+{
+  const char *p = text, *end = text + len;
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', (size_t) (end - p));
+      const char *le = nl ? nl : end;
+      const char *q = p;
+      while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
+      if (q == le || g_str_has_prefix (q, "SOURCE:") || g_str_has_prefix (q, "DERIVED"))
+        {
+          p = nl ? nl + 1 : end;
+          continue;
+        }
+      if (*q == '<' && (g_strstr_len (q, end - q, "<u ") || g_strstr_len (q, end - q, "<u>")))
+        return SRC_TEI;
+      if (*q == '{' && g_strstr_len (q, end - q, "\"body\""))
+        return SRC_JSON;
+      return SRC_TEXT;
+    }
+  return SRC_TEXT;
+}
+
 /* === assembling === */
 
 static void
@@ -1931,7 +2520,9 @@ mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, 
       text += 3;
       len -= 3;
     }
-  split_lines (&im, text, len);
+  enum source_kind kind = source_kind_of (text, len);
+  if (kind == SRC_TEXT)
+    split_lines (&im, text, len);
 
   im.doc = xmlNewDoc (BAD_CAST "1.0");
   xmlNodePtr root = xmlNewDocNode (im.doc, NULL, BAD_CAST "session", NULL);
@@ -1941,7 +2532,11 @@ mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, 
   xmlNodeSetLang (root, BAD_CAST "ja");
   im.inquiries = new_part (&im, "inquiries");
 
-  if (looks_like_speech (&im))
+  if (kind == SRC_TEI)
+    rc = read_tei (&im, text, len);
+  else if (kind == SRC_JSON)
+    rc = read_json (&im, text, len);
+  else if (looks_like_speech (&im))
     {
       read_speech_form (&im);
       rc = speech_metadata (&im);
@@ -1978,6 +2573,7 @@ mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, 
   if (im.doc)
     xmlFreeDoc (im.doc);
   g_free (im.lines);
+  g_free (im.synthetic);
   g_free (buf);
   return rc;
 }

@@ -54,6 +54,9 @@ seed)
   valid "$tmp/out.xml"
   roundtrip "$seed" "$tmp/out.xml"
   struct "$tmp/out.xml" "$r03"
+  # more than the counts: the whole element tree of the hand-made XML, labels and numbers
+  # included (only <sic> and <cut>, which need a reader's judgement, are left aside)
+  "$IMPORT_CHECK" skeleton "$tmp/out.xml" "$r03" || fail "the element tree differs from $r03"
   # the seed's own header and 日時 row, read into data
   count "s:title[@fiscal-year=2021 and @number=1]" 1
   count "s:dates/s:start[@iso='2021-05-10']" 1
@@ -221,6 +224,19 @@ no-date-keeps-old-output)
   [ "$(cat "$tmp/x.xml")" = old ] || fail "the old output was changed"
   [ -z "$(ls -A "$tmp" | grep '^\.x\.xml')" ] || fail "a temporary was left behind"
   ;;
+wrong-weekday)
+  # a weekday that is not the date's: warned at import, kept as written; the XML is written
+  # but does not pass `minutes validate`, so the import exits 1 and says so
+  sed 's/令和4年7月1日(金)/令和4年7月1日(月)/' "$cases/no-opinions.txt" >"$tmp/weekday.txt"
+  grep -q '7月1日(月)' "$tmp/weekday.txt" || fail "the test input was not changed"
+  "$MINUTES" import "$tmp/weekday.txt" -o "$tmp/out.xml" 2>"$tmp/err"
+  st=$?
+  cat "$tmp/err" >&2
+  [ $st -eq 1 ] || fail "want exit 1, got $st"
+  said "weekday.txt:4: warning: .*令和4年7月1日(月)"
+  said "out.xml: error: .*minutes validate"
+  count "s:dates/s:start[.='令和4年7月1日(月)' and @iso='2022-07-01']" 1
+  ;;
 real-01-meguro)
   import "$here/real/01-meguro-kugikai-r7-1teirei-d1.txt"
   valid "$tmp/out.xml"
@@ -232,6 +248,9 @@ real-01-meguro)
   count "s:speech-record/s:turn/s:speaker[s:role='２０番' and s:name='鈴木まさし議員']" 2
   count "s:speech-record/s:section[.='会議録署名議員の指名']" 1
   count "s:speech-record/s:stage[.='〔「異議なし」と呼ぶ者あり〕']" 1
+  # the hand-made XML of this session's first 151 lines (input/r07-1-kugikai-excerpt.xml):
+  # the import's speech record begins with exactly its turns, heads, notes, rules and text
+  "$IMPORT_CHECK" speech-prefix "$tmp/out.xml" "$SOURCE_ROOT/input/r07-1-kugikai-excerpt.xml" || fail "the speech record differs from the hand-made excerpt"
   ;;
 real-02-hirosaki)
   import "$here/real/02-hirosaki-shigikai-r5-1teirei-1go.txt"
@@ -251,6 +270,45 @@ real-04b-env-plain)
   count "s:speech-record/s:turn" 85
   count "s:speech-record/s:turn/s:speaker[s:name='東岡' and s:role='計画官']" 2
   count "s:speech-record/s:turn/s:speaker[s:name='髙橋（清）' and s:role='委員']" 1
+  ;;
+real-04-env-tei)
+  # the TEI (Parla-CLARIN) form of the same session as 04b: speakers from persName
+  import "$here/real/04-env-chuokankyo-shingikai-113.tei-body.xml.txt"
+  silent
+  valid "$tmp/out.xml"
+  "$IMPORT_CHECK" speech-tei "$here/real/04-env-chuokankyo-shingikai-113.tei-body.xml.txt" "$tmp/out.xml" || fail "characters lost"
+  count "s:dates/s:held-on[@iso='2024-01-29']" 1
+  count "s:held[@manner='hybrid']" 1
+  count "s:speech-record/s:turn" 85
+  count "s:speech-record/s:turn/s:p" 395
+  count "s:speech-record/s:turn/s:speaker[s:name='髙橋（清）' and s:role='委員']" 1
+  count "s:speech-record/s:stage[.='午前１１時５６分閉会']" 1
+  ;;
+real-03-sumida-json)
+  # DiscussNet JSON: one record per speech, bodies in <pre>; ◎ marks an answer's speaker
+  import "$here/real/03-sumida-kugikai-r6-12kinkyu.json.txt"
+  said "json.txt:105: warning: ◎ before a speaker"
+  valid "$tmp/out.xml"
+  "$IMPORT_CHECK" speech-json "$here/real/03-sumida-kugikai-r6-12kinkyu.json.txt" "$tmp/out.xml" || fail "characters lost"
+  count "s:dates/s:held-on[@iso='2024-12-27']" 1
+  count "s:council[.='墨田区議会']" 1
+  count "s:speech-record/s:turn" 23
+  count "s:speech-record/s:turn/s:speaker[s:role='副区長' and s:name='岸川紀子']" 2
+  count "s:speech-record/s:turn/s:speaker[s:role='議長' and s:name='佐藤篤']" 19
+  count "s:speech-record/s:section" 0
+  ;;
+speech-check-fails)
+  # the speech check can fail: the same XML with one character gone, or one added
+  import "$cases/speech.txt"
+  speech "$cases/speech.txt" "$tmp/out.xml"
+  sed 's/会期の決定/会期決定/' "$tmp/out.xml" >"$tmp/drop.xml"
+  cmp -s "$tmp/out.xml" "$tmp/drop.xml" && fail "the test did not change the XML"
+  "$IMPORT_CHECK" speech "$cases/speech.txt" "$tmp/drop.xml" 2>"$tmp/err"
+  [ $? -eq 1 ] || fail "a dropped character was not found"
+  said "differs from"
+  sed 's/<name>東岡</<name>東岡東</' "$tmp/out.xml" >"$tmp/add.xml"
+  "$IMPORT_CHECK" speech "$cases/speech.txt" "$tmp/add.xml" 2>"$tmp/err"
+  [ $? -eq 1 ] || fail "an added character was not found"
   ;;
 speech-variants)
   # a hand-made speech record with CRLF line ends, 元年 and full-width spaces

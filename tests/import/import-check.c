@@ -5,6 +5,14 @@
  *       numbers, the same number of follow-ups and of opinions; the same requests and
  *       responses (by n, in order); the same number of speech turns, sections, stage notes.
  *       Every difference is listed; exit 1 if any.
+ *   import-check skeleton GOT.xml WANT.xml
+ *       The same element tree: every element with its attributes, in order, except <sic> and
+ *       <cut> (an importer cannot know a typo or a cut from the text alone) and the xsi:/xml:
+ *       attributes.  The first difference is shown.
+ *   import-check speech-prefix GOT.xml WANT.xml
+ *       WANT's <speech-record> (a hand-made excerpt) is the beginning of GOT's: the same
+ *       elements in the same order, with the same speakers and the same text (white space
+ *       aside) in every paragraph, section and stage note, as far as WANT goes.
  *   import-check count FILE.xml XPATH N
  *       count(XPATH) == N, with the prefix s: bound to urn:minutes:session:1.
  *   import-check speech SOURCE.txt FILE.xml
@@ -12,6 +20,16 @@
  *       of SOURCE (UTF-8) equal those of the XML's <held> and <speech-record> printed back
  *       the way the source wrote them (○ before a speaker, ROLE（NAME） or NAMEROLE, ◎ before
  *       a section head).  title/council/dates are copies made from the header and are skipped.
+ *       A line that is only a rule (――――, －－－－) is layout on both sides: the importer
+ *       writes it as <separator/> between turns, or keeps it as a paragraph inside a turn.
+ *   import-check speech-tei SOURCE.txt FILE.xml
+ *       The same for a TEI record (provenance lines, then an XML fragment): the source's
+ *       characters are those of its provenance lines and of the fragment's text nodes.
+ *   import-check speech-json SOURCE.txt FILE.xml
+ *       The same for a DiscussNet JSON record: the source's characters are those of its
+ *       provenance lines and of each "body" without its <pre> tags.  One mark is known not to
+ *       survive: ◎ before an answer's speaker is printed ○ (the format has no place for it),
+ *       so a body line "◎ROLE（NAME）…" counts as "○ROLE（NAME）…".
  *   import-check nfkc IN OUT
  *       Writes IN (UTF-8) in Unicode NFKC, so that full-width digits and ① compare equal to
  *       the ASCII numbers the stylesheets print (used with tests/data/roundtrip).
@@ -20,6 +38,7 @@
  * A test tool: its messages are for developers and are not translated.
  */
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -130,6 +149,116 @@ cmd_struct (const char *got_path, const char *want_path)
   return ok ? 0 : 1;
 }
 
+static void
+skeleton (GPtrArray *out, xmlNodePtr n, int depth)
+{
+  for (; n; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE || xmlStrEqual (n->name, BAD_CAST "sic") || xmlStrEqual (n->name, BAD_CAST "cut"))
+        continue;
+      GString *l = g_string_new (NULL);
+      g_string_append_printf (l, "%*s%s", depth * 2, "", (const char *) n->name);
+      for (xmlAttrPtr a = n->properties; a; a = a->next)
+        {
+          if (a->ns)
+            continue;  /* xsi:schemaLocation, xml:lang */
+          xmlChar *v = xmlNodeListGetString (n->doc, a->children, 1);
+          g_string_append_printf (l, " %s=\"%s\"", (const char *) a->name, (const char *) v);
+          xmlFree (v);
+        }
+      g_ptr_array_add (out, g_string_free (l, FALSE));
+      skeleton (out, n->children, depth + 1);
+    }
+}
+
+static int
+cmd_skeleton (const char *got_path, const char *want_path)
+{
+  xmlDocPtr got = load (got_path), want = load (want_path);
+  if (!got || !want)
+    return 2;
+  GPtrArray *a = g_ptr_array_new_with_free_func (g_free), *b = g_ptr_array_new_with_free_func (g_free);
+  skeleton (a, xmlDocGetRootElement (got), 0);
+  skeleton (b, xmlDocGetRootElement (want), 0);
+  guint i = 0;
+  while (i < a->len && i < b->len && strcmp (a->pdata[i], b->pdata[i]) == 0)
+    i++;
+  int ok = i == a->len && i == b->len;
+  if (!ok)
+    fprintf (stderr, "import-check: the element trees differ at element %u:\n  got:  %s\n  want: %s\n", i,
+             i < a->len ? (char *) a->pdata[i] : "<end>", i < b->len ? (char *) b->pdata[i] : "<end>");
+  g_ptr_array_free (a, TRUE);
+  g_ptr_array_free (b, TRUE);
+  xmlFreeDoc (got);
+  xmlFreeDoc (want);
+  return ok ? 0 : 1;
+}
+
+static int
+is_inline (xmlNodePtr n)
+{
+  static const char *const names[] = { "sic", "cut", "br", "a" };
+  for (size_t i = 0; i < G_N_ELEMENTS (names); i++)
+    if (xmlStrEqual (n->name, BAD_CAST names[i]))
+      return 1;
+  return 0;
+}
+
+static void
+flatten (GPtrArray *out, xmlNodePtr n, int depth)
+{
+  for (; n; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE || is_inline (n))
+        continue;
+      GString *l = g_string_new (NULL);
+      g_string_append_printf (l, "%*s%s", depth * 2, "", (const char *) n->name);
+      int leaf = 1;
+      for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !is_inline (c))
+          leaf = 0;
+      if (leaf)
+        {
+          xmlChar *t = xmlNodeGetContent (n);
+          g_string_append (l, " ");
+          for (const char *p = (const char *) t; p && *p; p = g_utf8_next_char (p))
+            if (!g_unichar_isspace (g_utf8_get_char (p)))
+              g_string_append_unichar (l, g_utf8_get_char (p));
+          xmlFree (t);
+        }
+      g_ptr_array_add (out, g_string_free (l, FALSE));
+      flatten (out, n->children, depth + 1);
+    }
+}
+
+static int
+cmd_speech_prefix (const char *got_path, const char *want_path)
+{
+  xmlDocPtr got = load (got_path), want = load (want_path);
+  if (!got || !want)
+    return 2;
+  GPtrArray *a = g_ptr_array_new_with_free_func (g_free), *b = g_ptr_array_new_with_free_func (g_free);
+  xmlNodePtr g = nth (got, "s:speech-record", 0), w = nth (want, "s:speech-record", 0);
+  if (g)
+    flatten (a, g->children, 0);
+  if (w)
+    flatten (b, w->children, 0);
+  guint i = 0;
+  while (i < a->len && i < b->len && strcmp (a->pdata[i], b->pdata[i]) == 0)
+    i++;
+  int ok = b->len > 0 && i == b->len;
+  if (ok)
+    printf ("%s begins with the %u elements of the speech record of %s\n", got_path, b->len, want_path);
+  else
+    fprintf (stderr, "import-check: the speech records differ at element %u:\n  got:  %.300s\n  want: %.300s\n", i,
+             i < a->len ? (char *) a->pdata[i] : "<end>", i < b->len ? (char *) b->pdata[i] : "<end>");
+  g_ptr_array_free (a, TRUE);
+  g_ptr_array_free (b, TRUE);
+  xmlFreeDoc (got);
+  xmlFreeDoc (want);
+  return ok ? 0 : 1;
+}
+
 static int
 cmd_count (const char *path, const char *xpath, const char *want)
 {
@@ -168,11 +297,35 @@ add (stream *s, const char *text, int where)
     }
 }
 
+/* 1 if `text` (white space aside) is only a rule: ――, －－, ──. */
+static int
+is_rule (const char *text)
+{
+  int n = 0;
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c))
+        continue;
+      if (c != 0x2015 && c != 0x2500 && c != 0x2501 && c != 0xFF0D && c != 0x2014)
+        return 0;
+      n++;
+    }
+  return n >= 2;
+}
+
+static void
+add_line (stream *s, const char *text, int where)
+{
+  if (!is_rule (text))
+    add (s, text, where);
+}
+
 static void
 add_node_text (stream *s, xmlNodePtr n)
 {
   xmlChar *t = xmlNodeGetContent (n);
-  add (s, (const char *) t, (int) xmlGetLineNo (n));
+  add_line (s, (const char *) t, (int) xmlGetLineNo (n));
   xmlFree (t);
 }
 
@@ -189,6 +342,14 @@ add_blocks (stream *s, xmlNodePtr c)
       xmlChar *label = xmlGetProp (b, BAD_CAST "label");
       add (s, (const char *) label, (int) xmlGetLineNo (b));
       xmlFree (label);
+      if (xmlStrEqual (b->name, BAD_CAST "p"))
+        {
+          xmlChar *t = xmlNodeGetContent (b);
+          int rule = is_rule ((const char *) t);
+          xmlFree (t);
+          if (rule)
+            continue;
+        }
       if (xmlStrEqual (b->name, BAD_CAST "a"))
         add_node_text (s, b);
       else
@@ -200,6 +361,14 @@ add_blocks (stream *s, xmlNodePtr c)
 static void
 stream_one (stream *s, xmlNodePtr block)
 {
+  if (xmlStrEqual (block->name, BAD_CAST "p"))
+    {
+      xmlChar *t = xmlNodeGetContent (block);
+      int rule = is_rule ((const char *) t);
+      xmlFree (t);
+      if (rule)
+        return;
+    }
   xmlChar *label = xmlGetProp (block, BAD_CAST "label");
   add (s, (const char *) label, (int) xmlGetLineNo (block));
   xmlFree (label);
@@ -287,8 +456,122 @@ show (const char *what, const stream *s, guint at, const char *path)
   g_string_free (out, TRUE);
 }
 
+/* All text nodes under `n`, in document order. */
+static void
+add_text_nodes (stream *s, xmlNodePtr n, int offset)
+{
+  for (; n; n = n->next)
+    {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+        add (s, (const char *) n->content, (int) xmlGetLineNo (n) + offset);
+      else if (n->type == XML_ELEMENT_NODE)
+        add_text_nodes (s, n->children, offset);
+    }
+}
+
+/* The characters of a TEI record file: provenance lines, then the fragment's text. */
 static int
-cmd_speech (const char *src, const char *xml)
+tei_source (stream *a, const char *text)
+{
+  const char *p = text;
+  int line = 1;
+  while (*p)
+    {
+      const char *q = p;
+      while (*q == ' ' || *q == '\t' || *q == '\r')
+        q++;
+      if (*q == '<')
+        {
+          p = q;
+          break;
+        }
+      const char *nl = strchr (p, '\n');
+      char *l = g_strndup (p, nl ? (size_t) (nl - p) : strlen (p));
+      add (a, l, line++);
+      g_free (l);
+      p = nl ? nl + 1 : p + strlen (p);
+    }
+  const char *q = p + 1;
+  while (g_ascii_isalnum (*q))
+    q++;
+  char *close = g_strdup_printf ("</%.*s>", (int) (q - p - 1), p + 1);
+  const char *last = NULL;
+  for (const char *s = p; (s = strstr (s, close)); s += strlen (close))
+    last = s;
+  size_t n = last ? (size_t) (last - p) + strlen (close) : strlen (p);
+  g_free (close);
+  xmlDocPtr doc = xmlReadMemory (p, (int) n, "tei", "UTF-8", XML_PARSE_NONET);
+  if (!doc)
+    return -1;
+  add_text_nodes (a, xmlDocGetRootElement (doc), line - 1);
+  xmlFreeDoc (doc);
+  return 0;
+}
+
+/* The characters of a DiscussNet JSON record file. */
+static int
+json_source (stream *a, const char *text)
+{
+  const char *p = text;
+  int line = 1;
+  while (*p)
+    {
+      const char *q = p;
+      while (*q == ' ' || *q == '\t' || *q == '\r')
+        q++;
+      if (*q == '{')
+        {
+          p = q;
+          break;
+        }
+      const char *nl = strchr (p, '\n');
+      char *l = g_strndup (p, nl ? (size_t) (nl - p) : strlen (p));
+      add (a, l, line++);
+      g_free (l);
+      p = nl ? nl + 1 : p + strlen (p);
+    }
+  JsonParser *parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, p, -1, NULL))
+    {
+      g_object_unref (parser);
+      return -1;
+    }
+  JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *records = json_object_get_array_member (o, "tenant_minutes");
+  for (guint i = 0; records && i < json_array_get_length (records); i++)
+    {
+      JsonObject *r = json_array_get_object_element (records, i);
+      if (!json_object_has_member (r, "body"))
+        continue;
+      GString *b = g_string_new (json_object_get_string_member (r, "body"));
+      for (char *t; (t = strstr (b->str, "<pre>"));)
+        g_string_erase (b, t - b->str, 5);
+      for (char *t; (t = strstr (b->str, "</pre>"));)
+        g_string_erase (b, t - b->str, 6);
+      char **ls = g_strsplit (b->str, "\n", -1);
+      for (char **l = ls; *l; l++)
+        {
+          GString *one = g_string_new (*l);
+          if (g_str_has_prefix (one->str, "◎") && strstr (one->str, "（"))
+            {
+              const char *sp = one->str + strlen ("◎");
+              const char *close = strstr (sp, "）");
+              const char *space = strstr (sp, "\u3000");
+              if (close && space && close < space)
+                g_string_overwrite (one, 0, "○");
+            }
+          add_line (a, one->str, (int) i + 1);
+          g_string_free (one, TRUE);
+        }
+      g_strfreev (ls);
+      g_string_free (b, TRUE);
+    }
+  g_object_unref (parser);
+  return 0;
+}
+
+static int
+cmd_speech (const char *src, const char *xml, int tei)
 {
   char *text = NULL;
   if (!g_file_get_contents (src, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
@@ -301,10 +584,29 @@ cmd_speech (const char *src, const char *xml)
     return 2;
   stream a = { g_array_new (FALSE, FALSE, sizeof (gunichar)), g_array_new (FALSE, FALSE, sizeof (int)) };
   stream b = { g_array_new (FALSE, FALSE, sizeof (gunichar)), g_array_new (FALSE, FALSE, sizeof (int)) };
-  char **lines = g_strsplit (text, "\n", -1);
-  for (int i = 0; lines[i]; i++)
-    add (&a, lines[i], i + 1);
-  g_strfreev (lines);
+  if (tei == 2)
+    {
+      if (json_source (&a, text) != 0)
+        {
+          fprintf (stderr, "import-check: cannot read the JSON in %s\n", src);
+          return 2;
+        }
+    }
+  else if (tei)
+    {
+      if (tei_source (&a, text) != 0)
+        {
+          fprintf (stderr, "import-check: cannot parse the TEI in %s\n", src);
+          return 2;
+        }
+    }
+  else
+    {
+      char **lines = g_strsplit (text, "\n", -1);
+      for (int i = 0; lines[i]; i++)
+        add_line (&a, lines[i], i + 1);
+      g_strfreev (lines);
+    }
   xml_speech (&b, doc);
   guint i = 0;
   while (i < a.chars->len && i < b.chars->len
@@ -352,10 +654,18 @@ main (int argc, char **argv)
 {
   if (argc == 4 && strcmp (argv[1], "struct") == 0)
     return cmd_struct (argv[2], argv[3]);
+  if (argc == 4 && strcmp (argv[1], "skeleton") == 0)
+    return cmd_skeleton (argv[2], argv[3]);
+  if (argc == 4 && strcmp (argv[1], "speech-prefix") == 0)
+    return cmd_speech_prefix (argv[2], argv[3]);
   if (argc == 5 && strcmp (argv[1], "count") == 0)
     return cmd_count (argv[2], argv[3], argv[4]);
   if (argc == 4 && strcmp (argv[1], "speech") == 0)
-    return cmd_speech (argv[2], argv[3]);
+    return cmd_speech (argv[2], argv[3], 0);
+  if (argc == 4 && strcmp (argv[1], "speech-tei") == 0)
+    return cmd_speech (argv[2], argv[3], 1);
+  if (argc == 4 && strcmp (argv[1], "speech-json") == 0)
+    return cmd_speech (argv[2], argv[3], 2);
   if (argc == 4 && strcmp (argv[1], "nfkc") == 0)
     return cmd_nfkc (argv[2], argv[3]);
   fprintf (stderr, "usage: import-check struct GOT.xml WANT.xml | count FILE.xml XPATH N | "
