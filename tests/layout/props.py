@@ -112,20 +112,22 @@ def parse_dump(text):
             a.x, a.y, a.w = float(m.group(1)), float(m.group(2)), float(m.group(3))
             a.text = re.sub(r"\\(.)", r"\1", m.group(4))
         else:
-            words = rest.split(" ")
-            if words and words[0] in ("body", "before", "after", "start", "end"):
-                a.flags.add(words.pop(0))
-            if words:
-                m = RECT.match(words[0])
-                if m:
-                    a.x, a.y, a.w, a.h = map(float, m.groups())
-                    words.pop(0)
-            for w in words:
-                if "=" in w:
-                    k, _, v = w.partition("=")
-                    a.attrs[k] = v
-                elif w:
-                    a.flags.add(w)
+            m = re.match(r"(body|before|after|start|end) ", rest)
+            if m:
+                a.flags.add(m.group(1))
+                rest = rest[m.end():]
+            m = RECT.match(rest)
+            if m:
+                a.x, a.y, a.w, a.h = map(float, m.groups())
+                rest = rest[m.end():]
+            for m in re.finditer(r'(\S+?)=("(?:[^"\\]|\\.)*"|\S+)|(\S+)', rest):
+                if m.group(3):
+                    a.flags.add(m.group(3))
+                else:
+                    v = m.group(2)
+                    if v.startswith('"'):
+                        v = re.sub(r"\\(.)", r"\1", v[1:-1])
+                    a.attrs[m.group(1)] = v
         while stack and stack[-1].depth >= depth:
             stack.pop()
         if not stack:
@@ -505,7 +507,16 @@ def c_unbreakable(pages, fo, pdf):
     expect(text.count("W") == 300, f"expected 300 W in the lines, found {text.count('W')}")
 
 
+def c_dropped_inline(pages, fo, pdf):
+    """A dropped inline-level element (fo:footnote) must not break the line around it."""
+    src = fo_line(fo, "footnote")
+    n = len(lines_of(pages, src))
+    expect(n == 1, f"the block at FO line {src} ('注記' + a dropped fo:footnote + 'の段落。') takes {n} lines, not 1: "
+                   "leaving the footnote out must not break the line")
+
+
 CHECKS = {
+    "unknown-element-warning": c_dropped_inline,
     "break-before-page": c_break_before,
     "break-after-page": c_break_after,
     "keep-with-next-heading": c_keep_with_next,

@@ -112,7 +112,7 @@ def c_fonts():
             expect(sub == "yes" and re.match(r"[A-Z]{6}\+", f[0]), f"{name}: font not subset: {line}")
             expect("Type 3" not in line, f"{name}: Type 3 font: {line}")
         names = " ".join(l.split()[0] for l in out)
-        if name == "fonts-fallback-noto":
+        if name in ("fonts-fallback-noto", "text-exact"):  # both hold 𠮷 U+20BB7, not in IPAex
             expect("IPAexMincho" in names and "NotoSerifCJK" in names.replace(" ", ""),
                    f"{name}: expected IPAexMincho and a Noto Serif CJK fallback, fonts are: {names}")
         elif name == "inline-font-change":
@@ -228,15 +228,15 @@ def c_no_clock():
         data = open(qdf, "rb").read()
         for n in needles:
             expect(n.encode() not in data, f"{name}: the PDF contains {n!r} (clock or machine data)")
-        m = re.search(rb"/CreationDate \(D:(\d{14})(Z|[+-]\d\d'?\d\d'?)?\)", data)
+        m = re.search(rb"/CreationDate \((?:D:)?(\d{14})(Z|[+-]\d\d'?\d\d'?)?\)", data)
         if name == "metadata-xmp":
             iso = ""
             if m:
                 d, z = m.group(1).decode(), (m.group(2) or b"Z").decode().replace("'", "")
                 iso = f"{d[:4]}-{d[4:6]}-{d[6:8]}T{d[8:10]}:{d[10:12]}:{d[12:14]}" + (z if z == "Z" else z[:3] + ":" + z[3:])
             expect(same_instant(iso, "2021-05-24T10:00:00+09:00"), f"{name}: /CreationDate is {m and m.group(0)}, expected D:20210524100000+09'00 (the same moment)")
-        m = re.search(rb"/ModDate \(([^)]*)\)", data)
-        expect(not m or not m.group(1).startswith(f"D:{year}".encode()), f"{name}: /ModDate from the clock: {m and m.group(1)}")
+        m = re.search(rb"/ModDate \((?:D:)?([^)]*)\)", data)
+        expect(not m or not m.group(1).startswith(year.encode()), f"{name}: /ModDate from the clock: {m and m.group(1)}")
 
 
 def c_tagged():
@@ -353,7 +353,7 @@ def c_strict():
     r = run(MINUTES, "render", fo, "-o", out)
     expect(r.returncode == 0, f"unknown-element-warning: exit status {r.returncode} without --strict: {r.stderr.strip()}")
     expect(os.path.exists(out), "unknown-element-warning: no PDF without --strict")
-    for line, what in ((20, "hyphenate"), (21, "footnote")):
+    for line, what in ((20, "text-transform"), (21, "footnote")):
         expect(re.search(rf"unknown-element-warning\.fo:{line}:.*warning.*{what}", r.stderr),
                f"unknown-element-warning: no warning about {what} at line {line}: {r.stderr.strip()!r}")
     out2 = os.path.join(TMP, "strict.pdf")
