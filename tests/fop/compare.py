@@ -12,12 +12,13 @@ and prints a table.  Every difference must be listed in tests/fop/known-differen
 reason that docs/fop-differences.md explains; an unlisted difference fails the test, and a listed
 one that no longer occurs is reported (so the list stays true).
 
-FOP's JVM takes ~1-3 s per document; documents are rendered two at a time.
+FOP renders all documents in one JVM (FopBatch.java; `fop` per document without a JDK).
 Usage: compare.py [--keep DIR] [NAME...]
 """
 import concurrent.futures
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -63,18 +64,53 @@ def same_but_radicals(ours, fops):
     return True
 
 
-def render_both(name, tmp):
-    fo = next(p for p in (os.path.join(d, name + ".fo") for d in DIRS) if os.path.exists(p))
+def fo_of(name):
+    return next(p for p in (os.path.join(d, name + ".fo") for d in DIRS) if os.path.exists(p))
+
+
+FOP_JARS = ["commons-io", "batik-all", "commons-logging", "xmlgraphics-commons", "xml-apis-ext",
+            "fontbox2", "fop"]
+
+
+def render_fop(names, tmp):
+    """Render NAMEs with FOP into tmp/NAME.fop.pdf: in one JVM with FopBatch.java when a JDK is
+    installed (Java's source-file mode needs javac's module), else one `fop` run per document.
+    Returns {name: error text} for documents FOP did not render."""
+    errors = {}
+    if shutil.which("javac"):
+        cp = ":".join(p for p in (f"/usr/share/java/{j}.jar" for j in FOP_JARS) if os.path.exists(p))
+        args = ["java", "-Djava.awt.headless=true",
+                "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.NoOpLog",
+                "-cp", cp, os.path.join(HERE, "FopBatch.java"), XCONF]
+        for n in names:
+            args += [fo_of(n), os.path.join(tmp, n + ".fop.pdf")]
+        r = run(args, timeout=600)
+        for line in r.stdout.splitlines():
+            if line.startswith("error "):
+                path, _, msg = line[6:].partition(": ")
+                errors[os.path.basename(path)[:-len(".fop.pdf")]] = msg
+        if r.returncode not in (0, 1):
+            for n in names:
+                errors.setdefault(n, f"FopBatch failed: {r.stderr.strip()[-300:]}")
+        return errors
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        rs = pool.map(lambda n: (n, run(["fop", "-q", "-c", XCONF, "-fo", fo_of(n), "-pdf",
+                                         os.path.join(tmp, n + ".fop.pdf")])), names)
+        for n, r in rs:
+            if r.returncode != 0:
+                errors[n] = r.stderr.strip()[-300:]
+    return errors
+
+
+def compare_one(name, tmp, fop_error, r1):
     ours = os.path.join(tmp, name + ".minutes.pdf")
     theirs = os.path.join(tmp, name + ".fop.pdf")
-    r1 = run([MINUTES, "render", fo, "-o", ours])
-    r2 = run(["fop", "-q", "-c", XCONF, "-fo", fo, "-pdf", theirs])
     res = {"name": name, "ok_ours": r1.returncode == 0 and os.path.exists(ours),
-           "ok_fop": r2.returncode == 0 and os.path.exists(theirs), "err": ""}
+           "ok_fop": fop_error is None and os.path.exists(theirs), "err": ""}
     if not res["ok_ours"]:
         res["err"] += f"minutes: {r1.stderr.strip()[:200]} "
     if not res["ok_fop"]:
-        res["err"] += f"fop: {r2.stderr.strip()[-200:]}"
+        res["err"] += f"fop: {fop_error}"
     res["pages_ours"] = pages(ours) if res["ok_ours"] else None
     res["pages_fop"] = pages(theirs) if res["ok_fop"] else None
     t1 = text(ours) if res["ok_ours"] else ""
@@ -117,8 +153,12 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         d = keep or tmp
         os.makedirs(d, exist_ok=True)
-        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-            results = list(pool.map(lambda n: render_both(n, d), names))
+        # FOP in one JVM on one core while minutes renders on the other.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            fop_job = pool.submit(render_fop, names, d)
+            ours = {n: run([MINUTES, "render", fo_of(n), "-o", os.path.join(d, n + ".minutes.pdf")]) for n in names}
+            fop_errors = fop_job.result()
+        results = [compare_one(n, d, fop_errors.get(n), ours[n]) for n in names]
     bad = []
     seen = set()
     print(f"{'document':42} {'pages':>7} {'fop':>4}  {'text':5} {'radicals':>8}  note")
