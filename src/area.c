@@ -1,1 +1,190 @@
-/* area.c: (being written; see docs/ and the issue that owns it). */
+/* area.c: area-tree nodes and the text dump used as the layout tests' oracle. */
+#include "area.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+mn_area *
+mn_area_new (mn_area_kind kind, mn_area *parent, const mn_fo_node *fo)
+{
+  mn_area *a = g_new0 (mn_area, 1);
+  a->kind = kind;
+  a->fo = fo;
+  a->parent = parent;
+  if (parent)
+    {
+      if (parent->last)
+        parent->last->next = a;
+      else
+        parent->first = a;
+      parent->last = a;
+    }
+  return a;
+}
+
+static void
+free_tree (mn_area *a)
+{
+  while (a)
+    {
+      mn_area *next = a->next;
+      free_tree (a->first);
+      if (a->para)
+        mn_para_unref (a->para);
+      g_free (a);
+      a = next;
+    }
+}
+
+void
+mn_area_truncate (mn_area *parent, mn_area *keep)
+{
+  mn_area *rest = keep ? keep->next : parent->first;
+  if (keep)
+    keep->next = NULL;
+  else
+    parent->first = NULL;
+  parent->last = keep;
+  free_tree (rest);
+}
+
+void
+mn_area_free (mn_area *a)
+{
+  if (!a)
+    return;
+  if (a->parent)
+    {
+      mn_area *prev = NULL;
+      for (mn_area *k = a->parent->first; k && k != a; k = k->next)
+        prev = k;
+      if (prev)
+        prev->next = a->next;
+      else
+        a->parent->first = a->next;
+      if (a->parent->last == a)
+        a->parent->last = prev;
+    }
+  a->next = NULL;
+  free_tree (a);
+}
+
+void
+mn_area_shift (mn_area *a, int dy)
+{
+  a->y += dy;
+  a->baseline += dy;
+  for (mn_area *k = a->first; k; k = k->next)
+    mn_area_shift (k, dy);
+}
+
+/* Points with two decimals from Pango units, rounded half away from zero, integers only. */
+static void
+put_num (FILE *fp, int pu)
+{
+  long long v = (long long) pu * 100;
+  long long q = v >= 0 ? (v + 512) / 1024 : -((-v + 512) / 1024);
+  if (q < 0)
+    {
+      fputc ('-', fp);
+      q = -q;
+    }
+  fprintf (fp, "%lld.%02lld", q / 100, q % 100);
+}
+
+static void
+put_quoted (FILE *fp, const char *s)
+{
+  fputc ('"', fp);
+  for (; *s; s++)
+    {
+      if (*s == '"' || *s == '\\')
+        fputc ('\\', fp);
+      fputc (*s, fp);
+    }
+  fputc ('"', fp);
+}
+
+static void
+put_box (FILE *fp, const mn_area *a)
+{
+  fputc (' ', fp);
+  put_num (fp, a->x);
+  fputc (',', fp);
+  put_num (fp, a->y);
+  fputc (' ', fp);
+  put_num (fp, a->w);
+  fputc ('x', fp);
+  put_num (fp, a->h);
+}
+
+static void
+dump (FILE *fp, const mn_area *a, int depth)
+{
+  static const char *const kinds[] = { "page", "region", "block", "line", "table", "row",
+    "cell", "list-item", "list-label", "list-body", "link" };
+  static const char *const regions[] = { "body", "before", "after", "start", "end" };
+  for (int i = 0; i < depth; i++)
+    fputc (' ', fp);
+  fputs (kinds[a->kind], fp);
+  switch (a->kind)
+    {
+    case MN_AREA_PAGE:
+      fprintf (fp, " %d ", a->number);
+      put_num (fp, a->w);
+      fputc ('x', fp);
+      put_num (fp, a->h);
+      break;
+    case MN_AREA_REGION:
+      fprintf (fp, " %s", regions[a->region]);
+      put_box (fp, a);
+      break;
+    case MN_AREA_LINE:
+      {
+        fputc (' ', fp);
+        put_num (fp, a->x);
+        fputc (',', fp);
+        put_num (fp, a->baseline);
+        fputc (' ', fp);
+        put_num (fp, a->w);
+        fputc (' ', fp);
+        char *t = mn_para_line_text (a->para, a->line_index);
+        put_quoted (fp, t);
+        g_free (t);
+        break;
+      }
+    case MN_AREA_LINK:
+      put_box (fp, a);
+      if (a->fo && a->fo->uri)
+        {
+          fputs (" uri=", fp);
+          put_quoted (fp, a->fo->uri);
+        }
+      else if (a->fo && a->fo->ref)
+        {
+          fputs (" dest=", fp);
+          put_quoted (fp, a->fo->ref);
+        }
+      break;
+    case MN_AREA_ROW:
+      put_box (fp, a);
+      if (a->header)
+        fputs (" header", fp);
+      break;
+    default:
+      put_box (fp, a);
+      if (a->fo)
+        fprintf (fp, " src=%ld", a->fo->line);
+      break;
+    }
+  fputc ('\n', fp);
+  for (const mn_area *k = a->first; k; k = k->next)
+    dump (fp, k, depth + 1);
+}
+
+void
+mn_area_dump (FILE *fp, const mn_area *page)
+{
+  dump (fp, page, 0);
+}

@@ -7,5 +7,8 @@ int mn_cmd_validate (int argc, char **argv);
 int mn_cmd_render (int argc, char **argv);
 int mn_cmd_fo (int argc, char **argv);
 int mn_cmd_build (int argc, char **argv);
+int mn_cmd_import (int argc, char **argv);
+int mn_cmd_new (int argc, char **argv);
+int mn_cmd_watch (int argc, char **argv);
 
 #endif

@@ -1,11 +1,113 @@
-/* cmd_render.c: `minutes render` (being written). */
+/* cmd_render.c: `minutes render FILE.fo -o OUT.pdf [--strict] [--dump-layout FILE]`. */
+#include <glib.h>
+#include <libxml/parser.h>
 #include <stdio.h>
+#include <string.h>
+
 #include "cmd.h"
+#include "diag.h"
 #include "exitcode.h"
 #include "i18n.h"
+#include "render.h"
+
+typedef struct xml_errs {
+  mn_diag *d;
+  const char *file;
+} xml_errs;
+
+static void
+xml_error (void *data, const xmlError *e)
+{
+  xml_errs *x = data;
+  if (e->level < XML_ERR_ERROR)
+    return;
+  char *msg = g_strstrip (g_strdup (e->message ? e->message : "?"));
+  mn_error (x->d, x->file, e->line, _("the FO file is not well-formed XML: %s"), msg);
+  g_free (msg);
+}
+
+static void
+help (FILE *out)
+{
+  fprintf (out, _("Usage: minutes render FILE.fo -o OUT.pdf [--strict] [--dump-layout FILE]\n"
+                  "Typesets an XSL-FO document (the subset in docs/fo-subset.md) into a PDF.\n\n"
+                  "  -o, --output FILE     the PDF to write (written whole or not at all)\n"
+                  "  --strict              constructs outside the FO subset are errors, not warnings\n"
+                  "  --dump-layout FILE    also write the laid-out pages as text (for tests)\n"
+                  "  --help                print this help\n"));
+}
+
 int
 mn_cmd_render (int argc, char **argv)
 {
-  fprintf (stderr, _("minutes: '%s' is not available in this build yet\n"), argv[0]);
-  return MN_EXIT_INTERNAL;
+  const char *in = NULL, *out = NULL;
+  mn_render_opts opts = MN_RENDER_OPTS_INIT;
+  for (int i = 1; i < argc; i++)
+    {
+      if (!strcmp (argv[i], "--help") || !strcmp (argv[i], "-h"))
+        {
+          help (stdout);
+          return MN_EXIT_OK;
+        }
+      else if ((!strcmp (argv[i], "-o") || !strcmp (argv[i], "--output")) && i + 1 < argc)
+        out = argv[++i];
+      else if (!strncmp (argv[i], "--output=", 9))
+        out = argv[i] + 9;
+      else if (!strcmp (argv[i], "--strict"))
+        opts.strict = 1;
+      else if (!strcmp (argv[i], "--dump-layout") && i + 1 < argc)
+        opts.dump_layout = argv[++i];
+      else if (!strncmp (argv[i], "--dump-layout=", 14))
+        opts.dump_layout = argv[i] + 14;
+      else if (argv[i][0] == '-' && argv[i][1])
+        {
+          fprintf (stderr, _("minutes render: unknown option '%s'\n"), argv[i]);
+          help (stderr);
+          return MN_EXIT_USAGE;
+        }
+      else if (!in)
+        in = argv[i];
+      else
+        {
+          fprintf (stderr, _("minutes render: one FO file at a time ('%s' is extra)\n"), argv[i]);
+          return MN_EXIT_USAGE;
+        }
+    }
+  if (!in || !out)
+    {
+      help (stderr);
+      return MN_EXIT_USAGE;
+    }
+  mn_diag d = MN_DIAG_INIT;
+  d.strict = opts.strict;
+  opts.source_name = in;
+  xml_errs xe = { &d, in };
+  xmlSetStructuredErrorFunc (&xe, (xmlStructuredErrorFunc) xml_error);
+  xmlDocPtr doc = xmlReadFile (in, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  if (!doc)
+    {
+      if (d.errors == 0)
+        mn_error (&d, in, 0, _("cannot read the FO file; check the name"));
+      FILE *f = fopen (in, "rb");
+      if (!f)
+        return MN_EXIT_USAGE;
+      fclose (f);
+      return MN_EXIT_INVALID;
+    }
+  int rc = mn_render_pdf (out, doc, &opts, &d);
+  xmlFreeDoc (doc);
+  switch (rc)
+    {
+    case 0:
+      return MN_EXIT_OK;
+    case MN_EINVALID:
+      return MN_EXIT_INVALID;
+    case MN_EFONT:
+      return MN_EXIT_ENV;
+    case MN_EIO:
+      return MN_EXIT_USAGE;
+    default:
+      return MN_EXIT_INTERNAL;
+    }
 }

@@ -21,6 +21,9 @@ static const struct command commands[] = {
   { "render", mn_cmd_render, N_("typeset an XSL-FO file into a PDF") },
   { "fo", mn_cmd_fo, N_("print the XSL-FO of a session (for any FO processor)") },
   { "build", mn_cmd_build, N_("validate, transform and typeset sessions into output/") },
+  { "import", mn_cmd_import, N_("turn legacy minutes text into session XML") },
+  { "new", mn_cmd_new, N_("start a new session file from the template") },
+  { "watch", mn_cmd_watch, N_("rebuild sessions whenever they or the stylesheets change") },
 };
 
 static void

@@ -1,0 +1,75 @@
+/* area.h: the area tree — pages of positioned boxes and lines, produced by layout (flow.c,
+ * table.c, page.c), painted by pdf.c, dumped as text for the tests (--dump-layout).
+ *
+ * All positions are absolute on the page: x, y of the top-left corner from the page's
+ * top-left, in Pango units (1/1024 pt).  The tree of one page is freed once the page is
+ * painted, so memory does not grow with the number of pages.
+ *
+ * The dump (mn_area_dump) is one area a line, one space of indent per depth:
+ *   page N WxH
+ *    region body|before|after|start|end X,Y WxH
+ *     block X,Y WxH src=N            (border box; split parts of a block are separate areas)
+ *      line X,BASELINE W "text"       (X = line box left: content left plus text-indent on a
+ *                                      first line; W = line box width; text without ZWSP or
+ *                                      trailing spaces; `"` and `\` escaped with `\`)
+ *       link X,Y WxH uri="…"|dest="…" (the link's extent on that line; same escaping)
+ *     table X,Y WxH src=N / row X,Y WxH [header] / cell X,Y WxH src=N
+ *     list-item X,Y WxH src=N / list-label … / list-body …
+ * Numbers are points with exactly two decimals, rounded half away from zero from the
+ * integer Pango units (so the same layout always prints the same text). */
+#ifndef MN_AREA_H
+#define MN_AREA_H
+
+#include <stdio.h>
+
+#include "fotree.h"
+#include "para.h"
+
+typedef enum {
+  MN_AREA_PAGE,
+  MN_AREA_REGION,
+  MN_AREA_BLOCK,
+  MN_AREA_LINE,
+  MN_AREA_TABLE,
+  MN_AREA_ROW,
+  MN_AREA_CELL,
+  MN_AREA_LIST_ITEM,
+  MN_AREA_LIST_LABEL,
+  MN_AREA_LIST_BODY,
+  MN_AREA_LINK,
+} mn_area_kind;
+
+typedef struct mn_area mn_area;
+struct mn_area {
+  mn_area_kind kind;        /* what it is */
+  int x, y, w, h;           /* border box (LINE: line box), Pango units, page coordinates */
+  const mn_fo_node *fo;     /* the FO node it comes from (borrowed), or NULL */
+  mn_area *parent;          /* NULL for a page */
+  mn_area *first, *last;    /* children, in painting order */
+  mn_area *next;            /* next sibling */
+  int region;               /* REGION: MN_REGION_* */
+  int header;               /* ROW, CELL: part of a repeated table header */
+  int open_top;             /* BLOCK/CELL/...: continues from the previous page (no top border) */
+  int open_bottom;          /* continues on the next page (no bottom border) */
+  mn_para *para;            /* LINE: its paragraph (a reference) */
+  int line_index;           /* LINE: index in the paragraph */
+  int baseline;             /* LINE: baseline y on the page */
+  int number;               /* PAGE: the page number; REGION: 0 */
+};
+
+/* A new area of `kind` appended to `parent`'s children (parent may be NULL). */
+mn_area *mn_area_new (mn_area_kind kind, mn_area *parent, const mn_fo_node *fo);
+
+/* Free `a` and its subtree (unlinking it from its parent first); accepts NULL. */
+void mn_area_free (mn_area *a);
+
+/* Free the children of `parent` that come after `keep` (NULL: all of them). */
+void mn_area_truncate (mn_area *parent, mn_area *keep);
+
+/* Move `a` and its subtree down by dy. */
+void mn_area_shift (mn_area *a, int dy);
+
+/* Write the dump of one page (format above) to `fp`. */
+void mn_area_dump (FILE *fp, const mn_area *page);
+
+#endif

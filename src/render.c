@@ -1,0 +1,174 @@
+/* render.c: mn_render_pdf — fonts, input tree, layout passes, PDF and dump, atomically. */
+#include "render.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "flow.h"
+#include "fonts.h"
+#include "fotree.h"
+#include "i18n.h"
+#include "page.h"
+#include "pdf.h"
+
+/* The fonts are verified and loaded once per process: `minutes build` renders many files. */
+static mn_fonts *fonts_once;
+
+typedef struct sink_ctx {
+  mn_pdf *pdf;              /* painter */
+  FILE *dump;               /* layout dump, or NULL */
+} sink_ctx;
+
+static int
+sink (void *data, const mn_area *page)
+{
+  sink_ctx *s = data;
+  if (s->dump)
+    mn_area_dump (s->dump, page);
+  return mn_pdf_page (s->pdf, page);
+}
+
+static void
+layout_init (mn_layout *L, const mn_fo_doc *doc, PangoContext *pctx, mn_diag *d, const char *file)
+{
+  memset (L, 0, sizeof *L);
+  L->doc = doc;
+  L->pctx = pctx;
+  L->d = d;
+  L->file = file;
+  L->paras = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) mn_para_unref);
+  L->first_page = g_hash_table_new (g_str_hash, g_str_equal);
+  L->last_page = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+layout_clear (mn_layout *L)
+{
+  g_hash_table_destroy (L->paras);
+  g_hash_table_destroy (L->first_page);
+  g_hash_table_destroy (L->last_page);
+}
+
+int
+mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d)
+{
+  int rc = 0;
+  const char *file = opts && opts->source_name ? opts->source_name : "(fo)";
+  mn_fo_doc *doc = NULL;
+  mn_layout pass1, pass2;
+  int have1 = 0, have2 = 0;
+  mn_atomic pdf_file = MN_ATOMIC_INIT, dump_file = MN_ATOMIC_INIT;
+  mn_pdf *pdf = NULL;
+  int strict_saved = d->strict;
+
+  if (opts && opts->strict)
+    d->strict = 1;
+  if (!fonts_once && (rc = mn_fonts_new (&fonts_once, d)) != 0)
+    goto out;
+  if ((rc = mn_fo_doc_parse (&doc, fo, file, d)) != 0)
+    goto out;
+  /* A family the pinned fonts lack would be silently substituted: say so. */
+  for (guint i = 0; i < doc->families->len; i++)
+    {
+      const mn_fo_family *f = g_ptr_array_index (doc->families, i);
+      if (!mn_fonts_family_known (fonts_once, f->name))
+        {
+          char *got = mn_fonts_resolve_family (fonts_once, f->name);
+          mn_warning (d, file, f->line, _("font family \"%s\" is not among the pinned fonts; %s is used (write serif, sans-serif, IPAexMincho or IPAexGothic)"),
+                      f->name, got ? got : "IPAexMincho");
+          g_free (got);
+        }
+    }
+  if (d->errors)
+    {
+      rc = MN_EINVALID;
+      goto out;
+    }
+  PangoContext *pctx = mn_fonts_context (fonts_once);
+
+  /* Pass 1, only when the text cites page numbers: learn on which page each id lands. */
+  if (doc->has_citations)
+    {
+      layout_init (&pass1, doc, pctx, d, file);
+      have1 = 1;
+      pass1.pass = 1;
+      mn_diag quiet = *d;
+      quiet.quiet = 1;
+      pass1.d = &quiet;
+      rc = mn_page_layout_document (&pass1, NULL, NULL);
+      if (rc != 0)
+        {
+          /* report for real in pass 2 */
+          rc = 0;
+        }
+    }
+
+  layout_init (&pass2, doc, pctx, d, file);
+  have2 = 1;
+  pass2.pass = 2;
+  if (have1)
+    {
+      pass2.prev_first = pass1.first_page;
+      pass2.prev_last = pass1.last_page;
+    }
+  if (mn_atomic_open (&pdf_file, out_path) != 0)
+    {
+      mn_error (d, out_path, 0, _("cannot write here (%s); check the folder exists and is writable"), strerror (errno));
+      rc = MN_EIO;
+      goto out;
+    }
+  if (opts && opts->dump_layout && mn_atomic_open (&dump_file, opts->dump_layout) != 0)
+    {
+      mn_error (d, opts->dump_layout, 0, _("cannot write here (%s); check the folder exists and is writable"), strerror (errno));
+      rc = MN_EIO;
+      goto out;
+    }
+  if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, file, d)) != 0)
+    goto out;
+  sink_ctx sc = { pdf, dump_file.fp };
+  if ((rc = mn_page_layout_document (&pass2, sink, &sc)) != 0)
+    goto out;
+  if (have1)
+    {
+      /* citations must agree with where things landed in the end */
+      GHashTableIter it;
+      gpointer k, v;
+      g_hash_table_iter_init (&it, pass2.last_page);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        if (g_hash_table_lookup (pass1.last_page, k) != v
+            || g_hash_table_lookup (pass1.first_page, k) != g_hash_table_lookup (pass2.first_page, k))
+          {
+            mn_warning (d, file, 0, _("page citations may be off by a page: the page numbers changed the layout (id \"%s\")"), (const char *) k);
+            break;
+          }
+    }
+  rc = mn_pdf_close (pdf, pass2.first_page);
+  pdf = NULL;
+  if (rc == MN_EIO)
+    mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
+  if (rc == 0 && d->errors)
+    rc = MN_EINVALID;
+  if (rc == 0 && dump_file.fp && mn_atomic_commit (&dump_file) != 0)
+    {
+      mn_error (d, opts->dump_layout, 0, _("cannot write the layout dump (%s)"), strerror (errno));
+      rc = MN_EIO;
+    }
+  if (rc == 0 && mn_atomic_commit (&pdf_file) != 0)
+    {
+      mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
+      rc = MN_EIO;
+    }
+
+out:
+  mn_pdf_abort (pdf);
+  mn_atomic_abort (&pdf_file);
+  mn_atomic_abort (&dump_file);
+  if (have2)
+    layout_clear (&pass2);
+  if (have1)
+    layout_clear (&pass1);
+  mn_fo_doc_free (doc);
+  d->strict = strict_saved;
+  return rc;
+}
