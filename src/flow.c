@@ -15,7 +15,9 @@
  *    start-indent/end-indent (which fotree.c computed from margins, borders and padding,
  *    §5.3.2).  Table cells and list columns are reference areas: indents restart at 0.
  * 2. Space: space-before is dropped at the top of a page (conditionality="discard");
- *    space-after is added after a block (clipped at the page bottom); adjacent spaces add.
+ *    between siblings, the space-after of one and the space-before of the next resolve to
+ *    the larger (§4.3.1, all of precedence "force" ignored); the last child's space-after is
+ *    kept inside its parent, clipped at the bottom of the room; at a page break it is dropped.
  * 3. Borders and padding: drawn around each part of a split block; at the break the
  *    before/after border and padding are left out (conditionality="discard").
  * 4. Paragraphs split between lines.  widows/orphans (default 2): at most the lines that fit
@@ -44,7 +46,8 @@
  * whatever start-/end-indent the label and body say).  Both columns split independently.
  *
  * == Known gaps ==
- * No space resolution beyond adding (no space-before.precedence), no keeps across levels,
+ * Space resolution only between siblings (not through parent edges; no .precedence), no
+ * keeps across levels,
  * no block-container positioning or reference-orientation, no floats or footnotes. */
 #include "flow.h"
 
@@ -224,6 +227,8 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
   int i = in ? in->index : 0;
   const mn_resume *cin = in ? in->child : NULL;
   int ycur = y, placed = 0;
+  int pending_after = 0;  /* space-after of the previous sibling, resolved with the next's
+                             space-before as the larger of the two (§4.3.1) */
   /* the chain of siblings kept together by keep-with-next/-previous (rule 5) */
   int chain_i = -1, chain_y = 0, chain_first = 0, chain_placed_before = 0;
   mn_area *chain_mark = NULL;
@@ -243,7 +248,7 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
               *out = resume_new (i, NULL);
               return MN_SPLIT;
             }
-          sp = empty ? 0 : k->st.space_before;
+          sp = empty ? 0 : MAX (k->st.space_before, pending_after);
         }
       mn_area *mark = parent->last;
       int y_before = ycur;
@@ -260,8 +265,7 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
       if (s == MN_FIT)
         {
           ycur += sp + kused;
-          if (k->st.space_after)
-            ycur = MIN (ycur + k->st.space_after, MAX (bottom, ycur));
+          pending_after = k->st.space_after;
           int keep = k->st.keep_with_next || (k->next && k->next->st.keep_with_previous);
           if (keep && chain_i < 0)
             {
@@ -280,7 +284,7 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
                 {
                   L->pending_break = 0;
                   *out = resume_new (i + 1, NULL);
-                  *used = ycur - y;
+                  *used = ycur - y;  /* the space-after is discarded at the break */
                   return MN_SPLIT;
                 }
               L->pending_break = 1;
@@ -309,6 +313,9 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
       *out = resume_new (i, resume_copy (cin));
       return MN_SPLIT;
     }
+  /* the last child's space-after, clipped at the bottom of the room */
+  if (pending_after)
+    ycur = MIN (ycur + pending_after, MAX (bottom, ycur));
   *used = ycur - y;
   return MN_FIT;
 }

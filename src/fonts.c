@@ -101,7 +101,7 @@ verify_manifest (const char *fontdir, GPtrArray *files, mn_diag *d)
   char *cache_path = g_build_filename (cdir, "fonts-verified", NULL);
   GString *record = g_string_new (NULL);
   int rehashed = 0;
-  char **lines = NULL;
+  char **lines = NULL, **cache_lines = NULL;
 
   if (!g_file_get_contents (manifest_path, &manifest, NULL, NULL))
     {
@@ -110,6 +110,8 @@ verify_manifest (const char *fontdir, GPtrArray *files, mn_diag *d)
       goto out;
     }
   g_file_get_contents (cache_path, &cache, NULL, NULL);
+  if (cache)
+    cache_lines = g_strsplit (cache, "\n", -1);
 
   lines = g_strsplit (manifest, "\n", -1);
   for (int i = 0; lines[i]; i++)
@@ -150,12 +152,29 @@ verify_manifest (const char *fontdir, GPtrArray *files, mn_diag *d)
       mn_error (d, manifest_path, 0, _("the font manifest lists no fonts; reinstall minutes"));
       rc = MN_EFONT;
     }
-  /* Best effort: an unwritable cache only makes the next start slower. */
+  /* Best effort: an unwritable cache only makes the next start slower.  Records of other
+   * data folders (other installs, other checkouts) are kept. */
   if (rc == 0 && rehashed)
-    mn_atomic_write (cache_path, record->str, record->len);
+    {
+      for (int i = 0; cache && cache_lines && cache_lines[i]; i++)
+        {
+          char *sp = cache_lines[i];
+          int mine = 0;
+          for (guint k = 0; k < files->len && !mine; k++)
+            {
+              const char *p = g_ptr_array_index (files, k);
+              size_t pl = strlen (p), ll = strlen (sp);
+              mine = ll >= pl && !strcmp (sp + ll - pl, p) && (ll == pl || sp[ll - pl - 1] == ' ');
+            }
+          if (!mine && *sp)
+            g_string_append_printf (record, "%s\n", sp);
+        }
+      mn_atomic_write (cache_path, record->str, record->len);
+    }
 
 out:
   g_strfreev (lines);
+  g_strfreev (cache_lines);
   g_string_free (record, TRUE);
   g_free (manifest);
   g_free (manifest_path);
@@ -310,6 +329,7 @@ mn_fonts_resolve_family (mn_fonts *f, const char *family)
 {
   FcPattern *pat = FcPatternCreate ();
   FcPatternAddString (pat, FC_FAMILY, (const FcChar8 *) family);
+  FcPatternAddString (pat, FC_FAMILY, (const FcChar8 *) "serif");  /* as para.c asks */
   FcPatternAddString (pat, FC_LANG, (const FcChar8 *) "ja");
   FcConfigSubstitute (f->config, pat, FcMatchPattern);
   FcDefaultSubstitute (pat);

@@ -1035,6 +1035,14 @@ parse_blocks (ctx *c, xmlNodePtr x, mn_fo_node *parent)
         }
       if (k->type != XML_ELEMENT_NODE)
         continue;
+      static const char *const block_names[] = { "block", "block-container", "table",
+        "table-and-caption", "list-block", NULL };
+      if (!is_fo (k, NULL) || !in_list (block_names, (const char *) k->name))
+        {
+          /* left out with a warning, without ending the paragraph around it */
+          unknown_element (c, k);
+          continue;
+        }
       para = NULL;
       parse_block_element (c, k, parent);
     }
@@ -1163,6 +1171,8 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
                           continue;
                         }
                       mn_fo_node *cn = block_node (c, cell, MN_FO_CELL, row, 1);
+                      /* a reference area: indents inside start from its content box */
+                      cn->st.start_indent = cn->st.end_indent = 0;
                       parse_blocks (c, cell, cn);
                     }
                   row = NULL;
@@ -1178,6 +1188,7 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
                     }
                   xmlFree (sr);
                   mn_fo_node *cn = block_node (c, r, MN_FO_CELL, row, 1);
+                  cn->st.start_indent = cn->st.end_indent = 0;
                   parse_blocks (c, r, cn);
                   xmlChar *er = xmlGetNoNsProp (r, BAD_CAST "ends-row");
                   if (er && !strcmp ((const char *) er, "true"))

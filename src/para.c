@@ -37,8 +37,10 @@
  * Line-start opening brackets are left full width (JLREQ allows either; known gap).
  *
  * == Justification (JLREQ §3.8) ==
- * Pango 1.50's justify only stretches spaces (checked: a Japanese line without spaces stays
- * ragged).  So we lay out left aligned and distribute the remaining width of every line but
+ * Pango 1.50's justify does fill a Japanese line, but it spreads the extra over every
+ * cluster, letter-spacing Latin words too (checked: the glyphs of "ABCDEFGH" in a justified
+ * mixed line get wider advances), which is wrong for HER-SYS or a URL in a Japanese
+ * paragraph.  So we lay out left aligned and distribute the remaining width of every line but
  * the last (and but the last of each forced line) over the gaps between clusters where at
  * least one side is Japanese, or after a space — never inside a Latin word.  The extra is
  * integer: gap k (0-based) of G gets E*(k+1)/G - E*k/G, so lines end exactly at the edge.
@@ -214,7 +216,11 @@ style_attrs (builder *b, const mn_style *st, int start, int end)
   if (size > b->max_font)
     b->max_font = size;
   if (st->font_family != p->font_family && strcmp (st->font_family, p->font_family))
-    add_attr (b, pango_attr_family_new (st->font_family), start, end);
+    {
+      char *families = g_strconcat (st->font_family, ",serif", NULL);
+      add_attr (b, pango_attr_family_new (families), start, end);
+      g_free (families);
+    }
   if (size != p->font_size)
     add_attr (b, pango_attr_size_new_absolute (size), start, end);
   if (st->font_weight != p->font_weight)
@@ -557,6 +563,31 @@ check_glyphs (mn_para *p, const mn_para_env *env)
   return rc;
 }
 
+/* Ascent and descent of a font description, cached (pango_context_get_metrics shapes a
+ * sample text each time: too slow to call per paragraph).  The cache lives as long as the
+ * process and holds one entry per distinct font description. */
+static void
+strut (PangoContext *pctx, const PangoFontDescription *fd, int *asc, int *desc)
+{
+  static GHashTable *cache;
+  if (!cache)
+    cache = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                   (GEqualFunc) pango_font_description_equal,
+                                   (GDestroyNotify) pango_font_description_free, g_free);
+  int *v = g_hash_table_lookup (cache, fd);
+  if (!v)
+    {
+      PangoFontMetrics *fm = pango_context_get_metrics (pctx, fd, pango_language_from_string ("ja-JP"));
+      v = g_new (int, 2);
+      v[0] = pango_font_metrics_get_ascent (fm);
+      v[1] = pango_font_metrics_get_descent (fm);
+      pango_font_metrics_unref (fm);
+      g_hash_table_insert (cache, pango_font_description_copy (fd), v);
+    }
+  *asc = v[0];
+  *desc = v[1];
+}
+
 static int
 is_last_of_paragraph (const mn_para *p, int i, int n)
 {
@@ -589,16 +620,23 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
 
   p->layout = pango_layout_new (env->pctx);
   fd = pango_font_description_new ();
-  pango_font_description_set_family (fd, st->font_family);
+  /* "serif" last: a family the pinned fonts lack falls back to Mincho, not to whatever
+   * fontconfig would pick (render.c warns about such families). */
+  char *families = g_strconcat (st->font_family, ",serif", NULL);
+  pango_font_description_set_family (fd, families);
+  g_free (families);
   pango_font_description_set_absolute_size (fd, st->font_size);
   pango_font_description_set_weight (fd, st->font_weight);
   pango_font_description_set_style (fd, st->font_italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   pango_layout_set_font_description (p->layout, fd);
   pango_layout_set_text (p->layout, b.text->str, (int) b.text->len);
   pango_layout_set_attributes (p->layout, b.attrs);
+  /* A negative text-indent hangs the first line out to the left of the content box: Pango
+   * gets the wider box and indents the other lines back to the content edge. */
+  int hang = st->text_indent < 0 ? -st->text_indent : 0;
   if (!st->nowrap)
     {
-      pango_layout_set_width (p->layout, MAX (width, 1));
+      pango_layout_set_width (p->layout, MAX (width + hang, 1));
       pango_layout_set_wrap (p->layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_indent (p->layout, st->text_indent);
@@ -615,9 +653,8 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
 
   /* The strut: the paragraph font's ascent and descent, centred in the line-height
    * (half-leading, XSL-FO 1.1 §4.5); a line with a larger inline font grows. */
-  PangoFontMetrics *fm = pango_context_get_metrics (env->pctx, fd, pango_language_from_string ("ja-JP"));
-  int asc = pango_font_metrics_get_ascent (fm), desc = pango_font_metrics_get_descent (fm);
-  pango_font_metrics_unref (fm);
+  int asc, desc;
+  strut (env->pctx, fd, &asc, &desc);
   int lh = st->line_height > 0 ? st->line_height : st->font_size * 6 / 5;
   int n = pango_layout_get_line_count (p->layout);
   for (int i = 0; i < n; i++)
@@ -637,7 +674,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
           ln.baseline = -logical.y;
         }
       int first = line->is_paragraph_start;
-      ln.box_x = first && st->text_indent > 0 ? st->text_indent : 0;
+      ln.box_x = first ? st->text_indent : 0;
       ln.box_w = width - (first ? st->text_indent : 0);
       ln.natural = logical.width;
       int room = ln.box_w - ln.natural;

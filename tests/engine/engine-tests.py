@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""tests/engine/engine-tests.py: the engine's own checks (the big corpus is tests/layout and
+tests/pdf).  One case per run: engine-tests.py CASE.  Each case can fail; none only checks
+"it ran".  Environment: MINUTES (the program), SOURCE_ROOT.
+
+  font-pin-mismatch     a font file whose sha256 differs from fonts/MANIFEST stops the program
+                        (exit 3) with a message naming the file and `--repin`; no PDF written
+  font-cache-rehash     the verified-fonts cache does not hide a changed file: after a good
+                        run, swapping a file (new size/mtime) is detected
+  justify-flush         every line but the last of a justified Japanese paragraph ends at the
+                        right edge in the PDF (pdftotext -bbox), and no Latin word is spaced out
+  no-clock              without xmp:CreateDate or SOURCE_DATE_EPOCH the PDF has no date at
+                        all (qpdf --qdf), and two runs are byte-identical
+  errors                absurd values and characters no font has are errors (exit 1) naming the
+                        line; --strict turns an unknown element into an error; the previous
+                        output file is left untouched
+  memory-flat           ten times the pages does not take much more memory (pages are painted
+                        and freed as they are completed)
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+MINUTES = os.environ.get("MINUTES", "build/minutes")
+ROOT = os.environ.get("SOURCE_ROOT", ".")
+FO = "http://www.w3.org/1999/XSL/Format"
+
+
+def fo_doc(body, master='page-width="200pt" page-height="200pt" margin="10pt"', seq_attrs="",
+           extra=""):
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<fo:root xmlns:fo="{FO}">'
+            f'<fo:layout-master-set><fo:simple-page-master master-name="A" {master}>'
+            f'<fo:region-body/></fo:simple-page-master></fo:layout-master-set>{extra}'
+            f'<fo:page-sequence master-reference="A" {seq_attrs}><fo:flow flow-name="xsl-region-body">\n'
+            f'{body}\n</fo:flow></fo:page-sequence></fo:root>\n')
+
+
+def run(args, env=None, cwd=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([MINUTES] + args, capture_output=True, text=True, env=e, cwd=cwd)
+
+
+fails = []
+
+
+def check(cond, what):
+    if not cond:
+        fails.append(what)
+        print("FAIL:", what)
+
+
+def data_dir_copy(tmp):
+    """A data folder whose fonts/ are symlinks to the real ones (cheap) and a schema."""
+    d = os.path.join(tmp, "data")
+    os.makedirs(os.path.join(d, "fonts"))
+    os.makedirs(os.path.join(d, "schema"))
+    shutil.copy(os.path.join(ROOT, "schema", "session.xsd"), os.path.join(d, "schema"))
+    shutil.copy(os.path.join(ROOT, "fonts", "MANIFEST"), os.path.join(d, "fonts"))
+    for line in open(os.path.join(ROOT, "fonts", "MANIFEST")):
+        if line.startswith("#") or not line.strip():
+            continue
+        name = line.split()[1]
+        os.symlink(os.path.abspath(os.path.join(ROOT, "fonts", name)), os.path.join(d, "fonts", name))
+    return d
+
+
+def case_font_pin_mismatch(tmp):
+    d = data_dir_copy(tmp)
+    man = os.path.join(d, "fonts", "MANIFEST")
+    text = open(man).read()
+    text = re.sub(r"^[0-9a-f]{64}(\s+ipaexg\.ttf)", "0" * 64 + r"\1", text, flags=re.M)
+    open(man, "w").write(text)
+    fo = os.path.join(tmp, "a.fo")
+    open(fo, "w").write(fo_doc("<fo:block>あ</fo:block>"))
+    out = os.path.join(tmp, "a.pdf")
+    r = run(["--data-dir", d, "render", fo, "-o", out], env={"XDG_CACHE_HOME": os.path.join(tmp, "cache")})
+    check(r.returncode == 3, f"exit status {r.returncode}, expected 3 (fonts differ from the pins)")
+    check("ipaexg.ttf" in r.stderr, "the message names the file: " + r.stderr)
+    check("--repin" in r.stderr, "the message says how to re-pin: " + r.stderr)
+    check(not os.path.exists(out), "no PDF is written")
+
+
+def case_font_cache_rehash(tmp):
+    d = data_dir_copy(tmp)
+    env = {"XDG_CACHE_HOME": os.path.join(tmp, "cache")}
+    fo = os.path.join(tmp, "a.fo")
+    open(fo, "w").write(fo_doc("<fo:block>あ</fo:block>"))
+    out = os.path.join(tmp, "a.pdf")
+    r = run(["--data-dir", d, "render", fo, "-o", out], env=env)
+    check(r.returncode == 0, "first run succeeds: " + r.stderr)
+    cache = os.path.join(tmp, "cache", "minutes", "fonts-verified")
+    check(os.path.exists(cache) and "ipaexg.ttf" in open(cache).read(), "the verdicts are cached")
+    # Swap Gothic for Mincho: another size and mtime, so the cache must not vouch for it.
+    g = os.path.join(d, "fonts", "ipaexg.ttf")
+    os.unlink(g)
+    shutil.copy(os.path.join(ROOT, "fonts", "ipaexm.ttf"), g)
+    r = run(["--data-dir", d, "render", fo, "-o", out], env=env)
+    check(r.returncode == 3 and "ipaexg.ttf" in r.stderr, "the swapped file is detected: %d %s" % (r.returncode, r.stderr))
+
+
+def bbox_lines(pdf):
+    """Lines of words (y, [(xmin, xmax, text)]) from pdftotext -bbox, page 1."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-"], capture_output=True, text=True).stdout
+    lines = {}
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', out):
+        x0, y, x1, t = float(m.group(1)), round(float(m.group(2)), 1), float(m.group(3)), m.group(4)
+        lines.setdefault(y, []).append((x0, x1, t))
+    return [lines[y] for y in sorted(lines)]
+
+
+def case_justify_flush(tmp):
+    text = ("議長（山田太郎君）ただいまから、令和６年第１回定例会を開会いたします。本日の会議を開きます。"
+            "HER-SYSの利用について、「本日の議事日程」は、お手元に配付のとおりです。会議録署名議員の指名を行います。"
+            "会議規則第８８条の規定により、議長において、５番鈴木一郎議員、６番佐藤花子議員を指名いたします。")
+    fo = os.path.join(tmp, "j.fo")
+    # body 10..190pt wide; 10pt type
+    open(fo, "w").write(fo_doc(f'<fo:block font-size="10pt" text-align="justify">{text}</fo:block>',
+                               master='page-width="200pt" page-height="400pt" margin="10pt"'))
+    pdf = os.path.join(tmp, "j.pdf")
+    r = run(["render", fo, "-o", pdf])
+    check(r.returncode == 0, "renders: " + r.stderr)
+    lines = bbox_lines(pdf)
+    check(len(lines) >= 4, f"several lines ({len(lines)})")
+    for ln in lines[:-1]:
+        right = max(w[1] for w in ln)
+        check(abs(right - 190.0) < 0.05, f"a justified line ends at the right edge 190pt, not {right:.2f}: {ln}")
+    last = max(w[1] for w in lines[-1])
+    check(last < 189.0, f"the last line is not stretched (ends at {last:.2f})")
+    # "HER-SYS" is one word: justification adds no space inside it, so pdftotext sees it whole
+    words = " ".join(t for ln in lines for _, _, t in ln)
+    check("HER-SYS" in words, "HER-SYS is not spaced out by justification: " + words)
+
+
+def case_no_clock(tmp):
+    fo = os.path.join(tmp, "n.fo")
+    open(fo, "w").write(fo_doc("<fo:block>日付のない文書</fo:block>"))
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    outs = []
+    for i in range(2):
+        pdf = os.path.join(tmp, f"n{i}.pdf")
+        r = subprocess.run([MINUTES, "render", fo, "-o", pdf], capture_output=True, text=True, env=env)
+        check(r.returncode == 0, "renders: " + r.stderr)
+        outs.append(open(pdf, "rb").read())
+    check(outs[0] == outs[1], "two runs give byte-identical PDFs")
+    qdf = subprocess.run(["qpdf", "--qdf", os.path.join(tmp, "n0.pdf"), "-"], capture_output=True).stdout
+    check(b"/CreationDate" not in qdf and b"/ModDate" not in qdf, "no date from the clock")
+    # with SOURCE_DATE_EPOCH: that date
+    env["SOURCE_DATE_EPOCH"] = "1700000000"
+    pdf = os.path.join(tmp, "e.pdf")
+    subprocess.run([MINUTES, "render", fo, "-o", pdf], capture_output=True, env=env)
+    qdf = subprocess.run(["qpdf", "--qdf", pdf, "-"], capture_output=True).stdout
+    check(b"/CreationDate (20231114221320Z)" in qdf, "SOURCE_DATE_EPOCH gives the date")
+
+
+def case_errors(tmp):
+    out = os.path.join(tmp, "o.pdf")
+    open(out, "wb").write(b"previous")
+    cases = [
+        # line 1 is the XML declaration; the master is on line 2, the flow's first block on 3
+        (fo_doc("<fo:block>x</fo:block>", master='page-width="0pt"'), "page-width", 2),
+        (fo_doc('<fo:block font-size="5000pt">x</fo:block>'), "font-size", 3),
+        (fo_doc('<fo:block>a</fo:block>\n<fo:block padding="-2pt">b</fo:block>'), "padding", 4),
+        (fo_doc('<fo:block>顔文字\U0001F600</fo:block>'), "U+1F600", 3),
+    ]
+    for text, word, line in cases:
+        fo = os.path.join(tmp, "e.fo")
+        open(fo, "w", encoding="utf-8").write(text)
+        r = run(["render", fo, "-o", out])
+        check(r.returncode == 1, f"{word}: exit status {r.returncode}, expected 1")
+        check(re.search(rf"e\.fo:{line}: (error|エラー): .*{re.escape(word)}", r.stderr) is not None,
+              f"{word}: the message names line {line}: {r.stderr!r}")
+        check(open(out, "rb").read() == b"previous", f"{word}: the previous output is untouched")
+    fo = os.path.join(tmp, "s.fo")
+    open(fo, "w").write(fo_doc("<fo:block>a<fo:footnote><fo:inline>1</fo:inline></fo:footnote>b</fo:block>"))
+    r = run(["render", fo, "-o", out])
+    check(r.returncode == 0 and "fo:footnote" in r.stderr, "an unknown element is a warning: " + r.stderr)
+    r = run(["render", fo, "-o", out, "--strict"])
+    check(r.returncode == 1 and "fo:footnote" in r.stderr, "--strict makes it an error")
+
+
+def case_memory_flat(tmp):
+    para = ('<fo:block text-align="justify" space-after="4pt">議長（山田太郎君）　ただいまから、令和６年第１回定例会を'
+            '開会いたします。本日の会議を開きます。「本日の議事日程」は、お手元に配付のとおりです。会議録署名議員の指名を'
+            '行います。会議規則第８８条の規定により、議長において、５番鈴木一郎議員を指名いたします。</fo:block>')
+    rss = []
+    for n in (40, 400):
+        fo = os.path.join(tmp, f"m{n}.fo")
+        open(fo, "w").write(fo_doc(para * n, master='page-width="210mm" page-height="297mm" margin="20mm"'))
+        proc = subprocess.Popen([MINUTES, "render", fo, "-o", f"{tmp}/m.pdf"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        check(proc.returncode == 0, "renders")
+        rss.append(usage.ru_maxrss)
+    pages = subprocess.run(["pdfinfo", f"{tmp}/m.pdf"], capture_output=True, text=True).stdout
+    print("max RSS (KB) for 40 and 400 paragraphs:", rss, re.search(r"Pages:\s+(\d+)", pages).group(0))
+    # The input itself grows tenfold (about 0.3 MB more of XML and tree): allow 8 MB.
+    check(rss[1] - rss[0] < 8 * 1024, f"memory grows with pages: {rss}")
+
+
+def main():
+    case = sys.argv[1]
+    fn = globals().get("case_" + case.replace("-", "_"))
+    if not fn:
+        print("no such case:", case)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        fn(tmp)
+    print("ok" if not fails else f"{len(fails)} check(s) failed")
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
