@@ -5,7 +5,7 @@ Renders every tests/layout/*.fo and tests/pdf/*.fo (or the NAMEs given) with `mi
 `fop` (configured by tests/fop/fop.xconf to embed the same pinned fonts from fonts/), then
 compares per document:
   - the page count (pdfinfo);
-  - the extracted text (pdftotext, all white space removed): FOP's ToUnicode maps some kanji
+  - the extracted text (pdftotext -raw: content order; all white space removed): FOP's ToUnicode maps some kanji
     to their look-alike Kangxi radicals (人 → ⼈ U+2F08), so its text is compared after mapping
     those back and the number of radicals is reported in its own column.
 and prints a table.  Every difference must be listed in tests/fop/known-differences.txt with a
@@ -45,7 +45,7 @@ def pages(pdf):
 
 
 def text(pdf):
-    return re.sub(r"\s+", "", run(["pdftotext", "-enc", "UTF-8", pdf, "-"]).stdout)
+    return re.sub(r"\s+", "", run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"]).stdout)
 
 
 def is_radical(c):
