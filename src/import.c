@@ -1118,6 +1118,21 @@ row_append (row *r, int k, const char *text, long lineno)
   g_string_append (r->cell[k], text);
 }
 
+/* Append `text` to cell `k` on the same line, after a space (a cell split by a stray tab). */
+static void
+row_append_cell (row *r, int k, const char *text, long lineno)
+{
+  if (!r->cell[k] || !r->cell[k]->len)
+    {
+      row_append (r, k, text, lineno);
+      return;
+    }
+  if (is_blank (text))
+    return;
+  g_string_append_c (r->cell[k], ' ');
+  g_string_append (r->cell[k], text);
+}
+
 /* One line inside a Q&A table. */
 static void
 qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
@@ -1144,7 +1159,7 @@ qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
         {
           mn_warning (im->d, im->name, l->no, _("more than three cells in a Q&A row; the extra cells are joined to the answer"));
           for (int k = 3; k < n; k++)
-            row_append (r, 1, cells[k], l->no);
+            row_append_cell (r, 1, cells[k], l->no);
         }
     }
   else if (!r->entry)
@@ -1190,8 +1205,12 @@ qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
       row_append (r, from, cells[0], l->no);
       int to = from == 0 ? 1 : from;
       if (from != 0)
-        mn_warning (im->d, im->name, l->no, _("a tab in the middle of an answer; both parts are kept in the answer"));
-      row_append (r, to, cells[1], l->no);
+        {
+          mn_warning (im->d, im->name, l->no, _("a tab in the middle of an answer; both parts are kept in the answer"));
+          row_append_cell (r, to, cells[1], l->no);
+        }
+      else
+        row_append (r, to, cells[1], l->no);
       r->cur = to;
     }
   else

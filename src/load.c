@@ -488,6 +488,9 @@ compile_schema (mn_diag *d)
   struct { mn_diag *d; const char *path; } ctx = { d, path };
   int rc = MN_EFAIL;
 
+  /* The schema parser reads the file with a parser of its own, whose errors go to the
+   * global handler: catch those too, for the time of the compile. */
+  xmlSetStructuredErrorFunc (&ctx, on_schema_parse_error);
   xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt (path);
   if (pc)
     {
@@ -495,6 +498,7 @@ compile_schema (mn_diag *d)
       schema = xmlSchemaParse (pc);
       xmlSchemaFreeParserCtxt (pc);
     }
+  xmlSetStructuredErrorFunc (NULL, NULL);
   xmlDocPtr xsd = schema ? xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR
                                                    | XML_PARSE_NOWARNING) : NULL;
   if (!schema || !xsd)

@@ -89,7 +89,16 @@ truncate -s 33M "$tmp/huge.xml"
 check_exit 1 "$tmp/huge.xml"
 grep -q 'error: the file is larger than 32 MB' "$tmp/err" && ok || { bad "huge file: message"; cat "$tmp/err"; }
 
-# 7. From another folder, with an absolute path (the schema is not looked up in ".").
+# 7. A broken schema is a broken installation: exit 3, our words only (no libxml2 English).
+mkdir -p "$tmp/data/schema"
+printf '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n<xs:element name="a">\n</xs:schema>\n' \
+  >"$tmp/data/schema/session.xsd"
+LC_ALL=C.UTF-8 "$M" --data-dir "$tmp/data" validate valid-01-minimal.xml >"$tmp/out" 2>"$tmp/err"
+st=$?
+if [ $st -eq 3 ] && ! grep -v ': error: the schema cannot be compiled (' "$tmp/err" | grep -q .; then ok
+else bad "broken schema: exit $st (want 3), or a line not in our words:"; cat "$tmp/err"; fi
+
+# 8. From another folder, with an absolute path (the schema is not looked up in ".").
 (cd "$tmp" && LC_ALL=C.UTF-8 "$M" validate "$here/valid-05-everything.xml" >/dev/null 2>&1) && ok \
   || bad "validate from another folder"
 

@@ -109,8 +109,10 @@ libxml2_refuses (const char *what, const char *text)
   CHECK (doc == NULL || !ctxt->wellFormed, "%s: libxml2 accepted the expanded bomb", what);
   CHECK (ctxt->errNo == XML_ERR_ENTITY_LOOP, "%s: libxml2 error %d, want %d (entity loop)",
          what, ctxt->errNo, XML_ERR_ENTITY_LOOP);
-  /* Generous: libxml2 copies the entity until its amplification limit trips. */
-  CHECK (us < 10000000, "%s: libxml2 took %lld us", what, (long long) us);
+  /* No bound on the time: libxml2 copies the entity until its amplification limit trips
+   * (0.1 s here, 14 s under AddressSanitizer); meson's timeout bounds it.  Our own refusal,
+   * in bomb_refused, is the one held to a second. */
+  printf ("%s: libxml2 refused it in %lld ms\n", what, (long long) us / 1000);
   xmlFreeDoc (doc);
   xmlFreeParserCtxt (ctxt);
 }

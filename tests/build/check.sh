@@ -1,0 +1,252 @@
+#!/bin/sh
+# tests/build/check.sh CASE [ARGS]: one test of `minutes build` / `minutes fo` (see meson.build).
+# Environment (from tests/meson.build): MINUTES, SOURCE_ROOT, BUILD_ROOT; TEXTCHECK is the
+# textcheck program.  Each case prints what it checked and exits 0 (pass) or 1 (fail).
+set -u
+case_name=$1
+shift
+src=${SOURCE_ROOT:?}
+minutes=${MINUTES:?}
+seed_txt=$src/tests/data/sources/r03-1.seed.txt
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+# A project folder holding input/ with the given sessions; `minutes build` runs inside it.
+project() {
+  mkdir -p "$tmp/p/input"
+  for f in "$@"; do cp "$f" "$tmp/p/input/"; done
+}
+build() { (cd "$tmp/p" && "$minutes" build "$@"); }
+
+case $case_name in
+
+seed-pdf-text)
+  # Every character of the seed, in order, in the PDF's extracted text.
+  project "$src/input/r03-1.xml"
+  build >/dev/null || fail "minutes build failed"
+  pdftotext -raw "$tmp/p/output/r03-1.pdf" "$tmp/r03-1.txt" || fail "pdftotext failed"
+  "${TEXTCHECK:?}" "$seed_txt" --text "$tmp/r03-1.txt" || fail "text of the PDF"
+  ;;
+
+seed-html-text)
+  project "$src/input/r03-1.xml"
+  build >/dev/null || fail "minutes build failed"
+  "${TEXTCHECK:?}" "$seed_txt" --html "$tmp/p/output/r03-1.html" || fail "text of the HTML"
+  ;;
+
+textcheck-can-fail)
+  # The checker itself: one character removed from the HTML's text must be reported.
+  project "$src/input/r03-1.xml"
+  build >/dev/null || fail "minutes build failed"
+  if "${TEXTCHECK:?}" --drop-char 3000 "$seed_txt" --html "$tmp/p/output/r03-1.html" 2>"$tmp/err"; then
+    fail "a dropped character went unnoticed"
+  fi
+  grep -q "first missing run" "$tmp/err" || fail "no report of the missing run"
+  cat "$tmp/err"
+  ;;
+
+html-tidy)
+  # Every page we write is valid HTML for tidy (warnings allowed, no errors).
+  project "$src/input/r03-1.xml" "$src/input/r07-1-kugikai-excerpt.xml" \
+          "$src/tests/build/input/all-constructs.xml"
+  build >/dev/null || fail "minutes build failed"
+  for f in "$tmp"/p/output/*.html; do
+    tidy -errors -q "$f" >/dev/null 2>"$tmp/tidy" || { cat "$tmp/tidy"; fail "tidy: $f"; }
+    # status 1 is "warnings only"; tidy prints errors as "line N column M - Error: …"
+    grep -q " - Error:" "$tmp/tidy" && { cat "$tmp/tidy"; fail "tidy errors in $f"; }
+    echo "tidy: $(basename "$f") ok"
+  done
+  ;;
+
+html-accessible)
+  # lang, title, one h1, captions, th scope on every th, no external resources.
+  project "$src/input/r03-1.xml"
+  build >/dev/null || fail "minutes build failed"
+  h=$tmp/p/output/r03-1.html
+  grep -q '<html lang="ja">' "$h" || fail "no lang=ja"
+  grep -q '<title>会議録 令和3年度第1回 情報公開・個人情報保護審議会</title>' "$h" || fail "title"
+  [ "$(grep -o '<h1' "$h" | wc -l)" -eq 1 ] || fail "not exactly one h1"
+  [ "$(grep -o '<h2 id="inquiry-' "$h" | wc -l)" -eq 4 ] || fail "an h2 per inquiry"
+  [ "$(grep -o '<table' "$h" | wc -l)" -eq "$(grep -o '<caption' "$h" | wc -l)" ] || fail "a table without caption"
+  [ "$(grep -o '<th[ >]' "$h" | wc -l)" -eq "$(grep -o '<th scope="[a-z]*"' "$h" | wc -l)" ] || fail "a th without scope"
+  grep -Eq '(src|href)="(https?:)?//[^"]*\.(css|js|png|woff2?)' "$h" && fail "an external resource"
+  grep -q '<link ' "$h" && fail "a link element"
+  echo "ok"
+  ;;
+
+reproducible)
+  # Two builds give byte-identical files.
+  project "$src/input/r03-1.xml" "$src/tests/build/input/all-constructs.xml"
+  build >/dev/null || fail "first build failed"
+  cp -r "$tmp/p/output" "$tmp/first"
+  build >/dev/null || fail "second build failed"
+  for f in "$tmp"/first/*; do
+    cmp "$f" "$tmp/p/output/$(basename "$f")" || fail "$(basename "$f") differs between builds"
+  done
+  [ "$(ls "$tmp/first" | wc -l)" -eq 5 ] || fail "expected 2 PDFs, 2 HTMLs and index.html"
+  echo "ok: $(ls "$tmp/first" | tr '\n' ' ')"
+  ;;
+
+failure-keeps-output)
+  # A session that breaks leaves its previous PDF and HTML untouched, says file and line, and
+  # the other sessions are still built; the exit status is 1 (invalid input).
+  project "$src/input/r03-1.xml" "$src/tests/build/input/all-constructs.xml"
+  build >/dev/null || fail "first build failed"
+  cp -r "$tmp/p/output" "$tmp/before"
+  # line 20 becomes not well-formed
+  sed -i '20s/$/<oops>/' "$tmp/p/input/r03-1.xml"
+  rm "$tmp/p/output/all-constructs.pdf"
+  build >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -eq 1 ] || fail "exit status $status, expected 1"
+  grep -q '^input/r03-1.xml:[0-9][0-9]*: ' "$tmp/err" || fail "no FILE:LINE: diagnostic"
+  cmp "$tmp/before/r03-1.pdf" "$tmp/p/output/r03-1.pdf" || fail "the old PDF was touched"
+  cmp "$tmp/before/r03-1.html" "$tmp/p/output/r03-1.html" || fail "the old HTML was touched"
+  [ -f "$tmp/p/output/all-constructs.pdf" ] || fail "the other session was not built"
+  grep -q 'href="r03-1.pdf"' "$tmp/p/output/index.html" || fail "the failed session left the index"
+  grep -q '令和3年度第1回 情報公開・個人情報保護審議会' "$tmp/p/output/index.html" || fail "its index entry lost its name"
+  ls -A "$tmp/p/output" | grep '^\.' && fail "a temporary file was left"
+  # a stylesheet failure (a bad look) also leaves everything as it was
+  cp -r "$tmp/p/output" "$tmp/before2"
+  build --param base-font-size=large input/all-constructs.xml >/dev/null 2>"$tmp/err2"
+  [ $? -eq 1 ] || fail "a bad --param value did not fail"
+  cat "$tmp/err2"
+  for f in "$tmp"/before2/*; do
+    cmp "$f" "$tmp/p/output/$(basename "$f")" || fail "$(basename "$f") touched by a failed build"
+  done
+  echo "ok"
+  ;;
+
+pdf-metadata)
+  # The seed's PDF: title, author, subject, the decision date as creation date, A4 pages,
+  # a bookmark for each 諮問事項 and for 要望事項, the running header from page 2 only.
+  project "$src/input/r03-1.xml"
+  build >/dev/null || fail "minutes build failed"
+  pdf=$tmp/p/output/r03-1.pdf
+  pdfinfo "$pdf" >"$tmp/info" || fail "pdfinfo failed"
+  cat "$tmp/info"
+  grep -q '^Title: *会議録 令和3年度第1回 情報公開・個人情報保護審議会$' "$tmp/info" || fail "title"
+  grep -q '^Author: *情報公開・個人情報保護審議会$' "$tmp/info" || fail "author"
+  grep -q '^Subject: *諮問事項: (1)東京都' "$tmp/info" || fail "subject"
+  grep -q '^CreationDate: *Sun May 23 15:00:00 2021 UTC$' "$tmp/info" || fail "creation date (2021-05-24 JST)"
+  grep -q '^Page size: *595.2[0-9]* x 841.8[0-9]* pts (A4)' "$tmp/info" || fail "A4"
+  qpdf --json --json-key=outlines "$pdf" >"$tmp/outlines.json" || fail "qpdf"
+  for b in 諮問事項1 諮問事項2 諮問事項3 諮問事項4 要望事項; do
+    grep -q "\"title\": \"$b" "$tmp/outlines.json" || fail "no bookmark $b"
+  done
+  header='情報公開・個人情報保護審議会 令和3年度第1回 会議録'
+  pdftotext -f 1 -l 1 -raw "$pdf" - | head -1 | grep -q '^会議録$' || fail "page 1 does not open with 会議録"
+  pdftotext -f 1 -l 1 -raw "$pdf" - | grep -qx "$header" && fail "a running header on page 1"
+  pdftotext -f 2 -l 2 -raw "$pdf" - | grep -qx "$header" || fail "no running header on page 2"
+  pages=$(awk '/^Pages:/ {print $2}' "$tmp/info")
+  pdftotext -f "$pages" -l "$pages" -raw "$pdf" - | grep -q "^$pages / $pages\$" || fail "no 'n / N' footer"
+  echo "ok"
+  ;;
+
+source-line)
+  # An error the typesetting engine finds (a character no pinned font has) names the session
+  # file and its line, thanks to the mx:line attributes the stylesheet puts on blocks.
+  mkdir -p "$tmp/p/input"
+  line=$(grep -n '計画案に賛成します。' "$src/tests/build/input/all-constructs.xml" | cut -d: -f1)
+  sed 's/計画案に賛成します。/計画案に賛成します。\&#x1F600;/' "$src/tests/build/input/all-constructs.xml" \
+    >"$tmp/p/input/emoji.xml"
+  build >/dev/null 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -ne 0 ] || fail "a character no font has was accepted"
+  grep -q "^input/emoji.xml:$line: .*U+1F600" "$tmp/err" || fail "the error does not name input/emoji.xml:$line"
+  [ -e "$tmp/p/output/emoji.pdf" ] && fail "a PDF was written"
+  echo "ok"
+  ;;
+
+index)
+  # output/index.html lists the sessions newest first, with links to both forms; rebuilding one
+  # session keeps the others in the index.
+  project "$src/input/r03-1.xml" "$src/input/r07-1-kugikai-excerpt.xml" \
+          "$src/tests/build/input/all-constructs.xml"
+  build >/dev/null || fail "minutes build failed"
+  order=$(grep -o 'href="[^"]*\.pdf"' "$tmp/p/output/index.html" | tr '\n' ' ')
+  expected='href="r07-1-kugikai-excerpt.pdf" href="all-constructs.pdf" href="r03-1.pdf" '
+  [ "$order" = "$expected" ] || fail "order: $order"
+  grep -q 'href="r03-1.html"' "$tmp/p/output/index.html" || fail "no link to the HTML"
+  build input/r03-1.xml >/dev/null || fail "rebuilding one session failed"
+  order2=$(grep -o 'href="[^"]*\.pdf"' "$tmp/p/output/index.html" | tr '\n' ' ')
+  [ "$order2" = "$expected" ] || fail "after rebuilding one session: $order2"
+  echo "ok: $order"
+  ;;
+
+fop)
+  # Any XSL-FO processor can render our FO: Apache FOP, without errors.
+  fo=$tmp/seed.fo
+  "$minutes" fo "$src/input/r03-1.xml" -o "$fo" || fail "minutes fo failed"
+  grep -q 'mx:' "$fo" && fail "minutes fo left mx: attributes"
+  cat >"$tmp/fop.xconf" <<EOF
+<fop version="1.0"><renderers><renderer mime="application/pdf"><fonts>
+<font embed-url="file://$src/fonts/ipaexm.ttf"><font-triplet name="IPAexMincho" style="normal" weight="normal"/></font>
+<font embed-url="file://$src/fonts/ipaexg.ttf"><font-triplet name="IPAexGothic" style="normal" weight="normal"/></font>
+</fonts></renderer></renderers></fop>
+EOF
+  fop -c "$tmp/fop.xconf" -fo "$fo" -pdf "$tmp/fop.pdf" >"$tmp/fop.log" 2>&1
+  status=$?
+  grep -E 'SEVERE|ERROR' "$tmp/fop.log" && fail "FOP reported errors"
+  [ $status -eq 0 ] || { tail -20 "$tmp/fop.log"; fail "FOP exit status $status"; }
+  pages=$(pdfinfo "$tmp/fop.pdf" | awk '/^Pages:/ {print $2}')
+  [ "${pages:-0}" -ge 5 ] || fail "FOP made $pages pages"
+  echo "ok: FOP rendered $pages pages"
+  ;;
+
+param-injection)
+  # --param values are strings: quotes, XPath and document() calls are printed, never run.
+  s=$src/tests/build/input/all-constructs.xml
+  v="a'b\"c')] | document('/etc/passwd') | x[\""
+  "$minutes" fo --stylesheet "$src/tests/build/hostile/echo-param.xsl" --param "value=$v" "$s" >"$tmp/out" \
+    || fail "minutes fo failed"
+  [ "$(cat "$tmp/out")" = "[$v]" ] || fail "value changed: $(cat "$tmp/out")"
+  "$minutes" fo --param "header-text=$v" "$s" >"$tmp/fo" || fail "minutes fo failed"
+  grep -qF ">$v</fo:block>" "$tmp/fo" || fail "header-text not printed as given"
+  grep -q 'root:' "$tmp/fo" && fail "/etc/passwd leaked"
+  echo "ok"
+  ;;
+
+param-unknown)
+  s=$src/tests/build/input/all-constructs.xml
+  "$minutes" fo --param no-such-look=1 "$s" >/dev/null 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -eq 2 ] || fail "exit status $status, expected 2"
+  grep -q "no-such-look" "$tmp/err" || fail "the message does not name the parameter"
+  grep -q "base-font-size" "$tmp/err" || fail "the message does not list the known parameters"
+  ;;
+
+hostile)
+  # A stylesheet that reads outside its folders, uses the network or writes files is refused.
+  name=$1
+  s=$src/tests/build/input/all-constructs.xml
+  target=$tmp/written.txt
+  set --
+  case $name in write-*) set -- --param "target=$target" ;; esac
+  "$minutes" fo --stylesheet "$src/tests/build/hostile/$name.xsl" "$@" "$s" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  grep -q 'root:' "$tmp/out" && fail "/etc/passwd leaked"
+  [ -e "$target" ] && fail "the stylesheet wrote $target"
+  case $name in
+  read-xxe)
+    # reading its own folder is allowed; the entity is never substituted
+    [ $status -eq 0 ] || fail "exit status $status, expected 0"
+    ;;
+  *)
+    [ $status -eq 1 ] || fail "exit status $status, expected 1"
+    grep -Eq 'refused|denied' "$tmp/err" || fail "no refusal reported"
+    ;;
+  esac
+  echo "ok"
+  ;;
+
+*)
+  echo "unknown case $case_name"; exit 2 ;;
+esac
+exit 0

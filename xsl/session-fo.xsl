@@ -1,0 +1,864 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  xsl/session-fo.xsl: a session (urn:minutes:session:1) → the official minutes (会議録) as XSL-FO.
+
+  XSLT 1.0 (libxslt).  The FO uses only the subset our engine implements (docs/fo-subset.md;
+  issue 3) plus fo:page-sequence-master for a first page without the running header; any
+  XSL-FO 1.1 processor (Apache FOP: `minutes fo FILE | fop -fo - -pdf out.pdf`) renders it too.
+
+  The layout follows the ward's printed minutes (see docs/stylesheets.md):
+    会議録 — the header table (名称 / 日時 / 参加者 / 配布資料 / 諮問事項 / 発言の記録)
+    諮問事項N and its title — the Q&A table (番号 / 質問 / 区の考え方), header repeated on every
+      page, follow-up answers inside their row under their label — 意見 as a "・" list
+    要望事項 — 要望N: / 回答N: with their paragraphs and lists
+    発言記録 — ◎ section heads, ○speaker turns with a hanging indent, stage notes
+  Editorial marks: <sic> is printed as written (its corr is never printed); <cut/> prints
+  「（以下、原文欠落）」 in a smaller face so a reader sees the source breaks off there.
+
+  Every look is a parameter below, which the command line sets (minutes build, option param NAME=VALUE); nothing about looks is
+  decided in C.  Labels are part of the layout, not of the data (docs/session-format.md).
+
+  Blocks made from session elements carry mx:line (namespace urn:minutes:fo-extensions:1), the
+  session line they came from, so the engine's diagnostics point at the staff's file; the
+  function that supplies it (mn:line) exists only inside `minutes` and is guarded with
+  function-available(), so xsltproc can run this stylesheet too.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:s="urn:minutes:session:1"
+    xmlns:mn="urn:minutes:xslt-functions:1"
+    xmlns:mx="urn:minutes:fo-extensions:1"
+    xmlns:x="adobe:ns:meta/"
+    xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    exclude-result-prefixes="s mn">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="*"/>
+  <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
+                                s:record-note s:section s:stage s:role s:name s:a s:sic
+                                s:place s:heading s:time"/>
+
+  <!-- ============================================================ -->
+  <!-- Parameters: the looks                                         -->
+  <!-- ============================================================ -->
+
+  <!-- Paper: A3, A4, A5, B4, B5 (JIS) or Letter; page-width/page-height override it. -->
+  <xsl:param name="paper" select="'A4'"/>
+  <xsl:param name="page-width" select="''"/>
+  <xsl:param name="page-height" select="''"/>
+  <!-- Page margins (outside the header and footer). -->
+  <xsl:param name="margin-top" select="'15mm'"/>
+  <xsl:param name="margin-bottom" select="'12mm'"/>
+  <xsl:param name="margin-left" select="'20mm'"/>
+  <xsl:param name="margin-right" select="'20mm'"/>
+  <!-- Body text: size in pt, line height as a factor of the size. -->
+  <xsl:param name="base-font-size" select="'10.5pt'"/>
+  <xsl:param name="line-height" select="'1.7'"/>
+  <!-- Table text: the same size; a slightly tighter line. -->
+  <xsl:param name="table-line-height" select="'1.6'"/>
+  <!-- Font families: body (Mincho) and headings, labels, speakers (Gothic). -->
+  <xsl:param name="body-font-family" select="'IPAexMincho'"/>
+  <xsl:param name="heading-font-family" select="'IPAexGothic'"/>
+  <!-- Running header from page 2; empty means "{council}　{title} 会議録". -->
+  <xsl:param name="header-text" select="''"/>
+  <!-- Footer page numbers: 'n / N' or '- n -'. -->
+  <xsl:param name="page-number-format" select="'n / N'"/>
+  <!-- Rules and shading of the tables. -->
+  <xsl:param name="rule-width" select="'0.5pt'"/>
+  <xsl:param name="label-background" select="'#eeeeee'"/>
+  <!-- The PDF's creation date is the decision date at midnight in this time zone. -->
+  <xsl:param name="time-zone" select="'+09:00'"/>
+  <!-- Width of the 番号 column of the Q&A table and of the label column of the header table. -->
+  <xsl:param name="number-column-width" select="'11mm'"/>
+  <xsl:param name="label-column-width" select="'24mm'"/>
+
+  <!-- ============================================================ -->
+  <!-- Derived values                                                -->
+  <!-- ============================================================ -->
+
+  <xsl:variable name="size" select="number(substring-before($base-font-size, 'pt'))"/>
+
+  <xsl:variable name="paper-size">
+    <xsl:choose>
+      <xsl:when test="$paper = 'A4' or $paper = 'a4'">210mm 297mm</xsl:when>
+      <xsl:when test="$paper = 'A3' or $paper = 'a3'">297mm 420mm</xsl:when>
+      <xsl:when test="$paper = 'A5' or $paper = 'a5'">148mm 210mm</xsl:when>
+      <xsl:when test="$paper = 'B4' or $paper = 'b4'">257mm 364mm</xsl:when>
+      <xsl:when test="$paper = 'B5' or $paper = 'b5'">182mm 257mm</xsl:when>
+      <xsl:when test="$paper = 'Letter' or $paper = 'letter'">8.5in 11in</xsl:when>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="pw">
+    <xsl:choose>
+      <xsl:when test="$page-width != ''"><xsl:value-of select="$page-width"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="substring-before($paper-size, ' ')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="ph">
+    <xsl:choose>
+      <xsl:when test="$page-height != ''"><xsl:value-of select="$page-height"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="substring-after($paper-size, ' ')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- n × the base size, as "12.6pt" -->
+  <xsl:template name="pt">
+    <xsl:param name="times" select="1"/>
+    <xsl:value-of select="concat(format-number($size * $times, '0.##'), 'pt')"/>
+  </xsl:template>
+
+  <xsl:variable name="title-size"><xsl:call-template name="pt"><xsl:with-param name="times" select="1.7"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="h2-size"><xsl:call-template name="pt"><xsl:with-param name="times" select="1.25"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="h3-size"><xsl:call-template name="pt"><xsl:with-param name="times" select="1.1"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="small-size"><xsl:call-template name="pt"><xsl:with-param name="times" select="0.85"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="running-size"><xsl:call-template name="pt"><xsl:with-param name="times" select="0.8"/></xsl:call-template></xsl:variable>
+
+  <xsl:variable name="session" select="/s:session"/>
+  <xsl:variable name="name">
+    <xsl:value-of select="normalize-space($session/s:title)"/>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="normalize-space($session/s:council)"/>
+  </xsl:variable>
+  <xsl:variable name="running-text">
+    <xsl:choose>
+      <xsl:when test="$header-text != ''"><xsl:value-of select="$header-text"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="normalize-space($session/s:council)"/>
+        <xsl:text>　</xsl:text>
+        <xsl:value-of select="normalize-space($session/s:title)"/>
+        <xsl:text> 会議録</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- ============================================================ -->
+  <!-- The document                                                  -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="/">
+    <xsl:if test="not(s:session)">
+      <xsl:message terminate="yes">the document is not a session (urn:minutes:session:1); run minutes validate on it</xsl:message>
+    </xsl:if>
+    <xsl:if test="string($size) = 'NaN' or $size &lt;= 0">
+      <xsl:message terminate="yes">base-font-size must be a size in points, such as 10.5pt</xsl:message>
+    </xsl:if>
+    <xsl:if test="$pw = '' or $ph = ''">
+      <xsl:message terminate="yes">unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="s:session"/>
+  </xsl:template>
+
+  <xsl:template match="s:session">
+    <fo:root xml:lang="ja" font-family="{$body-font-family}" font-size="{$base-font-size}"
+             line-height="{$line-height}">
+      <xsl:if test="function-available('mn:source-name')">
+        <xsl:attribute name="mx:file"><xsl:value-of select="mn:source-name()"/></xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="page-masters"/>
+      <xsl:call-template name="metadata"/>
+      <xsl:call-template name="bookmarks"/>
+      <fo:page-sequence master-reference="minutes" id="minutes" xml:lang="ja">
+        <fo:static-content flow-name="running-header">
+          <fo:block font-family="{$heading-font-family}" font-size="{$running-size}"
+                    line-height="1.4" text-align="end" padding-bottom="1mm"
+                    border-bottom-style="solid" border-bottom-width="{$rule-width}"
+                    border-bottom-color="#000000">
+            <xsl:value-of select="$running-text"/>
+          </fo:block>
+        </fo:static-content>
+        <fo:static-content flow-name="running-footer">
+          <fo:block font-size="{$running-size}" line-height="1.4" text-align="center">
+            <xsl:choose>
+              <xsl:when test="$page-number-format = '- n -'">
+                <xsl:text>- </xsl:text><fo:page-number/><xsl:text> -</xsl:text>
+              </xsl:when>
+              <xsl:otherwise>
+                <fo:page-number/>
+                <xsl:text> / </xsl:text>
+                <fo:page-number-citation-last ref-id="minutes"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </fo:block>
+        </fo:static-content>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="front"/>
+          <xsl:apply-templates select="s:inquiry"/>
+          <xsl:apply-templates select="s:requests"/>
+          <xsl:apply-templates select="s:speech-record"/>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <!-- A4 with the running header from page 2: the first page's master has no region-before. -->
+  <xsl:template name="page-masters">
+    <fo:layout-master-set>
+      <fo:simple-page-master master-name="first" page-width="{$pw}" page-height="{$ph}"
+                             margin-top="{$margin-top}" margin-bottom="{$margin-bottom}"
+                             margin-left="{$margin-left}" margin-right="{$margin-right}">
+        <fo:region-body margin-top="5mm" margin-bottom="12mm"/>
+        <fo:region-after region-name="running-footer" extent="8mm"/>
+      </fo:simple-page-master>
+      <fo:simple-page-master master-name="rest" page-width="{$pw}" page-height="{$ph}"
+                             margin-top="{$margin-top}" margin-bottom="{$margin-bottom}"
+                             margin-left="{$margin-left}" margin-right="{$margin-right}">
+        <fo:region-body margin-top="12mm" margin-bottom="12mm"/>
+        <fo:region-before region-name="running-header" extent="8mm"/>
+        <fo:region-after region-name="running-footer" extent="8mm"/>
+      </fo:simple-page-master>
+      <fo:page-sequence-master master-name="minutes">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="first" page-position="first"/>
+          <fo:conditional-page-master-reference master-reference="rest" page-position="rest"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
+    </fo:layout-master-set>
+  </xsl:template>
+
+  <!-- PDF metadata as XMP, read by FOP and by our engine alike. -->
+  <xsl:template name="metadata">
+    <xsl:variable name="date" select="(s:dates/s:decision | s:dates/s:held-on)[1]/@iso"/>
+    <fo:declarations>
+      <x:xmpmeta>
+        <rdf:RDF>
+          <rdf:Description rdf:about="">
+            <dc:title>
+              <rdf:Alt><rdf:li xml:lang="x-default">
+                <xsl:text>会議録 </xsl:text><xsl:value-of select="$name"/>
+              </rdf:li></rdf:Alt>
+            </dc:title>
+            <dc:creator>
+              <rdf:Seq><rdf:li><xsl:value-of select="normalize-space(s:council)"/></rdf:li></rdf:Seq>
+            </dc:creator>
+            <dc:description>
+              <rdf:Alt><rdf:li xml:lang="x-default">
+                <xsl:call-template name="subject"/>
+              </rdf:li></rdf:Alt>
+            </dc:description>
+            <dc:language><rdf:Bag><rdf:li>ja</rdf:li></rdf:Bag></dc:language>
+            <pdf:Keywords>
+              <xsl:text>会議録, </xsl:text>
+              <xsl:value-of select="normalize-space(s:council)"/>
+              <xsl:text>, </xsl:text>
+              <xsl:value-of select="normalize-space(s:title)"/>
+            </pdf:Keywords>
+            <xsl:if test="$date">
+              <xmp:CreateDate>
+                <xsl:value-of select="$date"/>
+                <xsl:choose>
+                  <xsl:when test="s:dates/s:held-on and s:dates/s:time/@iso">
+                    <xsl:value-of select="concat('T', s:dates/s:time/@iso)"/>
+                  </xsl:when>
+                  <xsl:otherwise>T00:00:00</xsl:otherwise>
+                </xsl:choose>
+                <xsl:value-of select="$time-zone"/>
+              </xmp:CreateDate>
+            </xsl:if>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
+  </xsl:template>
+
+  <xsl:template name="subject">
+    <xsl:choose>
+      <xsl:when test="s:agenda/s:entry">
+        <xsl:text>諮問事項: </xsl:text>
+        <xsl:for-each select="s:agenda/s:entry">
+          <xsl:value-of select="concat('(', @n, ')', normalize-space(.))"/>
+          <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="bookmarks">
+    <xsl:if test="s:inquiry | s:requests | s:speech-record">
+      <fo:bookmark-tree>
+        <xsl:for-each select="s:inquiry">
+          <fo:bookmark internal-destination="inquiry-{@n}">
+            <fo:bookmark-title>
+              <xsl:value-of select="concat('諮問事項', @n, ' ', normalize-space(s:title))"/>
+            </fo:bookmark-title>
+          </fo:bookmark>
+        </xsl:for-each>
+        <xsl:if test="s:requests">
+          <fo:bookmark internal-destination="requests">
+            <fo:bookmark-title>要望事項</fo:bookmark-title>
+          </fo:bookmark>
+        </xsl:if>
+        <xsl:if test="s:speech-record">
+          <fo:bookmark internal-destination="speech-record">
+            <fo:bookmark-title>発言記録</fo:bookmark-title>
+          </fo:bookmark>
+        </xsl:if>
+      </fo:bookmark-tree>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- mx:line="N" on the element being built: the session line of the context node. -->
+  <xsl:template name="line">
+    <xsl:if test="function-available('mn:line')">
+      <xsl:attribute name="mx:line"><xsl:value-of select="mn:line(.)"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- 会議録 and the header table                                   -->
+  <!-- ============================================================ -->
+
+  <xsl:template name="front">
+    <fo:block font-family="{$heading-font-family}" font-size="{$title-size}" line-height="1.4"
+              text-align="center" keep-with-next.within-page="always">
+      <xsl:attribute name="space-after">
+        <xsl:choose><xsl:when test="s:title/@day">1mm</xsl:when><xsl:otherwise>5mm</xsl:otherwise></xsl:choose>
+      </xsl:attribute>
+      <xsl:for-each select="s:title"><xsl:call-template name="line"/></xsl:for-each>
+      <xsl:text>会議録</xsl:text>
+      <xsl:if test="s:title/@issue">
+        <xsl:text>　第</xsl:text>
+        <xsl:call-template name="wide"><xsl:with-param name="n" select="s:title/@issue"/></xsl:call-template>
+        <xsl:text>号</xsl:text>
+      </xsl:if>
+    </fo:block>
+    <xsl:if test="s:title/@day">
+      <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" text-align="center"
+                space-after="4mm" keep-with-next.within-page="always">
+        <xsl:for-each select="s:title"><xsl:call-template name="line"/></xsl:for-each>
+        <xsl:text>第</xsl:text>
+        <xsl:call-template name="wide"><xsl:with-param name="n" select="s:title/@day"/></xsl:call-template>
+        <xsl:text>日</xsl:text>
+      </fo:block>
+    </xsl:if>
+    <fo:table table-layout="fixed" width="100%">
+      <fo:table-column column-width="{$label-column-width}"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-body>
+        <xsl:call-template name="header-row">
+          <xsl:with-param name="label">名称</xsl:with-param>
+          <xsl:with-param name="node" select="s:title"/>
+          <xsl:with-param name="content">
+            <fo:block><xsl:apply-templates select="s:title"/><xsl:text> </xsl:text><xsl:apply-templates select="s:council"/></fo:block>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="header-row">
+          <xsl:with-param name="label">日時</xsl:with-param>
+          <xsl:with-param name="node" select="s:dates"/>
+          <xsl:with-param name="content"><xsl:apply-templates select="s:dates | s:held"/></xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="s:place">
+          <xsl:call-template name="header-row">
+            <xsl:with-param name="label">場所</xsl:with-param>
+            <xsl:with-param name="node" select="s:place"/>
+            <xsl:with-param name="content">
+              <fo:block><xsl:apply-templates select="s:place"/></fo:block>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:if test="s:attendees">
+          <xsl:call-template name="header-row">
+            <xsl:with-param name="label">参加者</xsl:with-param>
+            <xsl:with-param name="node" select="s:attendees"/>
+            <xsl:with-param name="content"><xsl:apply-templates select="s:attendees"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:if test="s:materials">
+          <xsl:call-template name="header-row">
+            <xsl:with-param name="label">配布資料</xsl:with-param>
+            <xsl:with-param name="node" select="s:materials"/>
+            <xsl:with-param name="content">
+              <xsl:for-each select="s:materials/s:material">
+                <fo:block><xsl:call-template name="line"/><xsl:apply-templates/></fo:block>
+              </xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:if test="s:agenda">
+          <xsl:call-template name="header-row">
+            <xsl:with-param name="label">諮問事項</xsl:with-param>
+            <xsl:with-param name="node" select="s:agenda"/>
+            <xsl:with-param name="content">
+              <xsl:for-each select="s:agenda/s:heading">
+                <fo:block font-family="{$heading-font-family}" space-after="1mm">
+                  <xsl:call-template name="line"/>
+                  <xsl:apply-templates/>
+                </fo:block>
+              </xsl:for-each>
+              <xsl:variable name="widest">
+                <xsl:for-each select="s:agenda/s:entry">
+                  <xsl:sort select="string-length(@label)" data-type="number" order="descending"/>
+                  <xsl:if test="position() = 1"><xsl:value-of select="string-length(@label)"/></xsl:if>
+                </xsl:for-each>
+              </xsl:variable>
+              <!-- "(N)" takes about half an em a character; a label (日程第１) one em. -->
+              <xsl:variable name="label-width">
+                <xsl:choose>
+                  <xsl:when test="$widest &gt; 0"><xsl:value-of select="$widest + 1"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="string-length(concat('(', count(s:agenda/s:entry), ')')) * 0.55 + 0.2"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <fo:list-block provisional-distance-between-starts="{$label-width}em"
+                             provisional-label-separation="0pt">
+                <xsl:for-each select="s:agenda/s:entry">
+                  <fo:list-item>
+                    <fo:list-item-label end-indent="label-end()">
+                      <fo:block>
+                        <xsl:call-template name="line"/>
+                        <xsl:choose>
+                          <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+                          <xsl:otherwise><xsl:value-of select="concat('(', @n, ')')"/></xsl:otherwise>
+                        </xsl:choose>
+                      </fo:block>
+                    </fo:list-item-label>
+                    <fo:list-item-body start-indent="body-start()">
+                      <fo:block><xsl:call-template name="line"/><xsl:apply-templates/></fo:block>
+                    </fo:list-item-body>
+                  </fo:list-item>
+                </xsl:for-each>
+              </fo:list-block>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:if test="s:record-note">
+          <xsl:call-template name="header-row">
+            <xsl:with-param name="label">発言の記録</xsl:with-param>
+            <xsl:with-param name="node" select="s:record-note"/>
+            <xsl:with-param name="content">
+              <fo:block><xsl:apply-templates select="s:record-note"/></fo:block>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template name="header-row">
+    <xsl:param name="label"/>
+    <xsl:param name="node"/>
+    <xsl:param name="content"/>
+    <fo:table-row>
+      <xsl:for-each select="$node[1]"><xsl:call-template name="line"/></xsl:for-each>
+      <fo:table-cell xsl:use-attribute-sets="cell label-cell">
+        <fo:block><xsl:value-of select="$label"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell">
+        <xsl:copy-of select="$content"/>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:attribute-set name="cell">
+    <xsl:attribute name="border-style">solid</xsl:attribute>
+    <xsl:attribute name="border-width"><xsl:value-of select="$rule-width"/></xsl:attribute>
+    <xsl:attribute name="border-color">#000000</xsl:attribute>
+    <xsl:attribute name="padding-top">1.2mm</xsl:attribute>
+    <xsl:attribute name="padding-bottom">1.2mm</xsl:attribute>
+    <xsl:attribute name="padding-left">1.5mm</xsl:attribute>
+    <xsl:attribute name="padding-right">1.5mm</xsl:attribute>
+    <xsl:attribute name="line-height"><xsl:value-of select="$table-line-height"/></xsl:attribute>
+    <xsl:attribute name="text-align">justify</xsl:attribute>
+  </xsl:attribute-set>
+
+  <xsl:attribute-set name="label-cell">
+    <xsl:attribute name="background-color"><xsl:value-of select="$label-background"/></xsl:attribute>
+    <xsl:attribute name="font-family"><xsl:value-of select="$heading-font-family"/></xsl:attribute>
+    <xsl:attribute name="text-align">start</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- 日時: 審議開始日 … / 議決日 … (or 開催日 …), then the note on how it was held. -->
+  <xsl:template match="s:dates">
+    <xsl:apply-templates select="s:start | s:decision | s:held-on"/>
+  </xsl:template>
+
+  <xsl:template match="s:start | s:decision | s:held-on">
+    <fo:list-block provisional-distance-between-starts="6em" provisional-label-separation="1em">
+      <xsl:call-template name="line"/>
+      <fo:list-item>
+        <fo:list-item-label end-indent="label-end()">
+          <fo:block font-family="{$heading-font-family}">
+            <xsl:choose>
+              <xsl:when test="self::s:start">審議開始日</xsl:when>
+              <xsl:when test="self::s:decision">議　決　日</xsl:when>
+              <xsl:otherwise>開　催　日</xsl:otherwise>
+            </xsl:choose>
+          </fo:block>
+        </fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()">
+          <fo:block>
+            <xsl:apply-templates/>
+            <!-- the time the meeting began goes with the day it was held -->
+            <xsl:for-each select="self::s:held-on/following-sibling::s:time">
+              <xsl:text>　</xsl:text><xsl:apply-templates/>
+            </xsl:for-each>
+          </fo:block>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+  </xsl:template>
+
+  <xsl:template match="s:held">
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <!-- 参加者: names joined with "、"; in groups, each group under its heading as printed.
+       A seat prints as "１番 name", a role as "role name". -->
+  <xsl:template match="s:attendees">
+    <xsl:if test="s:person">
+      <fo:block><xsl:call-template name="people"/></fo:block>
+    </xsl:if>
+    <xsl:for-each select="s:group">
+      <fo:block font-family="{$heading-font-family}">
+        <xsl:if test="position() != 1"><xsl:attribute name="space-before">1.5mm</xsl:attribute></xsl:if>
+        <xsl:call-template name="line"/>
+        <xsl:value-of select="@label"/>
+      </fo:block>
+      <fo:block start-indent="1em"><xsl:call-template name="people"/></fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="people">
+    <xsl:for-each select="s:person">
+      <xsl:if test="position() != 1"><xsl:text>、</xsl:text></xsl:if>
+      <xsl:if test="@seat">
+        <xsl:call-template name="wide"><xsl:with-param name="n" select="@seat"/></xsl:call-template>
+        <xsl:text>番 </xsl:text>
+      </xsl:if>
+      <xsl:if test="@role">
+        <xsl:value-of select="@role"/>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A number in full-width digits (１番, 第１号), as assembly minutes print them. -->
+  <xsl:template name="wide">
+    <xsl:param name="n"/>
+    <xsl:value-of select="translate($n, '0123456789', '０１２３４５６７８９')"/>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- 諮問事項                                                      -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="s:inquiry">
+    <fo:block id="inquiry-{@n}" font-family="{$heading-font-family}" font-size="{$h2-size}"
+              line-height="1.4" space-before="9mm" space-after="1mm"
+              keep-with-next.within-page="always">
+      <xsl:call-template name="line"/>
+      <xsl:value-of select="concat('諮問事項', @n)"/>
+    </fo:block>
+    <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
+              space-after="3mm" keep-with-next.within-page="always">
+      <xsl:for-each select="s:title"><xsl:call-template name="line"/></xsl:for-each>
+      <xsl:apply-templates select="s:title"/>
+    </fo:block>
+    <xsl:apply-templates select="s:qa | s:opinions"/>
+  </xsl:template>
+
+  <xsl:template match="s:qa">
+    <fo:table table-layout="fixed" width="100%" space-after="4mm">
+      <fo:table-column column-width="{$number-column-width}"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-header>
+        <fo:table-row keep-with-next.within-page="always">
+          <fo:table-cell xsl:use-attribute-sets="cell label-cell head-cell"><fo:block>番号</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="cell label-cell head-cell"><fo:block>質問</fo:block></fo:table-cell>
+          <fo:table-cell xsl:use-attribute-sets="cell label-cell head-cell"><fo:block>区の考え方</fo:block></fo:table-cell>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:apply-templates select="s:entry"/>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:attribute-set name="head-cell">
+    <xsl:attribute name="text-align">center</xsl:attribute>
+    <xsl:attribute name="display-align">center</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- A row is kept on one page (as the printed minutes do), so each cell reads whole before the
+       next one, also in the PDF's text; a row taller than a page still splits. -->
+  <xsl:template match="s:qa/s:entry">
+    <fo:table-row keep-together.within-page="always">
+      <xsl:call-template name="line"/>
+      <fo:table-cell xsl:use-attribute-sets="cell" text-align="center">
+        <fo:block><xsl:value-of select="@n"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell">
+        <xsl:apply-templates select="s:question"/>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell">
+        <xsl:apply-templates select="s:answer | s:follow-up"/>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:template match="s:question | s:answer">
+    <xsl:call-template name="blocks"/>
+  </xsl:template>
+
+  <!-- A later answer in the same row, under its label (as printed; "(再回答)" when none). -->
+  <xsl:template match="s:follow-up">
+    <fo:block space-before="2mm" keep-with-next.within-page="always"
+              font-family="{$heading-font-family}">
+      <xsl:call-template name="line"/>
+      <xsl:choose>
+        <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+        <xsl:otherwise>(再回答)</xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+    <xsl:call-template name="blocks"/>
+  </xsl:template>
+
+  <!-- 意見: a "・" list. -->
+  <xsl:template match="s:opinions">
+    <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
+              space-before="2mm" space-after="1mm" keep-with-next.within-page="always">
+      <xsl:call-template name="line"/>
+      <xsl:text>意見</xsl:text>
+    </fo:block>
+    <fo:list-block provisional-distance-between-starts="1em" provisional-label-separation="0pt"
+                   space-after="2mm">
+      <xsl:for-each select="s:opinion">
+        <fo:list-item space-after="0.8mm">
+          <xsl:call-template name="line"/>
+          <fo:list-item-label end-indent="label-end()"><fo:block>・</fo:block></fo:list-item-label>
+          <fo:list-item-body start-indent="body-start()">
+            <xsl:call-template name="blocks"/>
+          </fo:list-item-body>
+        </fo:list-item>
+      </xsl:for-each>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- 要望事項                                                      -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="s:requests">
+    <fo:block id="requests" font-family="{$heading-font-family}" font-size="{$h2-size}"
+              line-height="1.4" space-before="9mm" space-after="3mm"
+              keep-with-next.within-page="always">
+      <xsl:call-template name="line"/>
+      <xsl:text>要望事項</xsl:text>
+    </fo:block>
+    <xsl:apply-templates select="s:request | s:response"/>
+  </xsl:template>
+
+  <xsl:template match="s:request | s:response">
+    <fo:block font-family="{$heading-font-family}" space-before="3mm" space-after="1mm"
+              keep-with-next.within-page="always">
+      <xsl:call-template name="line"/>
+      <xsl:choose>
+        <xsl:when test="self::s:request"><xsl:value-of select="concat('要望', @n, ':')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('回答', @n, ':')"/></xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+    <xsl:call-template name="blocks"/>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- 発言記録: ◎ section heads, ○ speaker turns, stage notes       -->
+  <!-- ============================================================ -->
+
+  <xsl:template match="s:speech-record">
+    <fo:block id="speech-record" font-family="{$heading-font-family}" font-size="{$h2-size}"
+              line-height="1.4" space-before="9mm" space-after="3mm"
+              keep-with-next.within-page="always">
+      <xsl:call-template name="line"/>
+      <xsl:text>発言記録</xsl:text>
+    </fo:block>
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <xsl:template match="s:speech-record/s:section">
+    <fo:block font-family="{$heading-font-family}" space-before="4mm" space-after="1mm"
+              keep-with-next.within-page="always">
+      <xsl:call-template name="line"/>
+      <xsl:text>◎</xsl:text>
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ○議長（青木早苗）　text…: the speaker in the Gothic face, continuation lines indented
+       by one character (hanging indent); later paragraphs of the turn start one character in. -->
+  <xsl:template match="s:turn">
+    <xsl:variable name="first" select="*[not(self::s:speaker)][1]"/>
+    <fo:block space-before="1.5mm" start-indent="1em" text-indent="-1em" text-align="justify"
+              keep-together.within-page="auto">
+      <xsl:call-template name="line"/>
+      <fo:inline font-family="{$heading-font-family}">
+        <xsl:text>○</xsl:text>
+        <xsl:apply-templates select="s:speaker"/>
+      </fo:inline>
+      <xsl:text>　</xsl:text>
+      <xsl:if test="$first[self::s:p]">
+        <xsl:apply-templates select="$first/node()"/>
+      </xsl:if>
+    </fo:block>
+    <xsl:for-each select="*[not(self::s:speaker)]">
+      <xsl:if test="not(self::s:p and generate-id(.) = generate-id($first))">
+        <xsl:choose>
+          <xsl:when test="self::s:p">
+            <fo:block start-indent="1em" text-indent="1em" text-align="justify">
+              <xsl:call-template name="line"/>
+              <xsl:apply-templates/>
+            </fo:block>
+          </xsl:when>
+          <xsl:otherwise>
+            <fo:block start-indent="2em"><xsl:apply-templates select="."/></fo:block>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Role first: 議長（青木早苗）; name first: おのせ康裕議長; or either alone. -->
+  <xsl:template match="s:speaker">
+    <xsl:choose>
+      <xsl:when test="*[1][self::s:role] and s:name">
+        <xsl:apply-templates select="s:role"/>
+        <xsl:text>（</xsl:text>
+        <xsl:apply-templates select="s:name"/>
+        <xsl:text>）</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="*"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ――――: a rule between parts of the proceedings. -->
+  <xsl:template match="s:speech-record/s:separator">
+    <fo:block start-indent="15em" end-indent="15em" space-before="3mm" space-after="3mm"
+              border-top-style="solid" border-top-width="{$rule-width}" border-top-color="#000000"
+              >
+      <xsl:call-template name="line"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="s:speech-record/s:stage">
+    <fo:block start-indent="3em" space-before="1mm" space-after="1mm">
+      <xsl:call-template name="line"/>
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- Blocks and inlines                                            -->
+  <!-- ============================================================ -->
+
+  <!-- The children of a block container: p and list as blocks; a run of text and inlines
+       (an item may hold them directly) becomes one block; whitespace between blocks is
+       formatting and is dropped. -->
+  <xsl:template name="blocks">
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::s:p or self::s:list">
+          <xsl:apply-templates select="."/>
+        </xsl:when>
+        <xsl:when test="not(preceding-sibling::node()[1][not(self::s:p or self::s:list)])">
+          <xsl:variable name="k" select="count(preceding-sibling::s:p | preceding-sibling::s:list)"/>
+          <xsl:variable name="run" select=". | following-sibling::node()[not(self::s:p or self::s:list)]
+                                                [count(preceding-sibling::s:p | preceding-sibling::s:list) = $k]"/>
+          <xsl:if test="normalize-space($run) != '' or $run[self::*]">
+            <fo:block>
+              <xsl:call-template name="line"/>
+              <xsl:apply-templates select="$run"/>
+            </fo:block>
+          </xsl:if>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="s:p">
+    <fo:block text-align="justify">
+      <xsl:if test="preceding-sibling::*">
+        <xsl:attribute name="space-before">1mm</xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="line"/>
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A list: labels as written (ア. / (1) / ① / a.), "・" when there is none.  The label
+       column is as wide as the longest label (1em a character, half for ASCII). -->
+  <xsl:template match="s:list">
+    <xsl:variable name="widest">
+      <xsl:for-each select="s:item">
+        <xsl:sort select="string-length(@label)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="@label"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="ascii" select="string-length(translate($widest,
+        '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,:;()[]-', ''))"/>
+    <xsl:variable name="em" select="$ascii + 0.55 * (string-length($widest) - $ascii)"/>
+    <xsl:variable name="width">
+      <xsl:choose>
+        <xsl:when test="$em &lt; 1">1</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$em + 0.5"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:list-block provisional-distance-between-starts="{$width}em"
+                   provisional-label-separation="0.3em" space-before="0.5mm" space-after="0.5mm">
+      <xsl:call-template name="line"/>
+      <xsl:for-each select="s:item">
+        <fo:list-item>
+          <xsl:call-template name="line"/>
+          <fo:list-item-label end-indent="label-end()">
+            <fo:block>
+              <xsl:choose>
+                <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+                <xsl:otherwise>・</xsl:otherwise>
+              </xsl:choose>
+            </fo:block>
+          </fo:list-item-label>
+          <fo:list-item-body start-indent="body-start()">
+            <xsl:call-template name="blocks"/>
+          </fo:list-item-body>
+        </fo:list-item>
+      </xsl:for-each>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- A line break kept from the source: an empty block ends the line. -->
+  <xsl:template match="s:br">
+    <fo:block/>
+  </xsl:template>
+
+  <xsl:template match="s:a">
+    <fo:basic-link external-destination="url('{@href}')">
+      <xsl:apply-templates/>
+    </fo:basic-link>
+  </xsl:template>
+
+  <!-- A typo kept as printed: the text as written; corr is never printed. -->
+  <xsl:template match="s:sic">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- The source breaks off here. -->
+  <xsl:template match="s:cut">
+    <fo:inline font-size="{$small-size}">（以下、原文欠落）</fo:inline>
+  </xsl:template>
+
+  <xsl:template match="s:title | s:council | s:person | s:material | s:record-note | s:role | s:name
+                       | s:place | s:heading | s:time">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Anything the schema does not know is an error worth stopping for (validate first). -->
+  <xsl:template match="*">
+    <xsl:message terminate="yes">the session holds an element the stylesheet does not know; run minutes validate on it</xsl:message>
+  </xsl:template>
+
+</xsl:stylesheet>
