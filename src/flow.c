@@ -112,6 +112,17 @@ note_id_cb (void *data, const char *id)
   mn_flow_note_id (data, id);
 }
 
+void
+mn_flow_note_page_ids (mn_layout *L, const mn_area *a)
+{
+  if (a->kind == MN_AREA_LINE)
+    mn_para_line_ids (a->para, a->line_index, note_id_cb, L);
+  else if (a->fo && a->kind != MN_AREA_LINK && a->kind != MN_AREA_REGION)
+    mn_flow_note_id (L, a->fo->id);
+  for (const mn_area *k = a->first; k; k = k->next)
+    mn_flow_note_page_ids (L, k);
+}
+
 /* === paragraphs === */
 
 static char *
@@ -145,6 +156,22 @@ get_para (mn_layout *L, const mn_fo_node *n, int w)
       return NULL;
     }
   mn_para_env env = { L->pctx, L->d, L->file, L->page_number, cite, L };
+  /* laid out by the counting pass at the same width: take it over, reporting what that
+   * quiet pass did not */
+  p = !L->in_static && L->carry_in ? g_hash_table_lookup (L->carry_in, n) : NULL;
+  if (p && mn_para_width (p) == w)
+    {
+      mn_para_ref (p);
+      g_hash_table_remove (L->carry_in, n);
+      if (mn_para_check (p, &env) != 0)
+        {
+          L->failed = 1;
+          mn_para_unref (p);
+          return NULL;
+        }
+      g_hash_table_replace (L->paras, (gpointer) n, mn_para_ref (p));
+      return p;
+    }
   if (mn_para_new (&p, n, w, &env) != 0)
     {
       L->failed = 1;
@@ -210,14 +237,20 @@ layout_para (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
           la->h = ln->height;
         }
       g_array_unref (links);
-      mn_para_line_ids (p, i, note_id_cb, L);
       cy += ln->height;
     }
   *used = cy - y;
   if (st == MN_SPLIT)
     *out = resume_new (first + fit, NULL);
   else if (!L->in_static)
-    g_hash_table_remove (L->paras, n);
+    {
+      if (L->carry_out && L->carry_budget > 0 && !mn_para_dynamic (p))
+        {
+          g_hash_table_replace (L->carry_out, (gpointer) n, mn_para_ref (p));
+          L->carry_budget--;
+        }
+      g_hash_table_remove (L->paras, n);
+    }
   mn_para_unref (p);
   return st;
 }
@@ -469,7 +502,6 @@ layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom
       mn_area_free (a);
       return MN_NOFIT;
     }
-  mn_flow_note_id (L, n->id);
   if (s == MN_FIT)
     {
       a->h = top + cused + reserve;
