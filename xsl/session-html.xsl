@@ -98,8 +98,8 @@ ul.marked > li > .body { flex: 1; min-width: 0; }
 .request-body { margin-left: 1em; }
 .speech h3 { font-size: 1.05rem; }
 .turn { margin: 0.6rem 0; }
-.turn p { text-indent: 1em; }
-.turn p.first { text-indent: -1em; padding-left: 1em; }
+.turn p { padding-left: 1em; text-indent: 1em; margin-bottom: 0.25rem; }
+.turn p.first { text-indent: -1em; }
 .turn .speaker { font-weight: 700; }
 .turn ul, .turn .list { margin-left: 2em; }
 .stage { margin: 0.4rem 0 0.4rem 3em; }

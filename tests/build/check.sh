@@ -120,6 +120,48 @@ failure-keeps-output)
   echo "ok"
   ;;
 
+pdf-metadata)
+  # The seed's PDF: title, author, subject, the decision date as creation date, A4 pages,
+  # a bookmark for each 諮問事項 and for 要望事項, the running header from page 2 only.
+  project "$src/input/r03-1.xml"
+  build >/dev/null || fail "minutes build failed"
+  pdf=$tmp/p/output/r03-1.pdf
+  pdfinfo "$pdf" >"$tmp/info" || fail "pdfinfo failed"
+  cat "$tmp/info"
+  grep -q '^Title: *会議録 令和3年度第1回 情報公開・個人情報保護審議会$' "$tmp/info" || fail "title"
+  grep -q '^Author: *情報公開・個人情報保護審議会$' "$tmp/info" || fail "author"
+  grep -q '^Subject: *諮問事項: (1)東京都' "$tmp/info" || fail "subject"
+  grep -q '^CreationDate: *Sun May 23 15:00:00 2021 UTC$' "$tmp/info" || fail "creation date (2021-05-24 JST)"
+  grep -q '^Page size: *595.2[0-9]* x 841.8[0-9]* pts (A4)' "$tmp/info" || fail "A4"
+  qpdf --json --json-key=outlines "$pdf" >"$tmp/outlines.json" || fail "qpdf"
+  for b in 諮問事項1 諮問事項2 諮問事項3 諮問事項4 要望事項; do
+    grep -q "\"title\": \"$b" "$tmp/outlines.json" || fail "no bookmark $b"
+  done
+  header='情報公開・個人情報保護審議会 令和3年度第1回 会議録'
+  pdftotext -f 1 -l 1 -raw "$pdf" - | head -1 | grep -q '^会議録$' || fail "page 1 does not open with 会議録"
+  pdftotext -f 1 -l 1 -raw "$pdf" - | grep -qx "$header" && fail "a running header on page 1"
+  pdftotext -f 2 -l 2 -raw "$pdf" - | grep -qx "$header" || fail "no running header on page 2"
+  pages=$(awk '/^Pages:/ {print $2}' "$tmp/info")
+  pdftotext -f "$pages" -l "$pages" -raw "$pdf" - | grep -q "^$pages / $pages\$" || fail "no 'n / N' footer"
+  echo "ok"
+  ;;
+
+source-line)
+  # An error the typesetting engine finds (a character no pinned font has) names the session
+  # file and its line, thanks to the mx:line attributes the stylesheet puts on blocks.
+  mkdir -p "$tmp/p/input"
+  line=$(grep -n '計画案に賛成します。' "$src/tests/build/input/all-constructs.xml" | cut -d: -f1)
+  sed 's/計画案に賛成します。/計画案に賛成します。\&#x1F600;/' "$src/tests/build/input/all-constructs.xml" \
+    >"$tmp/p/input/emoji.xml"
+  build >/dev/null 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -ne 0 ] || fail "a character no font has was accepted"
+  grep -q "^input/emoji.xml:$line: .*U+1F600" "$tmp/err" || fail "the error does not name input/emoji.xml:$line"
+  [ -e "$tmp/p/output/emoji.pdf" ] && fail "a PDF was written"
+  echo "ok"
+  ;;
+
 index)
   # output/index.html lists the sessions newest first, with links to both forms; rebuilding one
   # session keeps the others in the index.

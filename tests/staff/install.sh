@@ -44,6 +44,10 @@ for page in "$share/man/man1/minutes.1" "$share/man/ja/man1/minutes.1"; do
   grep -q 'minutes new' "$tmp/man.txt" || fail "${page#"$tmp"/root} does not render"
 done
 grep -q '使い方\|書式' "$tmp/man.txt" || fail "the Japanese man page has no Japanese"
+# man finds the Japanese page by language (as `man -L ja minutes`, or LANG=ja_JP.UTF-8 where
+# that locale is installed), the English one otherwise.
+MANWIDTH=80 MANPATH="$share/man" man -L ja minutes 2>/dev/null | grep -q '書式' || fail "man -L ja minutes does not show the Japanese page"
+MANWIDTH=80 MANPATH="$share/man" LC_ALL=C.UTF-8 man minutes 2>/dev/null | grep -q 'SYNOPSIS' || fail "man minutes does not show the English page"
 
 # 3. From an unrelated folder, with no hint where the data is.
 mkdir "$tmp/elsewhere" && cd "$tmp/elsewhere" || exit 1
