@@ -171,6 +171,20 @@ get_para (mn_layout *L, const mn_fo_node *n, int w)
   mn_para *p = L->in_static ? NULL : g_hash_table_lookup (L->paras, n);
   if (p && mn_para_width (p) == w)
     return mn_para_ref (p);
+  /* A line narrower than a quarter of its font size cannot hold text (a half-width digit
+   * needs half the size; a narrow number column holds those): the text would be set a
+   * character a line, off the page (found by tests/hostile: padding="1000pt",
+   * text-indent="5000pt", a 1pt page).  Refuse rather than write an unreadable PDF. */
+  int room = MIN (w, w - n->st.text_indent);
+  if (room < n->st.font_size / 4)
+    {
+      mn_error (L->d, L->file, n->line,
+                _("there is no room for the text here: the indents, padding and borders leave "
+                  "%.1fpt of width for %.1fpt characters; make them smaller, or the page wider"),
+                (double) MAX (room, 0) / MN_PT, (double) n->st.font_size / MN_PT);
+      L->failed = 1;
+      return NULL;
+    }
   mn_para_env env = { L->pctx, L->d, L->file, L->page_number, cite, L };
   /* laid out by the counting pass at the same width: take it over, reporting what that
    * quiet pass did not */

@@ -2362,6 +2362,10 @@ static int
 decode (char **out, size_t *out_len, char *raw, size_t len, const char *encoding,
         const char *name, mn_diag *d)
 {
+  /* a UTF-16 byte-order mark (Windows' "Unicode" text) says the encoding by itself */
+  if (!encoding && len >= 2 && (((unsigned char) raw[0] == 0xFF && (unsigned char) raw[1] == 0xFE)
+                                || ((unsigned char) raw[0] == 0xFE && (unsigned char) raw[1] == 0xFF)))
+    encoding = "UTF-16";
   int utf8 = !encoding || g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0;
   if (utf8)
     {

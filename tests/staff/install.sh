@@ -37,6 +37,11 @@ fi
 [ -f "$share/man/ja/man1/minutes.1" ] || fail "man/ja/man1/minutes.1 is not installed"
 [ -f "$share/bash-completion/completions/minutes" ] || fail "the bash completion is not installed"
 
+# The man pages name this installation's data folder.
+for page in "$share/man/man1/minutes.1" "$share/man/ja/man1/minutes.1"; do
+  grep -q "${data#"$tmp/root"}" "$page" || fail "${page#"$tmp"/root} does not name the data folder ${data#"$tmp/root"}"
+done
+
 # 2. The man pages read: man renders both with no line it cannot break (Japanese included).
 for page in "$share/man/man1/minutes.1" "$share/man/ja/man1/minutes.1"; do
   out=$(MANWIDTH=80 man -l "$page" 2>&1 >"$tmp/man.txt")
