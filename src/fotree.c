@@ -53,13 +53,21 @@ typedef struct raw_props {
 
 /* === diagnostics === */
 
+/* The line a diagnostic about `n` names: its mx:line, else the nearest ancestor's (text the
+ * stylesheets generate inside a block made from a session element belongs to that element's
+ * line), else the FO element's own line. */
 static long
 node_line (xmlNodePtr n)
 {
-  xmlChar *v = xmlGetNsProp (n, BAD_CAST "line", BAD_CAST MN_FOX_NS);
-  long line = v ? atol ((const char *) v) : 0;
-  xmlFree (v);
-  return line > 0 ? line : xmlGetLineNo (n);
+  for (xmlNodePtr p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+    {
+      xmlChar *v = xmlGetNsProp (p, BAD_CAST "line", BAD_CAST MN_FOX_NS);
+      long line = v ? atol ((const char *) v) : 0;
+      xmlFree (v);
+      if (line > 0)
+        return line;
+    }
+  return xmlGetLineNo (n);
 }
 
 static void

@@ -86,8 +86,10 @@ struct mn_para {
   const char *text;         /* the layout's text (owned by the layout) */
   int width;                /* content width it was laid out at */
   GArray *lines;            /* mn_para_line */
+  PangoLayoutLine **plines; /* Pango's lines, by index (owned by the layout) */
   GArray *segs;             /* seg, in text order */
   GArray *ids;              /* inline_id */
+  int dynamic;              /* shows a page number or citation (differs between passes) */
 };
 
 /* === character classes (JLREQ Appendix A) === */
@@ -185,6 +187,7 @@ typedef struct builder {
   const mn_style *pst;      /* the paragraph's style */
   const mn_para_env *env;
   int max_font;             /* largest font size used */
+  int dynamic;              /* a page number or citation was added */
 } builder;
 
 static int
@@ -322,6 +325,7 @@ build_inline (builder *b, const mn_fo_node *n, const mn_fo_node *link)
         case MN_FO_CITATION:
         case MN_FO_CITATION_LAST:
           {
+            b->dynamic = 1;
             char *num = k->kind == MN_FO_PAGE_NUMBER
                         ? g_strdup_printf ("%d", b->env->page_number)
                         : b->env->cite (b->env->cite_data, k->ref, k->kind == MN_FO_CITATION_LAST);
@@ -453,7 +457,7 @@ typedef void (*cluster_cb) (void *data, PangoGlyphItem *run, int g0, int g1, int
 static int
 walk_line (const mn_para *p, const mn_para_line *ln, cluster_cb cb, void *data)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (p->layout, (int) (ln - &g_array_index (p->lines, mn_para_line, 0)));
+  PangoLayoutLine *line = p->plines[ln - &g_array_index (p->lines, mn_para_line, 0)];
   int content_end = line_content_end (p, ln);
   int x = 0, gaps = 0;
   for (GSList *r = line->runs; r; r = r->next)
@@ -487,13 +491,20 @@ walk_line (const mn_para *p, const mn_para_line *ln, cluster_cb cb, void *data)
 
 /* === layout === */
 
+/* The segment holding `byte` (segments are in text order and do not overlap). */
 static const seg *
 seg_at (const mn_para *p, int byte)
 {
-  for (guint i = 0; i < p->segs->len; i++)
+  guint lo = 0, hi = p->segs->len;
+  while (lo < hi)
     {
-      const seg *s = &g_array_index (p->segs, seg, i);
-      if (byte >= s->start && byte < s->end)
+      guint mid = (lo + hi) / 2;
+      const seg *s = &g_array_index (p->segs, seg, mid);
+      if (byte < s->start)
+        hi = mid;
+      else if (byte >= s->end)
+        lo = mid + 1;
+      else
         return s;
     }
   return NULL;
@@ -591,10 +602,7 @@ strut (PangoContext *pctx, const PangoFontDescription *fd, int *asc, int *desc)
 static int
 is_last_of_paragraph (const mn_para *p, int i, int n)
 {
-  if (i == n - 1)
-    return 1;
-  PangoLayoutLine *next = pango_layout_get_line_readonly (p->layout, i + 1);
-  return next->is_paragraph_start;
+  return i == n - 1 || p->plines[i + 1]->is_paragraph_start;
 }
 
 int
@@ -604,7 +612,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   const mn_style *st = &node->st;
   mn_para *p = g_new0 (mn_para, 1);
   builder b = { g_string_new (NULL), pango_attr_list_new (), g_array_new (FALSE, FALSE, sizeof (seg)),
-                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size };
+                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size, 0 };
   PangoFontDescription *fd = NULL;
   *out = NULL;
   p->refs = 1;
@@ -645,6 +653,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   p->text = pango_layout_get_text (p->layout);
   p->segs = b.segs;
   p->ids = b.ids;
+  p->dynamic = b.dynamic;
   b.segs = NULL;
   b.ids = NULL;
 
@@ -657,9 +666,15 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   strut (env->pctx, fd, &asc, &desc);
   int lh = st->line_height > 0 ? st->line_height : st->font_size * 6 / 5;
   int n = pango_layout_get_line_count (p->layout);
+  p->plines = g_new0 (PangoLayoutLine *, n + 1);
+  {
+    int i = 0;
+    for (GSList *l = pango_layout_get_lines_readonly (p->layout); l && i < n; l = l->next)
+      p->plines[i++] = l->data;
+  }
   for (int i = 0; i < n; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (p->layout, i);
+      PangoLayoutLine *line = p->plines[i];
       PangoRectangle logical;
       pango_layout_line_get_extents (line, NULL, &logical);
       mn_para_line ln;
@@ -715,6 +730,18 @@ out:
   return rc;
 }
 
+int
+mn_para_dynamic (const mn_para *p)
+{
+  return p->dynamic;
+}
+
+int
+mn_para_check (mn_para *p, const mn_para_env *env)
+{
+  return check_glyphs (p, env);
+}
+
 mn_para *
 mn_para_ref (mn_para *p)
 {
@@ -730,6 +757,7 @@ mn_para_unref (mn_para *p)
   if (p->layout)
     g_object_unref (p->layout);
   g_array_free (p->lines, TRUE);
+  g_free (p->plines);
   if (p->segs)
     g_array_free (p->segs, TRUE);
   if (p->ids)

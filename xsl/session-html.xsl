@@ -21,7 +21,8 @@
                                 s:record-note s:section s:stage s:role s:name s:a s:sic
                                 s:place s:heading s:time"/>
 
-  <!-- Extra CSS appended after the built-in style (e.g. a ward's colours). -->
+  <!-- Extra CSS appended after the built-in style (e.g. a ward's colours); any "<" is dropped,
+       so the value can never close the style element and inject markup. -->
   <xsl:param name="extra-css" select="''"/>
 
   <xsl:variable name="name" select="concat(normalize-space(/s:session/s:title), ' ', normalize-space(/s:session/s:council))"/>
@@ -41,7 +42,8 @@
         <meta name="generator" content="minutes"/>
         <style>
           <xsl:call-template name="css"/>
-          <xsl:value-of select="$extra-css"/>
+          <!-- "<" cannot end the style element early: CSS does not need it -->
+          <xsl:value-of select="translate($extra-css, '&lt;', '')"/>
         </style>
       </head>
       <body>

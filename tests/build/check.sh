@@ -23,9 +23,10 @@ build() { (cd "$tmp/p" && "$minutes" build "$@"); }
 case $case_name in
 
 seed-pdf-text)
-  # Every character of the seed, in order, in the PDF's extracted text.
+  # Every character of the seed, in order, in the PDF's extracted text.  --strict: the FO stays
+  # inside the engine's subset (anything outside it would be an error).
   project "$src/input/r03-1.xml"
-  build >/dev/null || fail "minutes build failed"
+  build --strict >/dev/null || fail "minutes build --strict failed"
   pdftotext -raw "$tmp/p/output/r03-1.pdf" "$tmp/r03-1.txt" || fail "pdftotext failed"
   "${TEXTCHECK:?}" "$seed_txt" --text "$tmp/r03-1.txt" || fail "text of the PDF"
   ;;
@@ -208,6 +209,13 @@ param-injection)
   "$minutes" fo --param "header-text=$v" "$s" >"$tmp/fo" || fail "minutes fo failed"
   grep -qF ">$v</fo:block>" "$tmp/fo" || fail "header-text not printed as given"
   grep -q 'root:' "$tmp/fo" && fail "/etc/passwd leaked"
+  # the HTML page's extra CSS cannot close its style element and inject markup
+  project "$s"
+  build --param 'extra-css=p{color:red}</style><script>alert(1)</script>' >/dev/null || fail "build failed"
+  grep -q '<script' "$tmp/p/output/all-constructs.html" && fail "markup injected through extra-css"
+  grep -q 'p{color:red}' "$tmp/p/output/all-constructs.html" || fail "extra-css not applied"
+  # a parameter given twice: the last value wins
+  "$minutes" fo --param paper=B5 --param paper=A5 "$s" | grep -q 'page-width="148mm"' || fail "last --param did not win"
   echo "ok"
   ;;
 

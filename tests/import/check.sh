@@ -181,6 +181,10 @@ shift-jis)
   iconv -f UTF-8 -t CP932 "$cases/sjis-source.txt" >"$tmp/cp932.txt" || fail "iconv"
   import "$tmp/cp932.txt" --encoding CP932
   roundtrip "$cases/sjis-source.txt" "$tmp/out.xml"
+  # UTF-16 with its byte-order mark (Windows' "Unicode" text) needs no --encoding
+  iconv -f UTF-8 -t UTF-16 "$cases/sjis-source.txt" >"$tmp/utf16.txt" || fail "iconv"
+  import "$tmp/utf16.txt"
+  roundtrip "$cases/sjis-source.txt" "$tmp/out.xml"
   # without --encoding the bytes are not UTF-8: a clear error naming the line, exit 1
   "$MINUTES" import "$tmp/sjis.txt" -o "$tmp/x.xml" 2>"$tmp/err"
   [ $? -eq 1 ] || fail "Shift_JIS read as UTF-8 should exit 1"

@@ -81,4 +81,16 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 wait "$pid"; rc=$?; pid=
 [ "$rc" -eq 0 ] || fail "watch exited $rc on SIGINT, expected 0"
+# 8. With no FILE: every input/*.xml, and a session created there later.
+mkdir -p "$tmp/proj/input" && cd "$tmp/proj" || exit 1
+cp "$tmp/work/keep.xml" input/a.xml
+"$MINUTES" --data-dir "$tmp/data" watch >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+lines () { grep -c "^[0-9:]* input/$1: " "$tmp/out"; }
+i=0; until [ "$(lines a.xml)" -ge 1 ]; do i=$((i + 1)); [ $i -le 80 ] || fail "no build of input/a.xml with no FILE"; sleep 0.1; done
+cp input/a.xml .new && mv .new input/b.xml
+i=0; until [ "$(lines b.xml)" -ge 1 ]; do i=$((i + 1)); [ $i -le 80 ] || fail "a session created in input/ was not built"; sleep 0.1; done
+[ "$(lines a.xml)" -eq 1 ] || fail "creating input/b.xml rebuilt input/a.xml"
+kill -INT "$pid"; wait "$pid"; pid=
+
 echo "ok: 7 builds, debounced, stylesheet change seen, a real build, clean stop"
