@@ -102,6 +102,7 @@ struct mn_fo_node {
   int column;               /* CELL: column-number (1-based) or 0 */
   GArray *columns;          /* TABLE: mn_fo_column, in column order (may be empty) */
   int leader_rule;          /* LEADER: leader-pattern="rule" */
+  int omit_header;          /* TABLE: table-omit-header-at-break="true" */
 };
 
 /* fo:table-column. */

@@ -23,8 +23,8 @@
  *    border plus the padding.  Every part of a split cell gets its full border.
  * 4. display-align (center/after) moves a cell's content down within the row, for cell
  *    parts that end in that row.
- * 5. Header: the table-header rows are measured and placed at the top of the table on every
- *    page it occupies (table-omit-header-at-break="false").  If no body row fits under the
+ * 5. Header: the table-header rows are placed at the top of the table on every page it
+ *    occupies (unless table-omit-header-at-break="true").  If no body row fits under the
  *    header and the page was not empty, the whole table part (header included) moves on:
  *    a header is never left alone at a page bottom.  A header taller than the page is placed
  *    on the first page only (no-progress guard, Typst's repeated.rs).
@@ -222,6 +222,8 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
 
   /* rule 5: the header, on every page */
   const mn_fo_node *header = n->first && n->first->kind == MN_FO_TABLE_HEADER ? n->first : NULL;
+  if (header && !fresh && n->omit_header)
+    header = NULL;
   int header_tall = 0;
   if (header)
     for (const mn_fo_node *row = header->first; row; row = row->next)
