@@ -817,6 +817,20 @@ take_node_attr (ctx *c, mn_fo_node *n, const char *name, const char *v, long lin
     n->column = atoi (v);
   else if (!strcmp (name, "leader-pattern"))
     n->leader_rule = !strcmp (v, "rule");
+  else if (n->kind == MN_FO_TABLE && (!strcmp (name, "width") || !strcmp (name, "inline-progression-dimension")))
+    {
+      char *end;
+      double pc = g_ascii_strtod (v, &end);
+      int len;
+      if (!strcmp (v, "auto"))
+        ;
+      else if (end != v && !strcmp (end, "%") && pc > 0 && pc <= 100)
+        n->width_permille = round_int (pc * 10);
+      else if (parse_length (v, n->st.font_size, -1, &len) == 0 && len > 0)
+        n->width = len;
+      else
+        bad (c, line, _("%s=\"%s\" is not a positive length or percentage"), name, v);
+    }
   else if (!strcmp (name, "table-omit-header-at-break"))
     n->omit_header = !strcmp (v, "true");
 }

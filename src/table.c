@@ -201,6 +201,13 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   const mn_style *st = &n->st, *ps = &n->parent->st;
   int dl = st->start_indent - ps->start_indent, dr = st->end_indent - ps->end_indent;
   int cx = x + dl, cw = MAX (w - dl - dr, MN_PT);
+  /* width: never wider than the room (the table starts at its start edge) */
+  int bp = st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT]
+           + st->border[MN_SIDE_LEFT].width + st->border[MN_SIDE_RIGHT].width;
+  if (n->width > 0 && n->width - bp < cw)
+    cw = MAX (n->width - bp, MN_PT);
+  else if (n->width_permille > 0)
+    cw = MAX ((int) ((long long) (w - dl - dr + bp) * n->width_permille / 1000) - bp, MN_PT);
   int bl = st->border[MN_SIDE_LEFT].width, br = st->border[MN_SIDE_RIGHT].width;
   int bt = st->border[MN_SIDE_TOP].width, bb = st->border[MN_SIDE_BOTTOM].width;
   int fresh = in == NULL;
