@@ -356,7 +356,7 @@ kinsoku_attrs (builder *b)
   int len = (int) b->text->len;
   int range_start = -1;   /* start byte of the current no-break range */
   const char *prev = NULL;
-  gunichar pc = 0, ppc = 0;
+  gunichar pc = 0;
   for (const char *p = t; p < t + len; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -379,8 +379,6 @@ kinsoku_attrs (builder *b)
       if (prev && opening_punct (c) && opening_punct (pc))
         add_attr (b, pango_attr_font_features_new ("halt"), (int) (p - t),
                   (int) (g_utf8_next_char (p) - t));
-      (void) ppc;
-      ppc = pc;
       pc = c;
       prev = p;
     }
