@@ -18,10 +18,14 @@
 #include <glob.h>
 #include <libgen.h>
 #include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -31,11 +35,13 @@
 
 #include "atomic.h"
 #include "cmd.h"
+#include "config.h"
 #include "diag.h"
 #include "exitcode.h"
 #include "i18n.h"
 #include "load.h"
 #include "paths.h"
+#include "progress.h"
 #include "render.h"
 #include "transform.h"
 
@@ -48,6 +54,8 @@ struct options {
   mn_params params;         /* --param name=value, in order */
   int strict;               /* --strict: constructs outside the FO subset are errors */
   int source_lines;         /* fo --source-lines: keep the mx:line attributes */
+  int check;                /* build --check: rebuild elsewhere, compare with DIR/SHA256SUMS */
+  long jobs;                /* build -j: worker processes; 0 = one per core */
   int nfiles;               /* the FILE arguments */
   char **files;
 };
@@ -84,12 +92,17 @@ exit_for (int err)
 static void
 usage_build (FILE *out)
 {
-  fprintf (out, _("Usage: minutes build [-o DIR] [--param NAME=VALUE]... [--strict] [FILE.xml...]\n"
+  fprintf (out, _("Usage: minutes build [-o DIR] [-j N] [--check] [--param NAME=VALUE]... [--strict] [FILE.xml|FOLDER...]\n"
                   "Validate each session, turn it into its official minutes and write\n"
-                  "DIR/NAME.pdf and DIR/NAME.html, then DIR/index.html (newest first).\n"
-                  "With no FILE, every input/*.xml of the current folder is built.\n\n"
+                  "DIR/NAME.pdf and DIR/NAME.html, then DIR/index.html (newest first) and\n"
+                  "DIR/SHA256SUMS (the sha256 of every PDF and HTML in DIR, for sha256sum -c).\n"
+                  "With no FILE, every input/*.xml of the current folder is built; a FOLDER\n"
+                  "stands for its *.xml.\n\n"
                   "Options:\n"
                   "  -o, --output DIR      write into DIR instead of output/\n"
+                  "  -j, --jobs N          build N sessions at a time (default: one per core)\n"
+                  "  --check               rebuild into a temporary folder and compare every file\n"
+                  "                        with DIR/SHA256SUMS; DIR is left as it is\n"
                   "  --param NAME=VALUE    set a look of the minutes (paper, base-font-size,\n"
                   "                        body-font-family, heading-font-family, header-text,\n"
                   "                        margin-top, ...; docs/stylesheets.md lists them all)\n"
@@ -113,6 +126,22 @@ usage_fo (FILE *out)
                   "  --source-lines        keep the mx:line attributes that tell `minutes render` the\n"
                   "                        session line of each block (other FO processors reject them)\n"
                   "  --help                print this help and exit\n"));
+}
+
+/* -j N: a whole number from 1 to 1024.  Returns 0, or -1 after saying what is wrong. */
+static int
+parse_jobs (struct options *o, const char *cmd, const char *val)
+{
+  char *end = NULL;
+  errno = 0;
+  long n = strtol (val, &end, 10);
+  if (errno != 0 || end == val || *end != '\0' || n < 1 || n > 1024)
+    {
+      fprintf (stderr, _("minutes %s: -j needs a number of jobs from 1 to 1024, not '%s'\n"), cmd, val);
+      return -1;
+    }
+  o->jobs = n;
+  return 0;
 }
 
 /* Returns -1 to go on, or an exit code. */
@@ -146,13 +175,25 @@ parse_options (struct options *o, int argc, char **argv, int is_fo)
           o->strict = 1;
           continue;
         }
+      if (strcmp (a, "--check") == 0 && !is_fo)
+        {
+          o->check = 1;
+          continue;
+        }
+      if (strncmp (a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9' && !is_fo)
+        {
+          if (parse_jobs (o, argv[0], a + 2) != 0)
+            return MN_EXIT_USAGE;
+          continue;
+        }
       if (strcmp (a, "--source-lines") == 0 && is_fo)
         {
           o->source_lines = 1;
           continue;
         }
       /* Options with a value: `--opt VALUE` or `--opt=VALUE`. */
-      static const char *const with_value[] = { "-o", "--output", "--param", "--stylesheet" };
+      static const char *const with_value[] = { "-o", "--output", "--param", "--stylesheet",
+                                                "-j", "--jobs" };
       const char *name = NULL;
       for (size_t k = 0; k < G_N_ELEMENTS (with_value); k++)
         {
@@ -175,7 +216,8 @@ parse_options (struct options *o, int argc, char **argv, int is_fo)
           if (name)
             break;
         }
-      if (!name || (strcmp (name, "--stylesheet") == 0 && !is_fo))
+      if (!name || (strcmp (name, "--stylesheet") == 0 && !is_fo)
+          || ((strcmp (name, "-j") == 0 || strcmp (name, "--jobs") == 0) && is_fo))
         {
           fprintf (stderr, _("minutes %s: unknown option '%s'; see `minutes %s --help`\n"),
                    argv[0], a, argv[0]);
@@ -192,6 +234,11 @@ parse_options (struct options *o, int argc, char **argv, int is_fo)
         }
       else if (strcmp (name, "--stylesheet") == 0)
         o->stylesheet = val;
+      else if (strcmp (name, "-j") == 0 || strcmp (name, "--jobs") == 0)
+        {
+          if (parse_jobs (o, argv[0], val) != 0)
+            return MN_EXIT_USAGE;
+        }
       else
         o->out = val;
     }
@@ -262,12 +309,47 @@ load_sheet (mn_stylesheet **out, const char *rel, mn_diag *d)
   return ret;
 }
 
-/* Build one session into `dir`.  On success `*doc_out` is the session document (owned), kept
- * for the index.  Returns 0 or the first failure's code (diagnostics already reported). */
+/* The parameters for the session at `path`: the user's `--param`s, then what the PDF records
+ * about its making (docs/stylesheets.md): `source-sha256`, the sha256 of the session file as
+ * read, and `generator`, "minutes VERSION".  The user cannot set these two.  `*sha` receives the
+ * hex digest (owned; the params borrow it).  Returns 0, or MN_EIO when the file cannot be read
+ * (the loader reports that itself, so nothing is said here). */
+static int
+session_params (mn_params *out, char **sha, const mn_params *user, const char *path)
+{
+  static const char generator[] = "minutes " MN_VERSION;
+  char *text = NULL;
+  gsize len = 0;
+  *sha = NULL;
+  if (!g_file_get_contents (path, &text, &len, NULL))
+    return MN_EIO;
+  *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
+  g_free (text);
+  out->count = 0;
+  out->names = g_new (const char *, user->count + 2);
+  out->values = g_new (const char *, user->count + 2);
+  for (int i = 0; i < user->count; i++)
+    if (strcmp (user->names[i], "source-sha256") != 0 && strcmp (user->names[i], "generator") != 0)
+      {
+        out->names[out->count] = g_strdup (user->names[i]);
+        out->values[out->count++] = user->values[i];
+      }
+  out->names[out->count] = g_strdup ("source-sha256");
+  out->values[out->count++] = *sha;
+  out->names[out->count] = g_strdup ("generator");
+  out->values[out->count++] = generator;
+  return 0;
+}
+
+/* Build one session into `dir`; say what was written on `out` (NULL: say nothing).  On success
+ * `*doc_out` is the session document (owned).  Returns 0 or the first failure's code
+ * (diagnostics already reported). */
 static int
 build_one (xmlDocPtr *doc_out, const struct sheets *sh, const struct options *o,
-           const char *dir, const char *path, mn_diag *d)
+           const char *dir, const char *path, FILE *out, mn_diag *d)
 {
+  mn_params params = MN_PARAMS_INIT;
+  char *sha = NULL;
   xmlDocPtr doc = NULL, fo = NULL, html = NULL;
   unsigned char *html_text = NULL;
   int html_len = 0;
@@ -279,9 +361,15 @@ build_one (xmlDocPtr *doc_out, const struct sheets *sh, const struct options *o,
   int ret = mn_load_session (&doc, path, d);
   if (ret != 0)
     goto out;
+  if ((ret = session_params (&params, &sha, &o->params, path)) != 0)
+    {
+      mn_error (d, path, 0, _("cannot read the file (%s); check it exists and can be read"),
+                g_strerror (errno));
+      goto out;
+    }
   /* Both transformations before anything is written: a stylesheet error leaves both files. */
-  if ((ret = mn_transform_apply (&fo, sh->fo, doc, path, &o->params, d)) != 0
-      || (ret = mn_transform_apply (&html, sh->html, doc, path, &o->params, d)) != 0)
+  if ((ret = mn_transform_apply (&fo, sh->fo, doc, path, &params, d)) != 0
+      || (ret = mn_transform_apply (&html, sh->html, doc, path, &params, d)) != 0)
     goto out;
   if (mn_transform_serialize (&html_text, &html_len, html, sh->html) != 0)
     {
@@ -302,7 +390,8 @@ build_one (xmlDocPtr *doc_out, const struct sheets *sh, const struct options *o,
       ret = MN_EIO;
       goto out;
     }
-  printf (_("%s: written %s and %s\n"), path, pdf_path, html_path);
+  if (out)
+    fprintf (out, _("%s: written %s and %s\n"), path, pdf_path, html_path);
   *doc_out = doc;
   doc = NULL;
 
@@ -314,6 +403,8 @@ out:
   xmlFreeDoc (html);
   xmlFreeDoc (fo);
   xmlFreeDoc (doc);
+  mn_params_clear (&params);
+  g_free (sha);
   g_free (pdf_path);
   g_free (html_path);
   g_free (name);
@@ -382,7 +473,7 @@ describe_from_html (xmlNodePtr item, const char *html_path)
  * run; others are parsed here (well-formedness only: they are listed, not built). */
 static int
 write_index (const struct sheets *sh, const struct options *o, const char *dir,
-             GPtrArray *folders, GHashTable *built, mn_diag *d)
+             GPtrArray *folders, GHashTable *built, int quiet, mn_diag *d)
 {
   xmlDocPtr idx = xmlNewDoc (BAD_CAST "1.0");
   xmlNodePtr root = xmlNewNode (NULL, BAD_CAST "index");
@@ -414,9 +505,9 @@ write_index (const struct sheets *sh, const struct options *o, const char *dir,
               xmlDocPtr parsed = NULL;
               if (!doc)
                 {
-                  mn_diag quiet = MN_DIAG_INIT;
-                  quiet.quiet = 1;
-                  if (mn_load_parse (&parsed, path, &quiet) == 0)
+                  mn_diag silent = MN_DIAG_INIT;
+                  silent.quiet = 1;
+                  if (mn_load_parse (&parsed, path, &silent) == 0)
                     doc = parsed;
                 }
               xmlNodePtr item = xmlNewChild (root, ns, BAD_CAST "item", NULL);
@@ -450,7 +541,7 @@ write_index (const struct sheets *sh, const struct options *o, const char *dir,
   int ret = mn_transform_apply (&res, sh->index, idx, index_path, &o->params, d);
   if (ret == 0)
     ret = write_result (index_path, res, sh->index, d);
-  if (ret == 0)
+  if (ret == 0 && !quiet)
     printf (_("written %s\n"), index_path);
   xmlFreeDoc (res);
   xmlFreeDoc (idx);
@@ -458,7 +549,478 @@ write_index (const struct sheets *sh, const struct options *o, const char *dir,
   return ret;
 }
 
+/* === many sessions at once ===
+ *
+ * Sessions are built by worker processes (fork), each building whole sessions, so libxml2,
+ * libxslt, fontconfig and Cairo keep their state per process.  The parent hands out one session
+ * at a time over a pipe and reads back, per session, its result and everything it had to say
+ * (diagnostics and the "written" line), which the parent prints whole: lines of different
+ * workers never interleave.  What a session produces does not depend on which worker built it
+ * or when, so the output is the same whatever the number of jobs. */
+
+/* What a worker sends back for each session, followed by `errlen` bytes of diagnostics and
+ * `outlen` bytes of ordinary output. */
+struct result_head {
+  uint32_t index;
+  int32_t err;
+  uint32_t errlen;
+  uint32_t outlen;
+};
+
+struct worker {
+  pid_t pid;
+  int task_fd;   /* parent → worker: session indexes (uint32), closed when there are no more */
+  int res_fd;    /* worker → parent: struct result_head + text */
+  long current;  /* the session it is building, or -1 */
+};
+
+static int
+write_all (int fd, const void *buf, size_t len)
+{
+  const char *p = buf;
+  while (len > 0)
+    {
+      ssize_t n = write (fd, p, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return -1;
+      p += n;
+      len -= (size_t) n;
+    }
+  return 0;
+}
+
+/* Returns the bytes read: `len`, or less at end of file; -1 on error. */
+static ssize_t
+read_all (int fd, void *buf, size_t len)
+{
+  char *p = buf;
+  size_t got = 0;
+  while (got < len)
+    {
+      ssize_t n = read (fd, p + got, len - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      got += (size_t) n;
+    }
+  return (ssize_t) got;
+}
+
+static void G_GNUC_NORETURN
+worker_main (int task_fd, int res_fd, const struct sheets *sh, const struct options *o,
+             const char *dir, char **files)
+{
+  uint32_t index;
+  while (read_all (task_fd, &index, sizeof index) == (ssize_t) sizeof index)
+    {
+      char *errbuf = NULL, *outbuf = NULL;
+      size_t errlen = 0, outlen = 0;
+      FILE *em = open_memstream (&errbuf, &errlen);
+      FILE *om = open_memstream (&outbuf, &outlen);
+      mn_diag d = MN_DIAG_INIT;
+      d.out = em ? em : stderr;
+      xmlDocPtr doc = NULL;
+      int err = build_one (&doc, sh, o, dir, files[index], o->check ? NULL : (om ? om : stdout), &d);
+      xmlFreeDoc (doc);
+      if (em)
+        fclose (em);
+      if (om)
+        fclose (om);
+      struct result_head h = { index, err, (uint32_t) errlen, (uint32_t) outlen };
+      int bad = write_all (res_fd, &h, sizeof h) != 0
+                || write_all (res_fd, errbuf, errlen) != 0
+                || write_all (res_fd, outbuf, outlen) != 0;
+      free (errbuf);
+      free (outbuf);
+      if (bad)
+        _exit (MN_EXIT_INTERNAL);
+    }
+  _exit (MN_EXIT_OK);
+}
+
+/* Give worker `w` the next session, or tell it there are none left. */
+static void
+dispatch (struct worker *w, size_t *next, size_t nfiles)
+{
+  if (*next < nfiles && w->task_fd >= 0)
+    {
+      uint32_t index = (uint32_t) *next;
+      if (write_all (w->task_fd, &index, sizeof index) == 0)
+        {
+          w->current = (long) (*next)++;
+          return;
+        }
+    }
+  w->current = -1;
+  if (w->task_fd >= 0)
+    close (w->task_fd);
+  w->task_fd = -1;
+}
+
+/* Build `files` into `dir` with up to `jobs` workers; `errs[k]` receives the result of files[k].
+ * Returns 0, or MN_EFAIL when no worker could be started at all (reported). */
+static int
+build_all (const struct sheets *sh, const struct options *o, const char *dir, char **files,
+           size_t nfiles, long jobs, int *errs, mn_diag *d)
+{
+  if (jobs > (long) nfiles)
+    jobs = (long) nfiles;
+  struct worker *ws = g_new0 (struct worker, jobs);
+  long nw = 0;
+  fflush (stdout);
+  fflush (stderr);
+  signal (SIGPIPE, SIG_IGN);  /* a worker that died is noticed by its pipe's end, not by a signal */
+  for (long k = 0; k < jobs; k++)
+    {
+      int t[2], r[2];
+      if (pipe (t) != 0)
+        break;
+      if (pipe (r) != 0)
+        {
+          close (t[0]);
+          close (t[1]);
+          break;
+        }
+      pid_t pid = fork ();
+      if (pid < 0)
+        {
+          close (t[0]); close (t[1]); close (r[0]); close (r[1]);
+          break;
+        }
+      if (pid == 0)
+        {
+          for (long i = 0; i < nw; i++)
+            {
+              if (ws[i].task_fd >= 0)
+                close (ws[i].task_fd);
+              close (ws[i].res_fd);
+            }
+          close (t[1]);
+          close (r[0]);
+          worker_main (t[0], r[1], sh, o, dir, files);
+        }
+      close (t[0]);
+      close (r[1]);
+      ws[nw++] = (struct worker) { pid, t[1], r[0], -1 };
+    }
+  if (nw == 0)
+    {
+      mn_error (d, NULL, 0, _("cannot start a worker process (%s); close some programs and build again"),
+                g_strerror (errno));
+      g_free (ws);
+      return MN_EFAIL;
+    }
+
+  size_t next = 0, done = 0;
+  for (long k = 0; k < nw; k++)
+    dispatch (&ws[k], &next, nfiles);
+  mn_progress *progress = mn_progress_new (stderr, (unsigned) nfiles);
+  struct pollfd *pfd = g_new (struct pollfd, nw);
+  long active = nw;
+  while (active > 0)
+    {
+      for (long k = 0; k < nw; k++)
+        pfd[k] = (struct pollfd) { ws[k].res_fd, POLLIN, 0 };
+      if (poll (pfd, (nfds_t) nw, -1) < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          break;
+        }
+      for (long k = 0; k < nw; k++)
+        {
+          struct worker *w = &ws[k];
+          if (w->res_fd < 0 || !(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+          struct result_head h;
+          ssize_t n = read_all (w->res_fd, &h, sizeof h);
+          char *text = NULL;
+          if (n == (ssize_t) sizeof h && h.index < nfiles && (long) h.index == w->current)
+            {
+              text = g_malloc ((gsize) h.errlen + h.outlen + 1);
+              if (read_all (w->res_fd, text, (size_t) h.errlen + h.outlen) != (ssize_t) (h.errlen + h.outlen))
+                n = 0;
+            }
+          else
+            n = 0;
+          if (n == 0)
+            {
+              /* The worker is gone (or talks nonsense): what it was building failed. */
+              int st = 0;
+              close (w->res_fd);
+              w->res_fd = -1;
+              if (w->task_fd >= 0)
+                close (w->task_fd);
+              w->task_fd = -1;
+              waitpid (w->pid, &st, 0);
+              w->pid = -1;
+              if (w->current >= 0)
+                {
+                  errs[w->current] = MN_EFAIL;
+                  if (WIFSIGNALED (st))
+                    mn_error (d, files[w->current], 0, _("the process building this session was stopped by signal %d; please report this"),
+                              WTERMSIG (st));
+                  else
+                    mn_error (d, files[w->current], 0, _("the process building this session ended unexpectedly; please report this"));
+                  done++;
+                }
+              w->current = -1;
+              active--;
+              g_free (text);
+              continue;
+            }
+          fwrite (text, 1, h.errlen, d->out ? d->out : stderr);
+          fwrite (text + h.errlen, 1, h.outlen, stdout);
+          fflush (stdout);
+          errs[h.index] = h.err;
+          if (h.err != 0)
+            d->errors++;
+          g_free (text);
+          done++;
+          char *base = g_path_get_basename (files[h.index]);
+          mn_progress_step (progress, (unsigned) done, base);
+          g_free (base);
+          dispatch (w, &next, nfiles);
+        }
+    }
+  mn_progress_free (progress);
+  /* Sessions never handed out (every worker died early) failed too. */
+  for (; next < nfiles; next++)
+    {
+      errs[next] = MN_EFAIL;
+      mn_error (d, files[next], 0, _("not built: no worker process was left to build it; build again"));
+    }
+  for (long k = 0; k < nw; k++)
+    if (ws[k].pid > 0)
+      {
+        if (ws[k].task_fd >= 0)
+          close (ws[k].task_fd);
+        if (ws[k].res_fd >= 0)
+          close (ws[k].res_fd);
+        waitpid (ws[k].pid, NULL, 0);
+      }
+  g_free (pfd);
+  g_free (ws);
+  return 0;
+}
+
+/* === SHA256SUMS === */
+
+static int
+is_output_name (const char *name)
+{
+  return name[0] != '.' && (g_str_has_suffix (name, ".pdf") || g_str_has_suffix (name, ".html"));
+}
+
+/* The PDF and HTML files of `dir`, sorted by name (bytewise), or NULL if `dir` cannot be read. */
+static GPtrArray *
+output_files (const char *dir)
+{
+  GDir *dh = g_dir_open (dir, 0, NULL);
+  if (!dh)
+    return NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  while ((name = g_dir_read_name (dh)))
+    {
+      char *path = g_build_filename (dir, name, NULL);
+      if (is_output_name (name) && is_file (path))
+        g_ptr_array_add (names, g_strdup (name));
+      g_free (path);
+    }
+  g_dir_close (dh);
+  g_ptr_array_sort (names, compare_paths);
+  return names;
+}
+
+/* The sha256 of the file `dir/name` in hex (owned), or NULL when it cannot be read. */
+static char *
+file_sha256 (const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+  gsize len = 0;
+  char *sum = NULL;
+  if (g_file_get_contents (path, &text, &len, NULL))
+    sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
+  g_free (text);
+  g_free (path);
+  return sum;
+}
+
+/* Write DIR/SHA256SUMS ("HEX  NAME" lines, as sha256sum prints them) for every PDF and HTML
+ * in DIR, atomically.  Returns 0 or MN_EIO (reported). */
+static int
+write_sums (const char *dir, int quiet, mn_diag *d)
+{
+  char *sums_path = g_build_filename (dir, "SHA256SUMS", NULL);
+  GPtrArray *names = output_files (dir);
+  GString *text = g_string_new (NULL);
+  int ret = names ? 0 : MN_EIO;
+  for (guint k = 0; names && k < names->len && ret == 0; k++)
+    {
+      char *sum = file_sha256 (dir, names->pdata[k]);
+      if (!sum)
+        ret = MN_EIO;
+      else
+        g_string_append_printf (text, "%s  %s\n", sum, (const char *) names->pdata[k]);
+      g_free (sum);
+    }
+  if (ret == 0 && mn_atomic_write (sums_path, text->str, text->len) != 0)
+    ret = MN_EIO;
+  if (ret != 0)
+    mn_error (d, sums_path, 0, _("cannot write the checksums (%s); check the output folder can be read and written"),
+              g_strerror (errno));
+  else if (!quiet)
+    printf (_("written %s\n"), sums_path);
+  if (names)
+    g_ptr_array_free (names, TRUE);
+  g_string_free (text, TRUE);
+  g_free (sums_path);
+  return ret;
+}
+
+/* --check: compare the files rebuilt in `fresh`, and the files in `dir` (the published ones),
+ * with the sums recorded in `dir`/SHA256SUMS.  One error per file whose published copy or
+ * rebuilt copy differs from its sum, that is missing from the rebuild, or that was rebuilt but
+ * is not recorded (a recorded file missing from `dir` is fine: the rebuild proves it).  Returns 0 when all match, MN_EINVALID when some differ, MN_EIO when SHA256SUMS
+ * cannot be read. */
+static int
+check_sums (const char *dir, const char *fresh, mn_diag *d)
+{
+  char *sums_path = g_build_filename (dir, "SHA256SUMS", NULL);
+  char *text = NULL;
+  int ret = 0;
+  unsigned matched = 0, bad = 0;
+  if (!g_file_get_contents (sums_path, &text, NULL, NULL))
+    {
+      mn_error (d, sums_path, 0, _("cannot read the recorded checksums; run `minutes build` first, or name the published folder with -o"));
+      g_free (sums_path);
+      return MN_EIO;
+    }
+  GHashTable *recorded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char **lines = g_strsplit (text, "\n", -1);
+  for (int i = 0; lines[i]; i++)
+    {
+      char *l = lines[i];
+      if (*l == '\0')
+        continue;
+      /* "HEX  NAME" (text mode) or "HEX *NAME" (binary mode): 64 hex digits, a space, a mark. */
+      size_t hex = strspn (l, "0123456789abcdefABCDEF");
+      if (hex != 64 || l[64] != ' ' || (l[65] != ' ' && l[65] != '*') || l[66] == '\0'
+          || strchr (l + 66, '/'))
+        {
+          mn_error (d, sums_path, i + 1, _("not a line of sha256sum (HEX  NAME); restore the file from the published copy"));
+          bad++;
+          continue;
+        }
+      l[64] = '\0';
+      const char *name = l + 66;
+      char *out_path = g_build_filename (dir, name, NULL);
+      char *sum = file_sha256 (fresh, name);
+      char *published = file_sha256 (dir, name);
+      g_hash_table_add (recorded, g_strdup (name));
+      if (published && g_ascii_strcasecmp (published, l) != 0)
+        {
+          mn_error (d, out_path, 0, _("its bytes differ from the sum recorded in %s: this is not the published file; restore it, or rebuild"),
+                    sums_path);
+          bad++;
+        }
+      else if (!sum)
+        {
+          mn_error (d, out_path, 0, _("was not rebuilt; check its session is among the files named and builds"));
+          bad++;
+        }
+      else if (g_ascii_strcasecmp (sum, l) != 0)
+        {
+          mn_error (d, out_path, 0, _("the rebuilt file differs from the sum recorded in %s: these sessions, stylesheets and fonts no longer make the published file"),
+                    sums_path);
+          bad++;
+        }
+      else
+        matched++;
+      g_free (published);
+      g_free (sum);
+      g_free (out_path);
+    }
+  GPtrArray *names = output_files (fresh);
+  for (guint k = 0; names && k < names->len; k++)
+    if (!g_hash_table_contains (recorded, names->pdata[k]))
+      {
+        char *out_path = g_build_filename (dir, (const char *) names->pdata[k], NULL);
+        mn_error (d, out_path, 0, _("was rebuilt but is not recorded in %s; build again to record it"), sums_path);
+        g_free (out_path);
+        bad++;
+      }
+  if (bad == 0)
+    printf (_("all %u files match %s\n"), matched, sums_path);
+  else
+    ret = MN_EINVALID;
+  if (names)
+    g_ptr_array_free (names, TRUE);
+  g_strfreev (lines);
+  g_hash_table_destroy (recorded);
+  g_free (text);
+  g_free (sums_path);
+  return ret;
+}
+
+/* Remove the files in `dir` (not below) and `dir` itself. */
+static void
+remove_folder (const char *dir)
+{
+  GDir *dh = g_dir_open (dir, 0, NULL);
+  if (dh)
+    {
+      const char *name;
+      while ((name = g_dir_read_name (dh)))
+        {
+          char *path = g_build_filename (dir, name, NULL);
+          unlink (path);
+          g_free (path);
+        }
+      g_dir_close (dh);
+    }
+  rmdir (dir);
+}
+
 /* === minutes build === */
+
+/* The session files named: a folder stands for its *.xml (sorted); a file is kept as given. */
+static GPtrArray *
+expand_files (char **args, size_t n, mn_diag *d)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  for (size_t k = 0; k < n; k++)
+    {
+      struct stat st;
+      if (stat (args[k], &st) != 0 || !S_ISDIR (st.st_mode))
+        {
+          g_ptr_array_add (files, g_strdup (args[k]));
+          continue;
+        }
+      size_t len = strlen (args[k]);
+      char *pattern = g_strdup_printf ("%.*s/*.xml", (int) (len > 1 && args[k][len - 1] == '/' ? len - 1 : len), args[k]);
+      glob_t g;
+      int gr = glob (pattern, 0, NULL, &g);
+      g_free (pattern);
+      if (gr != 0)
+        {
+          mn_error (d, args[k], 0, _("this folder holds no .xml session; name a folder of sessions or the files"));
+          continue;
+        }
+      qsort (g.gl_pathv, g.gl_pathc, sizeof (char *), compare_paths);
+      for (size_t i = 0; i < g.gl_pathc; i++)
+        g_ptr_array_add (files, g_strdup (g.gl_pathv[i]));
+      globfree (&g);
+    }
+  return files;
+}
 
 int
 mn_cmd_build (int argc, char **argv)
@@ -468,6 +1030,9 @@ mn_cmd_build (int argc, char **argv)
   struct sheets sh = { 0 };
   glob_t g = { 0 };
   int have_glob = 0;
+  char *fresh = NULL;
+  int *errs = NULL;
+  GPtrArray *named = NULL;
   GPtrArray *folders = g_ptr_array_new_with_free_func (g_free);
   GHashTable *built = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) xmlFreeDoc);
@@ -496,14 +1061,40 @@ mn_cmd_build (int argc, char **argv)
       files = g.gl_pathv;
       nfiles = g.gl_pathc;
     }
+  else
+    {
+      int before = d.errors;
+      named = expand_files (files, nfiles, &d);
+      if (d.errors > before)
+        status = MN_EXIT_USAGE;
+      files = (char **) named->pdata;
+      nfiles = named->len;
+      if (nfiles == 0)
+        goto out;
+    }
 
-  if (g_mkdir_with_parents (dir, 0777) != 0)
+  if (o.check)
+    {
+      /* Rebuild into a fresh folder; `dir` is only read. */
+      GError *gerr = NULL;
+      fresh = g_dir_make_tmp ("minutes-check-XXXXXX", &gerr);
+      if (!fresh)
+        {
+          mn_error (&d, NULL, 0, _("cannot create a temporary folder (%s); set TMPDIR to a writable folder"),
+                    gerr->message);
+          g_error_free (gerr);
+          status = MN_EXIT_USAGE;
+          goto out;
+        }
+    }
+  else if (g_mkdir_with_parents (dir, 0777) != 0)
     {
       mn_error (&d, dir, 0, _("cannot create the output folder (%s); check the path and permissions"),
                 g_strerror (errno));
       status = MN_EXIT_USAGE;
       goto out;
     }
+  const char *into = fresh ? fresh : dir;
 
   int err;
   if ((err = load_sheet (&sh.fo, "xsl/session-fo.xsl", &d)) != 0
@@ -519,13 +1110,36 @@ mn_cmd_build (int argc, char **argv)
       goto out;
     }
 
+  long jobs = o.jobs;
+  if (jobs <= 0)
+    {
+      jobs = sysconf (_SC_NPROCESSORS_ONLN);
+      if (jobs < 1)
+        jobs = 1;
+    }
+  errs = g_new0 (int, nfiles);
+  if (build_all (&sh, &o, into, files, nfiles, jobs, errs, &d) != 0)
+    {
+      status = MN_EXIT_ENV;
+      goto out;
+    }
+
+  size_t failed = 0;
   for (size_t k = 0; k < nfiles; k++)
     {
-      xmlDocPtr doc = NULL;
-      err = build_one (&doc, &sh, &o, dir, files[k], &d);
-      status = worse (status, exit_for (err));
-      if (doc)
-        g_hash_table_replace (built, g_strdup (files[k]), doc);
+      status = worse (status, exit_for (errs[k]));
+      if (errs[k] != 0)
+        failed++;
+      else
+        {
+          /* The index lists what the session says about itself (read again here, in the
+           * parent, the same way whichever worker built it). */
+          mn_diag quiet = MN_DIAG_INIT;
+          quiet.quiet = 1;
+          xmlDocPtr doc = NULL;
+          if (mn_load_session (&doc, files[k], &quiet) == 0)
+            g_hash_table_replace (built, g_strdup (files[k]), doc);
+        }
       char *copy = g_strdup (files[k]);
       char *folder = g_strdup (dirname (copy));
       g_free (copy);
@@ -538,10 +1152,37 @@ mn_cmd_build (int argc, char **argv)
         g_ptr_array_add (folders, folder);
     }
 
-  err = write_index (&sh, &o, dir, folders, built, &d);
+  err = write_index (&sh, &o, into, folders, built, fresh != NULL, &d);
   status = worse (status, exit_for (err));
+  if (err == 0)
+    {
+      err = write_sums (into, fresh != NULL, &d);
+      status = worse (status, exit_for (err));
+    }
+  if (err == 0 && fresh)
+    {
+      err = check_sums (dir, fresh, &d);
+      status = worse (status, err == MN_EIO ? MN_EXIT_USAGE : exit_for (err));
+    }
+
+  if (failed > 0)
+    {
+      mn_error (&d, NULL, 0, _("sessions not built: %zu of %zu (listed below); correct the errors above and build again"),
+                failed, nfiles);
+      for (size_t k = 0; k < nfiles; k++)
+        if (errs[k] != 0)
+          fprintf (d.out ? d.out : stderr, "  %s\n", files[k]);
+    }
 
 out:
+  if (fresh)
+    {
+      remove_folder (fresh);
+      g_free (fresh);
+    }
+  g_free (errs);
+  if (named)
+    g_ptr_array_free (named, TRUE);
   if (have_glob)
     globfree (&g);
   g_hash_table_destroy (built);
@@ -625,8 +1266,17 @@ mn_cmd_fo (int argc, char **argv)
       goto out;
     }
   const char *path = o.files[0];
-  if ((err = mn_load_session (&doc, path, &d)) != 0
-      || (err = mn_transform_apply (&fo, ss, doc, path, &o.params, &d)) != 0)
+  mn_params params = MN_PARAMS_INIT;
+  char *sha = NULL;
+  if ((err = mn_load_session (&doc, path, &d)) == 0
+      && (err = session_params (&params, &sha, &o.params, path)) != 0)
+    mn_error (&d, path, 0, _("cannot read the file (%s); check it exists and can be read"),
+              g_strerror (errno));
+  if (err == 0)
+    err = mn_transform_apply (&fo, ss, doc, path, &params, &d);
+  mn_params_clear (&params);
+  g_free (sha);
+  if (err != 0)
     status = exit_for (err);
   else
     {

@@ -75,6 +75,10 @@
   <!-- Width of the 番号 column of the Q&A table and of the label column of the header table. -->
   <xsl:param name="number-column-width" select="'11mm'"/>
   <xsl:param name="label-column-width" select="'24mm'"/>
+  <!-- What made the PDF, recorded in its metadata (set by `minutes build` and `minutes fo`, not
+       by the user): the sha256 of the session file, in hex, and "minutes VERSION". -->
+  <xsl:param name="source-sha256" select="''"/>
+  <xsl:param name="generator" select="''"/>
 
   <!-- ============================================================ -->
   <!-- Derived values                                                -->
@@ -245,7 +249,13 @@
               <xsl:value-of select="normalize-space(s:council)"/>
               <xsl:text>, </xsl:text>
               <xsl:value-of select="normalize-space(s:title)"/>
+              <xsl:if test="$source-sha256 != ''">
+                <xsl:value-of select="concat(', source-sha256:', $source-sha256)"/>
+              </xsl:if>
             </pdf:Keywords>
+            <xsl:if test="$generator != ''">
+              <xmp:CreatorTool><xsl:value-of select="$generator"/></xmp:CreatorTool>
+            </xsl:if>
             <xsl:if test="$date">
               <xmp:CreateDate>
                 <xsl:value-of select="$date"/>
