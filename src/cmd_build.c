@@ -933,7 +933,7 @@ check_sums (const char *dir, const char *fresh, mn_diag *d)
         }
       else if (!sum)
         {
-          mn_error (d, out_path, 0, _("was not rebuilt; check its session is among the files named and builds"));
+          mn_error (d, out_path, 0, _("this file was not rebuilt; check its session is among the files named and builds"));
           bad++;
         }
       else if (g_ascii_strcasecmp (sum, l) != 0)
@@ -953,7 +953,7 @@ check_sums (const char *dir, const char *fresh, mn_diag *d)
     if (!g_hash_table_contains (recorded, names->pdata[k]))
       {
         char *out_path = g_build_filename (dir, (const char *) names->pdata[k], NULL);
-        mn_error (d, out_path, 0, _("was rebuilt but is not recorded in %s; build again to record it"), sums_path);
+        mn_error (d, out_path, 0, _("this file was rebuilt but is not recorded in %s; build again to record it"), sums_path);
         g_free (out_path);
         bad++;
       }
