@@ -538,6 +538,17 @@ def c_unbreakable(pages, fo, pdf):
     expect(text.count("W") == 300, f"expected 300 W in the lines, found {text.count('W')}")
 
 
+def c_compression(pages, fo, pdf):
+    """Adjacent punctuation is set closer (JLREQ 3.1.4): 20 characters of brackets and stops
+    fit in the 18-em line only if pairs like 。」「 lose their empty halves."""
+    src = fo_line(fo, "「はい。」")
+    lines = lines_of(pages, src)
+    n = len(lines[0].text) if lines else 0
+    expect(n > 18, f"line 1 of the block at FO line {src} holds {n} characters: adjacent punctuation is not compressed "
+                   f"(an 18-em line holds more than 18 only then): {lines[:1]}")
+    c_fits(pages, fo, pdf)
+
+
 def c_dropped_inline(pages, fo, pdf):
     """A dropped inline-level element (fo:footnote) must not break the line around it."""
     src = fo_line(fo, "footnote")
@@ -548,6 +559,7 @@ def c_dropped_inline(pages, fo, pdf):
 
 CHECKS = {
     "unknown-element-warning": c_dropped_inline,
+    "punctuation-compression-adjacent": c_compression,
     "break-before-page": c_break_before,
     "break-after-page": c_break_after,
     "keep-with-next-heading": c_keep_with_next,
