@@ -516,6 +516,22 @@ def c_justified(pages, fo, pdf):
         expect(lines[-1][2] < 189, f"the last line of a justified paragraph should not be stretched: {lines[-1]}")
 
 
+def c_justified_all(pages, fo, pdf):
+    """Every paragraph is text-align="justify": each line but a block's last ends flush at the
+    region's right edge in the PDF (pdftotext -bbox-layout, matched to the dump's lines in
+    order) -- also the lines that lost a character to kinsoku push-out."""
+    dump = body_lines(pages)
+    got = pdf_lines(pdf)
+    if len(dump) != len(got):
+        fail(f"justify: the dump has {len(dump)} lines, pdftotext finds {len(got)}")
+        return
+    for i, (d, (pg, x0, x1, t)) in enumerate(zip(dump, got)):
+        last = i + 1 == len(dump) or block_of(dump[i + 1]) is not block_of(d)
+        right = region_of(d).x + region_of(d).w
+        if not last:
+            expect(abs(x1 - right) <= 0.6, f"justify: page {pg}: a justified line ends at x {x1:.2f}, not {right:.2f}: {t}")
+
+
 def c_fits(pages, fo, pdf):
     for pg, x0, x1, t in pdf_lines(pdf):
         expect(x1 <= 190.5, f"line overflows the column (x 190): ends at {x1:.2f}: {t}")
@@ -558,6 +574,12 @@ def c_dropped_inline(pages, fo, pdf):
 
 
 CHECKS = {
+    "kinsoku-no-line-start-middle-dot-marks": c_justified_all,
+    "kinsoku-fullwidth-tilde": c_justified_all,
+    "kinsoku-no-line-end-opening-bracket": c_justified_all,
+    "kinsoku-no-line-start-prolonged-mark": c_justified_all,
+    "kinsoku-no-line-start-small-kana": c_justified_all,
+    "kinsoku-no-line-start-closing-bracket": c_justified_all,
     "unknown-element-warning": c_dropped_inline,
     "punctuation-compression-adjacent": c_compression,
     "break-before-page": c_break_before,
