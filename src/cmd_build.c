@@ -95,7 +95,7 @@ usage_build (FILE *out)
   fprintf (out, _("Usage: minutes build [-o DIR] [-j N] [--check] [--param NAME=VALUE]... [--strict] [FILE.xml|FOLDER...]\n"
                   "Validate each session, turn it into its official minutes and write\n"
                   "DIR/NAME.pdf and DIR/NAME.html, then DIR/index.html (newest first) and\n"
-                  "DIR/SHA256SUMS (the sha256 of every PDF and HTML in DIR, for sha256sum -c).\n"
+                  "DIR/SHA256SUMS (the sha256 of every PDF and HTML in DIR, as sha256sum writes).\n"
                   "With no FILE, every input/*.xml of the current folder is built; a FOLDER\n"
                   "stands for its *.xml.\n\n"
                   "Options:\n"

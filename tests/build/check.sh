@@ -86,7 +86,7 @@ reproducible)
   for f in "$tmp"/first/*; do
     cmp "$f" "$tmp/p/output/$(basename "$f")" || fail "$(basename "$f") differs between builds"
   done
-  [ "$(ls "$tmp/first" | wc -l)" -eq 5 ] || fail "expected 2 PDFs, 2 HTMLs and index.html"
+  [ "$(ls "$tmp/first" | wc -l)" -eq 6 ] || fail "expected 2 PDFs, 2 HTMLs, index.html and SHA256SUMS"
   echo "ok: $(ls "$tmp/first" | tr '\n' ' ')"
   ;;
 
