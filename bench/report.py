@@ -56,8 +56,8 @@ w(f"- machine: {machine.get('cpu')}, {machine.get('cores')} cores, {machine.get(
   f"load average {machine.get('load_start')} at the start, {machine.get('load_end')} at the end")
 w(f"- others: fop {machine.get('fop')}, {machine.get('weasyprint')}, {machine.get('hyperfine')}, "
   f"cairo {machine.get('cairo')}")
-w(f"- each figure: hyperfine, 1 warm-up run, then {machine.get('runs')} timed runs (100×: 1 run); "
-  "peak memory from one more run under `/usr/bin/time -v`")
+w(f"- each figure: hyperfine, 1 warm-up run, then {machine.get('runs')} timed runs (no warm-up from 5× on; 20×: one run fewer; 100×: 1 run); "
+  "peak memory: `/usr/bin/time -v` around each timed run")
 w("")
 notes = [machine["note"]] if machine.get("note") else []
 try:
