@@ -57,7 +57,12 @@ _minutes ()
                 --param) COMPREPLY=( $(compgen -W "paper= base-font-size= body-font-family= heading-font-family= header-text= margin-top=" -- "$cur") )
                          compopt -o nospace 2>/dev/null; return ;;
               esac ;;
-    watch)    opts="--help" ;;
+    watch)    opts="-o --output --param --strict --help"
+              case $prev in
+                -o|--output) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
+                --param) COMPREPLY=( $(compgen -W "paper= base-font-size= body-font-family= heading-font-family= header-text= margin-top=" -- "$cur") )
+                         compopt -o nospace 2>/dev/null; return ;;
+              esac ;;
     render)   opts="-o --output --strict --dump-layout --help"
               case $prev in
                 -o|--output) _minutes_files '*.pdf'; return ;;

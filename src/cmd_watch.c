@@ -23,6 +23,7 @@
  * With no FILE, the folder input/ (under the current folder, as for `minutes build`) is
  * watched, and any *.xml saved there, new ones included, is built. */
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <limits.h>
 #include <poll.h>
@@ -63,6 +64,7 @@ typedef struct watch {
   int data_wd[2];       /* watches on DATA/xsl and DATA/schema, or -1 */
   int input_wd;         /* with no FILE: the watch on input/, else -1 */
   int stop;             /* a stop signal arrived */
+  GPtrArray *build_args;  /* options passed on to `minutes build` (borrowed strings) */
 } watch;
 
 /* What one build gave, sent from the child to the watch. */
@@ -71,26 +73,84 @@ typedef struct mn_watch_result {
   int pages;   /* pages of the PDF written, or -1 when the build does not say */
 } mn_watch_result;
 
-/* Build one session (in the child).  Until `minutes build` offers a per-session function
- * that reports its pages, the session is validated by the validate command itself. */
-static void
-build_session (mn_watch_result *out, const char *path)
+/* The pages of a PDF, asked of qpdf(1) when it is installed; -1 if unknown. */
+static int
+pdf_pages (const char *pdf)
 {
-  char *argv[] = { (char *) "validate", (char *) path, NULL };
-  out->status = mn_cmd_validate (2, argv);
+  char *qpdf = g_find_program_in_path ("qpdf");
+  if (!qpdf)
+    return -1;
+  char *argv[] = { qpdf, (char *) "--show-npages", (char *) pdf, NULL };
+  char *out = NULL;
+  int status = 0, pages = -1;
+  if (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL)
+      && g_spawn_check_wait_status (status, NULL) && out)
+    pages = atoi (out);
+  g_free (out);
+  g_free (qpdf);
+  return pages > 0 ? pages : -1;
+}
+
+/* Build one session (in the child), as `minutes build [OPTIONS] -- PATH` would: validate,
+ * transform, typeset, write DIR/NAME.pdf, DIR/NAME.html and DIR/index.html (DIR is output/
+ * or the -o given).  Its lines about written files are dropped (one line per build is ours
+ * to print); its errors go to stderr as usual. */
+static void
+build_session (mn_watch_result *out, const watch *w, const char *path)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  const char *dir = "output";
+  g_ptr_array_add (argv, (char *) "build");
+  for (guint i = 0; i < w->build_args->len; i++)
+    {
+      const char *a = w->build_args->pdata[i];
+      if ((strcmp (a, "-o") == 0 || strcmp (a, "--output") == 0) && i + 1 < w->build_args->len)
+        dir = w->build_args->pdata[i + 1];
+      else if (strncmp (a, "--output=", 9) == 0)
+        dir = a + 9;
+      g_ptr_array_add (argv, (char *) a);
+    }
+  g_ptr_array_add (argv, (char *) "--");
+  g_ptr_array_add (argv, (char *) path);
+  int argc = (int) argv->len;
+  g_ptr_array_add (argv, NULL);
+
+  fflush (stdout);
+  int null = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (null >= 0)
+    {
+      dup2 (null, STDOUT_FILENO);
+      close (null);
+    }
+  out->status = mn_cmd_build (argc, (char **) argv->pdata);
   out->pages = -1;
+  g_ptr_array_free (argv, TRUE);
+
+  if (out->status == MN_EXIT_OK)
+    {
+      char *base = g_path_get_basename (path);
+      if (g_str_has_suffix (base, ".xml"))
+        base[strlen (base) - 4] = '\0';
+      char *pdf = g_strdup_printf ("%s/%s.pdf", dir, base);
+      out->pages = pdf_pages (pdf);
+      g_free (pdf);
+      g_free (base);
+    }
 }
 
 static void
 usage (FILE *out)
 {
-  fprintf (out, _("Usage: minutes watch [FILE.xml ...]\n"
+  fprintf (out, _("Usage: minutes watch [-o DIR] [--param NAME=VALUE]... [--strict] [FILE.xml ...]\n"
                   "Builds each session, then rebuilds it whenever it is saved or the stylesheets change,\n"
-                  "printing one line per build: the time taken and the pages, or the errors.\n"
+                  "printing one line per build: the time taken, or that it failed below its errors.\n"
                   "Errors never stop the watch; press Ctrl-C to stop it.\n"
                   "With no FILE, watches every *.xml in input/ (new files too).\n\n"
-                  "Options:\n"
-                  "  --help  print this help and exit\n"));
+                  "Options (passed on to `minutes build`):\n"
+                  "  -o, --output DIR      write into DIR instead of output/\n"
+                  "  --param NAME=VALUE    set a look of the minutes (see `minutes build --help`)\n"
+                  "  --strict              treat warnings of the typesetting engine as errors\n"
+                  "  --help                print this help and exit\n"));
 }
 
 static void
@@ -313,7 +373,7 @@ build (watch *w, session *s)
       /* The child: signals stay blocked, so a Ctrl-C lets its atomic writes finish. */
       close (fds[0]);
       mn_watch_result r = { MN_EXIT_INTERNAL, -1 };
-      build_session (&r, s->path);
+      build_session (&r, w, s->path);
       fflush (NULL);
       ssize_t ignored = write (fds[1], &r, sizeof r);
       (void) ignored;
@@ -358,7 +418,7 @@ build (watch *w, session *s)
                          (unsigned long) r.pages),
             hms, s->path, took, r.pages);
   else if (r.status == MN_EXIT_OK)
-    printf (_("%s %s: valid, %.2f s\n"), hms, s->path, took);
+    printf (_("%s %s: built in %.2f s\n"), hms, s->path, took);
   else if (r.status == MN_EXIT_INVALID)
     printf (_("%s %s: not built: fix the errors above and save again (%.2f s)\n"), hms, s->path, took);
   else
@@ -395,30 +455,43 @@ int
 mn_cmd_watch (int argc, char **argv)
 {
   GPtrArray *files = g_ptr_array_new ();
+  GPtrArray *build_args = g_ptr_array_new ();
   int only_files = 0;
   for (int i = 1; i < argc; i++)
     {
-      if (only_files || argv[i][0] != '-' || argv[i][1] == '\0')
+      const char *a = argv[i];
+      if (only_files || a[0] != '-' || a[1] == '\0')
         g_ptr_array_add (files, argv[i]);
-      else if (strcmp (argv[i], "--") == 0)
+      else if (strcmp (a, "--") == 0)
         only_files = 1;
-      else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+      else if (strcmp (a, "--help") == 0 || strcmp (a, "-h") == 0)
         {
           usage (stdout);
           g_ptr_array_free (files, TRUE);
+          g_ptr_array_free (build_args, TRUE);
           return MN_EXIT_OK;
+        }
+      else if (strcmp (a, "--strict") == 0 || strncmp (a, "--param=", 8) == 0
+               || strncmp (a, "--output=", 9) == 0)
+        g_ptr_array_add (build_args, argv[i]);
+      else if ((strcmp (a, "-o") == 0 || strcmp (a, "--output") == 0 || strcmp (a, "--param") == 0)
+               && i + 1 < argc)
+        {
+          g_ptr_array_add (build_args, argv[i]);
+          g_ptr_array_add (build_args, argv[++i]);
         }
       else
         {
-          fprintf (stderr, _("minutes watch: unknown option '%s'\n"), argv[i]);
+          fprintf (stderr, _("minutes watch: unknown option '%s'\n"), a);
           usage (stderr);
           g_ptr_array_free (files, TRUE);
+          g_ptr_array_free (build_args, TRUE);
           return MN_EXIT_USAGE;
         }
     }
 
   mn_diag d = MN_DIAG_INIT;
-  watch w = { -1, -1, g_ptr_array_new_with_free_func (session_free), { -1, -1 }, -1, 0 };
+  watch w = { -1, -1, g_ptr_array_new_with_free_func (session_free), { -1, -1 }, -1, 0, build_args };
   int rc = MN_EXIT_USAGE;
   sigset_t mask, old;
   sigemptyset (&mask);
@@ -478,6 +551,7 @@ out:
     close (w.sfd);
   g_ptr_array_free (w.sessions, TRUE);
   g_ptr_array_free (files, TRUE);
+  g_ptr_array_free (build_args, TRUE);
   sigprocmask (SIG_SETMASK, &old, NULL);
   return rc;
 }

@@ -112,6 +112,47 @@ note_id_cb (void *data, const char *id)
   mn_flow_note_id (data, id);
 }
 
+static void
+collect_finished (mn_layout *L, const mn_area *a, GPtrArray *done)
+{
+  if (a->kind == MN_AREA_LINE && a->line_index == mn_para_nlines (a->para) - 1)
+    g_ptr_array_add (done, a->para);
+  for (const mn_area *k = a->first; k; k = k->next)
+    collect_finished (L, k, done);
+}
+
+void
+mn_flow_page_done (mn_layout *L, const mn_area *body)
+{
+  GPtrArray *done = g_ptr_array_new ();
+  collect_finished (L, body, done);
+  for (guint i = 0; i < done->len; i++)
+    {
+      mn_para *p = g_ptr_array_index (done, i);
+      const mn_fo_node *n = mn_para_node (p);
+      if (g_hash_table_lookup (L->paras, n) != p)
+        continue;
+      if (L->carry_out && L->carry_budget > 0 && !mn_para_dynamic (p))
+        {
+          g_hash_table_replace (L->carry_out, (gpointer) n, mn_para_ref (p));
+          L->carry_budget--;
+        }
+      g_hash_table_remove (L->paras, n);
+    }
+  g_ptr_array_free (done, TRUE);
+}
+
+void
+mn_flow_note_page_ids (mn_layout *L, const mn_area *a)
+{
+  if (a->kind == MN_AREA_LINE)
+    mn_para_line_ids (a->para, a->line_index, note_id_cb, L);
+  else if (a->fo && a->kind != MN_AREA_LINK && a->kind != MN_AREA_REGION)
+    mn_flow_note_id (L, a->fo->id);
+  for (const mn_area *k = a->first; k; k = k->next)
+    mn_flow_note_page_ids (L, k);
+}
+
 /* === paragraphs === */
 
 static char *
@@ -130,7 +171,37 @@ get_para (mn_layout *L, const mn_fo_node *n, int w)
   mn_para *p = L->in_static ? NULL : g_hash_table_lookup (L->paras, n);
   if (p && mn_para_width (p) == w)
     return mn_para_ref (p);
+  /* A line narrower than a quarter of its font size cannot hold text (a half-width digit
+   * needs half the size; a narrow number column holds those): the text would be set a
+   * character a line, off the page (found by tests/hostile: padding="1000pt",
+   * text-indent="5000pt", a 1pt page).  Refuse rather than write an unreadable PDF. */
+  int room = MIN (w, w - n->st.text_indent);
+  if (room < n->st.font_size / 4)
+    {
+      mn_error (L->d, L->file, n->line,
+                _("there is no room for the text here: the indents, padding and borders leave "
+                  "%.1fpt of width for %.1fpt characters; make them smaller, or the page wider"),
+                (double) MAX (room, 0) / MN_PT, (double) n->st.font_size / MN_PT);
+      L->failed = 1;
+      return NULL;
+    }
   mn_para_env env = { L->pctx, L->d, L->file, L->page_number, cite, L };
+  /* laid out by the counting pass at the same width: take it over, reporting what that
+   * quiet pass did not */
+  p = !L->in_static && L->carry_in ? g_hash_table_lookup (L->carry_in, n) : NULL;
+  if (p && mn_para_width (p) == w)
+    {
+      mn_para_ref (p);
+      g_hash_table_remove (L->carry_in, n);
+      if (mn_para_check (p, &env) != 0)
+        {
+          L->failed = 1;
+          mn_para_unref (p);
+          return NULL;
+        }
+      g_hash_table_replace (L->paras, (gpointer) n, mn_para_ref (p));
+      return p;
+    }
   if (mn_para_new (&p, n, w, &env) != 0)
     {
       L->failed = 1;
@@ -196,14 +267,13 @@ layout_para (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
           la->h = ln->height;
         }
       g_array_unref (links);
-      mn_para_line_ids (p, i, note_id_cb, L);
       cy += ln->height;
     }
   *used = cy - y;
   if (st == MN_SPLIT)
     *out = resume_new (first + fit, NULL);
-  else if (!L->in_static)
-    g_hash_table_remove (L->paras, n);
+  /* A finished paragraph stays in L->paras until its page is complete: if a keep or a
+   * table row moves it to the next page, it is not laid out again (mn_flow_page_done). */
   mn_para_unref (p);
   return st;
 }
@@ -455,7 +525,6 @@ layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom
       mn_area_free (a);
       return MN_NOFIT;
     }
-  mn_flow_note_id (L, n->id);
   if (s == MN_FIT)
     {
       a->h = top + cused + reserve;

@@ -52,6 +52,11 @@ typedef struct mn_layout {
   GHashTable *prev_first;   /* the same from the first pass, for citations (or NULL) */
   GHashTable *prev_last;
   int overfull_warned;      /* an overfull page was reported already */
+  /* Paragraphs carried from the counting pass to the painting pass, so that the second pass
+   * does not lay them out again (bounded: memory must not grow with the document). */
+  GHashTable *carry_out;    /* pass 1: PARA node -> mn_para* kept for pass 2 (or NULL) */
+  GHashTable *carry_in;     /* pass 2: the same table, taken from */
+  int carry_budget;         /* paragraphs pass 1 may still keep */
 } mn_layout;
 
 /* Lay out block-level node `n` (any block kind) with its border box between x and x+w
@@ -80,7 +85,16 @@ mn_status mn_flow_layout_columns (mn_layout *L, int n, const mn_fo_node *const *
                                   const mn_resume *in, int page_empty, mn_area *const *areas,
                                   mn_resume **out, int *heights);
 
-/* Record that an area of `n` is on the current page (for ids and citations). */
+/* Record that an area of the element with `id` is on the current page (for citations). */
 void mn_flow_note_id (mn_layout *L, const char *id);
+
+/* The page whose body region is `body` is complete: drop the paragraphs that ended on it
+ * from the cache of paragraphs in progress (keeping them for the painting pass when this is
+ * the counting pass). */
+void mn_flow_page_done (mn_layout *L, const mn_area *body);
+
+/* Record every id with an area in the finished page (or region) `a`: ids are noted only on
+ * what stays on the page, not on areas a keep moved to the next one. */
+void mn_flow_note_page_ids (mn_layout *L, const mn_area *a);
 
 #endif

@@ -2,25 +2,32 @@
  *
  * The model.  Legacy minutes reach us as text extracted from published PDFs or web pages.
  * We read it line by line (CRLF or LF, UTF-8 or a legacy encoding converted with
- * g_convert) and recognise one of two forms:
+ * g_convert) and recognise one of these forms:
  *
  *   1. the table form of the seed (/work/shared/seed): header rows `LABEL\tvalue`, then
  *      `諮問事項N` sections with a Q&A table (`番号\t質問\t区の考え方`, one row a line, cells
  *      possibly holding `<p>…</p>` fragments, rows possibly wrapped onto several lines),
  *      `意見` bullets, and `要望事項` with `要望N:`/`回答N:` blocks;
- *   2. a verbatim record of speaker turns (○speaker, ◎ head, 〔 〕 stage note).
+ *   2. a verbatim record of speaker turns (○speaker, ◎ head, 〔 〕 stage note, ―― rule),
+ *      as plain text, as a TEI/Parla-CLARIN XML fragment (read with libxml2), or as a
+ *      DiscussNet JSON record (read with json-glib; its bodies are read as plain text).
  *
  * The rule that overrides every other: no character of the source is lost.  Labels the
  * stylesheets print again (名称, 諮問事項N, 要望N:, the ・ before an opinion, the ○ before a
- * speaker) become structure; everything else is kept as text.  A line we cannot place with
- * confidence becomes a paragraph in the nearest sensible container, with a warning.
+ * speaker, a rule line between turns) become structure; everything else is kept as text.  A
+ * line we cannot place with confidence becomes a paragraph in the nearest sensible
+ * container, with a warning.  (One mark has no place in the format: the ◎ DiscussNet puts
+ * before an answer's speaker; the turn is kept, and a warning says the mark prints as ○.)
  *
  * Parts of the session are built as detached nodes while reading (the header parts, the
  * inquiries, the requests, the speech record) and put together in schema order at the end,
- * so a header row found late still lands where the schema wants it.
+ * so a header row found late still lands where the schema wants it.  Dates go through
+ * era.h, the conversion `minutes validate` checks them with.
  *
  * Known gaps: role/name split of a speaker without brackets relies on a list of role words
- * (roles missing from it stay with the name); sic and corrections are never guessed.
+ * (roles missing from it stay with the name); the header of a speech record (roster, place,
+ * agenda) stays as paragraphs of <held>, with title, council and day copied from it; typos
+ * (<sic>) and text cut off mid-file (<cut/>) are never guessed.
  */
 #include "import.h"
 
@@ -211,7 +218,9 @@ ends_sentence (const char *s)
 
 /* === era dates === */
 
-struct era { const char *name; int base; };  /* Gregorian year = base + era year */
+/* The era names a date may start with, and (for 令和3年度 → fiscal-year 2021 only; dates are
+ * converted by era.h) the Gregorian year before each era's first. */
+struct era { const char *name; int base; };
 static const struct era eras[] = {
   { "令和", 2018 }, { "平成", 1988 }, { "昭和", 1925 }, { "大正", 1911 }, { "明治", 1867 },
 };
@@ -255,9 +264,6 @@ date_at (const char *s, found_date *out)
       long dd = read_number (&p);
       skip_space (&p);
       if (dd < 1 || !(p = after_prefix (p, "日")))
-        return 0;
-      int year = eras[e].base + (int) y;
-      if (m > 12 || dd > 31 || !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) year))
         return 0;
       /* an optional weekday: (月) （月） (月曜日), spaces allowed before it */
       const char *q = p;
@@ -305,7 +311,6 @@ date_at (const char *s, found_date *out)
       out->year = ed.year;
       out->month = ed.month;
       out->day = ed.day;
-      (void) year;
       return 1;
     }
   return 0;
@@ -1118,6 +1123,21 @@ row_append (row *r, int k, const char *text, long lineno)
   g_string_append (r->cell[k], text);
 }
 
+/* Append `text` to cell `k` on the same line, after a space (a cell split by a stray tab). */
+static void
+row_append_cell (row *r, int k, const char *text, long lineno)
+{
+  if (!r->cell[k] || !r->cell[k]->len)
+    {
+      row_append (r, k, text, lineno);
+      return;
+    }
+  if (is_blank (text))
+    return;
+  g_string_append_c (r->cell[k], ' ');
+  g_string_append (r->cell[k], text);
+}
+
 /* One line inside a Q&A table. */
 static void
 qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
@@ -1144,7 +1164,7 @@ qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
         {
           mn_warning (im->d, im->name, l->no, _("more than three cells in a Q&A row; the extra cells are joined to the answer"));
           for (int k = 3; k < n; k++)
-            row_append (r, 1, cells[k], l->no);
+            row_append_cell (r, 1, cells[k], l->no);
         }
     }
   else if (!r->entry)
@@ -1190,8 +1210,12 @@ qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
       row_append (r, from, cells[0], l->no);
       int to = from == 0 ? 1 : from;
       if (from != 0)
-        mn_warning (im->d, im->name, l->no, _("a tab in the middle of an answer; both parts are kept in the answer"));
-      row_append (r, to, cells[1], l->no);
+        {
+          mn_warning (im->d, im->name, l->no, _("a tab in the middle of an answer; both parts are kept in the answer"));
+          row_append_cell (r, to, cells[1], l->no);
+        }
+      else
+        row_append (r, to, cells[1], l->no);
       r->cur = to;
     }
   else
@@ -1792,14 +1816,23 @@ read_speech_form (importer *im)
         {
           /* a stage note or a rule between turns; inside a turn that goes on after it, a
            * paragraph (the schema keeps turns whole) */
-          const line *nx = next_nonblank (im, i);
-          char *nt = nx ? trim_dup (nx->text) : g_strdup ("○");
-          char *s2 = NULL, *x2 = NULL;
-          int ends_turn = !nx || g_str_has_prefix (nt, "◎") || stage_line (nt) || rule_line (nt)
-                          || speaker_line (nt, &s2, &x2);
-          g_free (s2);
-          g_free (x2);
-          g_free (nt);
+          /* the turn goes on if text follows before the next speaker or head (a report
+           * read out after 〔事務局次長報告〕 and a rule, say) */
+          int ends_turn = 1;
+          for (size_t k = i + 1; k < im->n_lines; k++)
+            {
+              char *nt = trim_dup (im->lines[k].text);
+              char *s2 = NULL, *x2 = NULL;
+              int skip = !*nt || stage_line (nt) || rule_line (nt) || g_str_has_prefix (nt, "<PAGE=");
+              int stop = !skip && (g_str_has_prefix (nt, "◎") || speaker_line (nt, &s2, &x2));
+              g_free (s2);
+              g_free (x2);
+              g_free (nt);
+              if (skip)
+                continue;
+              ends_turn = stop;
+              break;
+            }
           if (turn && !ends_turn)
             add_p (im, turn, t, l->no);
           else if (rule_line (t))
@@ -2327,6 +2360,10 @@ static int
 decode (char **out, size_t *out_len, char *raw, size_t len, const char *encoding,
         const char *name, mn_diag *d)
 {
+  /* a UTF-16 byte-order mark (Windows' "Unicode" text) says the encoding by itself */
+  if (!encoding && len >= 2 && (((unsigned char) raw[0] == 0xFF && (unsigned char) raw[1] == 0xFE)
+                                || ((unsigned char) raw[0] == 0xFE && (unsigned char) raw[1] == 0xFF)))
+    encoding = "UTF-16";
   int utf8 = !encoding || g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0;
   if (utf8)
     {

@@ -174,6 +174,7 @@ expected_of (const char *detail)
 /* What one parse has found so far; ctxt->_private points here. */
 struct parse_state {
   mn_findings *f;          /* where errors go */
+  int session;             /* a session file (messages say so), or other XML such as FO */
   int fatal;               /* a fatal error or a refusal is recorded: ignore the rest */
   internalSubsetSAXFunc internal_subset;  /* libxml2's own handler, called when allowed */
 };
@@ -208,9 +209,12 @@ on_internal_subset (void *ctx, const xmlChar *name, const xmlChar *public_id,
 {
   if (public_id || system_id)
     {
-      char *msg = g_strdup_printf (_("the document refers to an external DTD ('%s'); a session "
-                                     "file must not load other files: remove the <!DOCTYPE …> line"),
-                                   (const char *) (system_id ? system_id : public_id));
+      const char *url = (const char *) (system_id ? system_id : public_id);
+      char *msg = state_of (ctx)->session
+        ? g_strdup_printf (_("the document refers to an external DTD ('%s'); a session "
+                             "file must not load other files: remove the <!DOCTYPE …> line"), url)
+        : g_strdup_printf (_("the document refers to an external DTD ('%s'); minutes loads no "
+                             "other files: remove the <!DOCTYPE …> line"), url);
       refuse (ctx, msg);
       g_free (msg);
       return;
@@ -222,10 +226,15 @@ static void
 on_entity_decl (void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
                 const xmlChar *system_id, xmlChar *content)
 {
-  char *msg = g_strdup_printf (_("the document declares the entity '%s'; a session file must not "
-                                 "declare entities (they can read other files or expand without "
-                                 "limit): remove the <!DOCTYPE …> block and write the text itself"),
-                               (const char *) name);
+  char *msg = state_of (ctx)->session
+    ? g_strdup_printf (_("the document declares the entity '%s'; a session file must not "
+                         "declare entities (they can read other files or expand without "
+                         "limit): remove the <!DOCTYPE …> block and write the text itself"),
+                       (const char *) name)
+    : g_strdup_printf (_("the document declares the entity '%s'; minutes reads no entity "
+                         "declarations (they can read other files or expand without limit): "
+                         "remove the <!DOCTYPE …> block and write the text itself"),
+                       (const char *) name);
   refuse (ctx, msg);
   g_free (msg);
 }
@@ -233,9 +242,12 @@ on_entity_decl (void *ctx, const xmlChar *name, int type, const xmlChar *public_
 static void
 refuse_declaration (void *ctx, const char *kind)
 {
-  char *msg = g_strdup_printf (_("the document declares a DTD (<!%s …>); a session file has none "
-                                 "(schema/session.xsd says what is allowed): remove the "
-                                 "<!DOCTYPE …> block"), kind);
+  char *msg = state_of (ctx)->session
+    ? g_strdup_printf (_("the document declares a DTD (<!%s …>); a session file has none "
+                         "(schema/session.xsd says what is allowed): remove the "
+                         "<!DOCTYPE …> block"), kind)
+    : g_strdup_printf (_("the document declares a DTD (<!%s …>); minutes reads no DTD: "
+                         "remove the <!DOCTYPE …> block"), kind);
   refuse (ctx, msg);
   g_free (msg);
 }
@@ -269,9 +281,25 @@ on_unparsed_entity_decl (void *ctx, const xmlChar *name, const xmlChar *public_i
 }
 
 /* One parser error in our words (a new string). */
-static char *
-parse_message (const xmlError *e, const char *detail)
+/* The code point libxml2 names in "... invalid xmlChar value N" / "Char value N", or -1. */
+static long
+char_value_in (const char *detail)
 {
+  const char *p = strstr (detail, "Char value ");
+  p = p ? p + strlen ("Char value ") : NULL;
+  if (!p || !g_ascii_isdigit (*p))
+    return -1;
+  return strtol (p, NULL, 10);
+}
+
+static char *
+parse_message (const xmlError *e, const char *detail, int session)
+{
+  long cp;
+  if (strstr (detail, "Excessive depth in document"))
+    return g_strdup_printf (_("the elements are nested more than %d deep; no document minutes "
+                              "reads goes so deep: check the file for start tags that are "
+                              "never closed"), 256);
   switch (e->code)
     {
     case XML_ERR_TAG_NAME_MISMATCH:
@@ -284,10 +312,15 @@ parse_message (const xmlError *e, const char *detail)
                                 "%d is closed); add its end tag </%s>"),
                               e->str1 ? e->str1 : "?", e->int1, e->str1 ? e->str1 : "?");
     case XML_ERR_DOCUMENT_EMPTY:
+      if (!session)
+        return g_strdup (_("the file holds no XML; check that it is the file you meant"));
       return g_strdup (_("the file holds no XML; a session file starts with "
                          "<session xmlns=\"urn:minutes:session:1\">"));
     case XML_ERR_DOCUMENT_END:
     case XML_ERR_EXTRA_CONTENT:
+      if (!session)
+        return g_strdup (_("the XML is not well-formed (there is content after the end of the "
+                           "root element); remove what follows its end tag"));
       return g_strdup (_("the XML is not well-formed (there is content after the end of the root "
                          "element); a file holds one <session>: remove what follows </session>"));
     case XML_ERR_INVALID_ENCODING:
@@ -306,6 +339,11 @@ parse_message (const xmlError *e, const char *detail)
     case XML_ERR_INVALID_CHARREF:
     case XML_ERR_INVALID_DEC_CHARREF:
     case XML_ERR_INVALID_HEX_CHARREF:
+      /* Name the character the way the Unicode charts do (U+D800), not in decimal. */
+      if ((cp = char_value_in (detail)) >= 0 && cp <= 0x10FFFF)
+        return g_strdup_printf (_("the file holds U+%04lX, a character XML does not allow (a "
+                                  "control character, or half of a surrogate pair); remove it, "
+                                  "or write the character itself"), cp);
       return g_strdup_printf (_("the file holds a character XML does not allow (%s); remove it, "
                                 "or check that the file is saved as UTF-8"), detail);
     case XML_ERR_UNDECLARED_ENTITY:
@@ -319,6 +357,9 @@ parse_message (const xmlError *e, const char *detail)
     default:
       break;
     }
+  if (e->domain == XML_FROM_NAMESPACE && !session)
+    return g_strdup_printf (_("the XML namespaces are not well-formed (%s); declare every prefix "
+                              "with xmlns:PREFIX=\"…\""), detail);
   if (e->domain == XML_FROM_NAMESPACE)
     return g_strdup_printf (_("the XML namespaces are not well-formed (%s); declare every prefix "
                               "with xmlns:PREFIX=\"…\", or use xmlns=\"urn:minutes:session:1\""),
@@ -334,7 +375,7 @@ on_parse_error (void *ctx, xmlErrorPtr e)
   if (st->fatal || e->level == XML_ERR_WARNING)
     return;
   char *detail = detail_of (e);
-  char *msg = parse_message (e, detail);
+  char *msg = parse_message (e, detail, st->session);
   mn_findings_add (st->f, NULL, e->line, "%s", msg);
   g_free (msg);
   g_free (detail);
@@ -345,7 +386,7 @@ on_parse_error (void *ctx, xmlErrorPtr e)
 
 /* Read the whole file, at most MN_LOAD_MAX_BYTES. */
 static int
-read_file (char **out, size_t *len, const char *path, mn_diag *d)
+read_file (char **out, size_t *len, const char *path, int session, mn_diag *d)
 {
   *out = NULL;
   FILE *fp = fopen (path, "rb");
@@ -364,9 +405,14 @@ read_file (char **out, size_t *len, const char *path, mn_diag *d)
       g_string_append_len (buf, chunk, n);
       if (buf->len > MN_LOAD_MAX_BYTES)
         {
-          mn_error (d, path, 0, _("the file is larger than %ld MB; a session file is far smaller: "
-                                  "check that this is the right file"),
-                    MN_LOAD_MAX_BYTES / (1024 * 1024));
+          if (session)
+            mn_error (d, path, 0, _("the file is larger than %ld MB; a session file is far smaller: "
+                                    "check that this is the right file"),
+                      MN_LOAD_MAX_BYTES / (1024 * 1024));
+          else
+            mn_error (d, path, 0, _("the file is larger than %ld MB, more than minutes reads: check "
+                                    "that this is the right file"),
+                      MN_LOAD_MAX_BYTES / (1024 * 1024));
           rc = MN_ELIMIT;
           break;
         }
@@ -388,16 +434,77 @@ read_file (char **out, size_t *len, const char *path, mn_diag *d)
   return 0;
 }
 
+/* libxml2 2.9.14 checks each attribute of a start tag against all the others before it:
+ * quadratic time (100,000 attributes on one element take minutes).  Before parsing,
+ * scan the bytes for the start tag with the most attributes — each '=' outside quotes,
+ * comments, CDATA sections and processing instructions counts as one — and return the
+ * line of the first tag with more than MN_LOAD_MAX_ATTRIBUTES, or 0 if there is none. */
+static long
+tag_with_too_many_attributes (const char *b, size_t len)
+{
+  long line = 1, tag_line = 0;
+  int in_tag = 0, count = 0;
+  char quote = 0;
+  for (size_t i = 0; i < len; i++)
+    {
+      char c = b[i];
+      if (c == '\n')
+        line++;
+      if (!in_tag)
+        {
+          if (c != '<')
+            continue;
+          const char *rest = b + i, *end = NULL;
+          size_t left = len - i;
+          if (left >= 4 && memcmp (rest, "<!--", 4) == 0)
+            end = g_strstr_len (rest + 4, left - 4, "-->");
+          else if (left >= 9 && memcmp (rest, "<![CDATA[", 9) == 0)
+            end = g_strstr_len (rest + 9, left - 9, "]]>");
+          else if (left >= 2 && rest[1] == '?')
+            end = g_strstr_len (rest + 2, left - 2, "?>");
+          else
+            {
+              in_tag = 1, count = 0, quote = 0, tag_line = line;
+              continue;
+            }
+          if (!end)
+            return 0;   /* unterminated: the parser says so */
+          for (const char *q = rest; q < end; q++)
+            line += *q == '\n';
+          i = end - b;
+          continue;
+        }
+      if (quote)
+        quote = c == quote ? 0 : quote;
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '=' && ++count > MN_LOAD_MAX_ATTRIBUTES)
+        return tag_line;
+      else if (c == '>')
+        in_tag = 0;
+    }
+  return 0;
+}
+
 /* Parse into `*out` (NULL on failure), adding every problem to `f`. */
 static int
-parse (xmlDocPtr *out, const char *path, mn_findings *f, mn_diag *d)
+parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, mn_diag *d)
 {
   *out = NULL;
   char *bytes = NULL;
   size_t len = 0;
-  int rc = read_file (&bytes, &len, path, d);
+  int rc = read_file (&bytes, &len, path, session, d);
   if (rc)
     return rc;
+  long crowded = tag_with_too_many_attributes (bytes, len);
+  if (crowded)
+    {
+      mn_findings_add (f, NULL, crowded, _("an element has more than %d attributes; no document "
+                                           "minutes reads needs so many: check the file"),
+                       MN_LOAD_MAX_ATTRIBUTES);
+      g_free (bytes);
+      return MN_ELIMIT;
+    }
 
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (!ctxt)
@@ -405,7 +512,7 @@ parse (xmlDocPtr *out, const char *path, mn_findings *f, mn_diag *d)
       g_free (bytes);
       return MN_EFAIL;
     }
-  struct parse_state st = { f, 0, ctxt->sax->internalSubset };
+  struct parse_state st = { f, session, 0, ctxt->sax->internalSubset };
   ctxt->_private = &st;
   ctxt->sax->serror = on_parse_error;
   ctxt->sax->internalSubset = on_internal_subset;
@@ -433,15 +540,27 @@ parse (xmlDocPtr *out, const char *path, mn_findings *f, mn_diag *d)
   return 0;
 }
 
-int
-mn_load_parse (xmlDocPtr *out, const char *path, mn_diag *d)
+static int
+parse_reporting (xmlDocPtr *out, const char *path, int session, mn_diag *d)
 {
   mn_load_init ();
   mn_findings *f = mn_findings_new ();
-  int rc = parse (out, path, f, d);
+  int rc = parse (out, path, session, f, d);
   mn_findings_flush (f, d, path);
   mn_findings_free (f);
   return rc;
+}
+
+int
+mn_load_parse (xmlDocPtr *out, const char *path, mn_diag *d)
+{
+  return parse_reporting (out, path, 1, d);
+}
+
+int
+mn_load_parse_xml (xmlDocPtr *out, const char *path, mn_diag *d)
+{
+  return parse_reporting (out, path, 0, d);
 }
 
 /* === the schema === */
@@ -954,7 +1073,7 @@ mn_load_session (xmlDocPtr *out, const char *path, mn_diag *d)
 
   xmlDocPtr doc = NULL;
   mn_findings *f = mn_findings_new ();
-  rc = parse (&doc, path, f, d);
+  rc = parse (&doc, path, 1, f, d);
   if (rc == 0)
     rc = check_root (doc, f);
   if (rc == 0)

@@ -10,6 +10,10 @@
 /* The largest session file we read (a whole session is some 100 KB). */
 #define MN_LOAD_MAX_BYTES (32L * 1024 * 1024)
 
+/* The most attributes one element may have (libxml2 2.9.14 checks them in quadratic time;
+ * a session element has a handful, an FO element a few dozen). */
+#define MN_LOAD_MAX_ATTRIBUTES 1000
+
 /* Make libxml2 safe for every later parse in this process, once (later calls do
  * nothing): external entities, DTDs and catalogs can load nothing — an entity loader
  * that refuses every URL (except our own schema/ and xsl/ folders in the data folder),
@@ -26,6 +30,8 @@ int mn_load_trust_folder (const char *folder);
 
 /* Parse the file at `path` (as named in diagnostics) into a tree, safely:
  *   - the file is read whole, at most MN_LOAD_MAX_BYTES;
+ *   - no element with more than MN_LOAD_MAX_ATTRIBUTES attributes (checked before parsing);
+ *   - elements nested at most 256 deep (libxml2's limit without HUGE);
  *   - never with XML_PARSE_NOENT, DTDLOAD or HUGE; XML_PARSE_NONET and BIG_LINES
  *     (xmlGetLineNo gives true line numbers past 65535);
  *   - a DOCTYPE that names an external DTD, or declares anything (entities, elements,
@@ -36,6 +42,10 @@ int mn_load_trust_folder (const char *folder);
  * returned.  Otherwise *out is NULL, the problem has been reported to `d`, and the
  * return is MN_EIO (cannot read the file), MN_ELIMIT (too large) or MN_EINVALID. */
 int mn_load_parse (xmlDocPtr *out, const char *path, mn_diag *d);
+
+/* mn_load_parse for XML that is not a session (an XSL-FO file for `minutes render`): the
+ * same limits and refusals, in messages that do not speak of sessions. */
+int mn_load_parse_xml (xmlDocPtr *out, const char *path, mn_diag *d);
 
 /* mn_load_parse, then: the root is <session> in urn:minutes:session:1; the document
  * is valid against schema/session.xsd (from the data folder, compiled once); and the

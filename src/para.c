@@ -34,7 +34,9 @@
  * ）、) the pair must not take two full ems: the first of a closing+closing or
  * closing+opening pair, and the second of an opening+opening pair, gets the OpenType feature
  * 'halt' (IPAex has it; Noto CJK too), which halves its advance and keeps the ink in place.
- * Line-start opening brackets are left full width (JLREQ allows either; known gap).
+ * An opening bracket starting a line that is not a paragraph's first is set half-width
+ * (JLREQ §3.1.5 allows either): its blank first half is dropped after line breaking, and the
+ * half em goes to justification (so a justified line still ends at the edge).
  *
  * == Justification (JLREQ §3.8) ==
  * Pango 1.50's justify does fill a Japanese line, but it spreads the extra over every
@@ -54,8 +56,7 @@
  * (hb_font_get_variation_glyph) tells us, and we warn.
  *
  * == Known gaps ==
- * No quarter-em space between Japanese and Latin (JLREQ §3.2.5), no line-start bracket
- * halving, no hanging punctuation, no hyphenation, horizontal writing only. */
+ * No quarter-em space between Japanese and Latin (JLREQ §3.2.5), no hanging punctuation, no hyphenation, horizontal writing only. */
 #include "para.h"
 
 #include <hb.h>
@@ -86,8 +87,10 @@ struct mn_para {
   const char *text;         /* the layout's text (owned by the layout) */
   int width;                /* content width it was laid out at */
   GArray *lines;            /* mn_para_line */
+  PangoLayoutLine **plines; /* Pango's lines, by index (owned by the layout) */
   GArray *segs;             /* seg, in text order */
   GArray *ids;              /* inline_id */
+  int dynamic;              /* shows a page number or citation (differs between passes) */
 };
 
 /* === character classes (JLREQ Appendix A) === */
@@ -185,6 +188,7 @@ typedef struct builder {
   const mn_style *pst;      /* the paragraph's style */
   const mn_para_env *env;
   int max_font;             /* largest font size used */
+  int dynamic;              /* a page number or citation was added */
 } builder;
 
 static int
@@ -322,6 +326,7 @@ build_inline (builder *b, const mn_fo_node *n, const mn_fo_node *link)
         case MN_FO_CITATION:
         case MN_FO_CITATION_LAST:
           {
+            b->dynamic = 1;
             char *num = k->kind == MN_FO_PAGE_NUMBER
                         ? g_strdup_printf ("%d", b->env->page_number)
                         : b->env->cite (b->env->cite_data, k->ref, k->kind == MN_FO_CITATION_LAST);
@@ -351,7 +356,7 @@ kinsoku_attrs (builder *b)
   int len = (int) b->text->len;
   int range_start = -1;   /* start byte of the current no-break range */
   const char *prev = NULL;
-  gunichar pc = 0, ppc = 0;
+  gunichar pc = 0;
   for (const char *p = t; p < t + len; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -374,8 +379,6 @@ kinsoku_attrs (builder *b)
       if (prev && opening_punct (c) && opening_punct (pc))
         add_attr (b, pango_attr_font_features_new ("halt"), (int) (p - t),
                   (int) (g_utf8_next_char (p) - t));
-      (void) ppc;
-      ppc = pc;
       pc = c;
       prev = p;
     }
@@ -453,9 +456,9 @@ typedef void (*cluster_cb) (void *data, PangoGlyphItem *run, int g0, int g1, int
 static int
 walk_line (const mn_para *p, const mn_para_line *ln, cluster_cb cb, void *data)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (p->layout, (int) (ln - &g_array_index (p->lines, mn_para_line, 0)));
+  PangoLayoutLine *line = p->plines[ln - &g_array_index (p->lines, mn_para_line, 0)];
   int content_end = line_content_end (p, ln);
-  int x = 0, gaps = 0;
+  int x = -ln->lead, gaps = 0;
   for (GSList *r = line->runs; r; r = r->next)
     {
       PangoGlyphItem *run = r->data;
@@ -487,13 +490,20 @@ walk_line (const mn_para *p, const mn_para_line *ln, cluster_cb cb, void *data)
 
 /* === layout === */
 
+/* The segment holding `byte` (segments are in text order and do not overlap). */
 static const seg *
 seg_at (const mn_para *p, int byte)
 {
-  for (guint i = 0; i < p->segs->len; i++)
+  guint lo = 0, hi = p->segs->len;
+  while (lo < hi)
     {
-      const seg *s = &g_array_index (p->segs, seg, i);
-      if (byte >= s->start && byte < s->end)
+      guint mid = (lo + hi) / 2;
+      const seg *s = &g_array_index (p->segs, seg, mid);
+      if (byte < s->start)
+        hi = mid;
+      else if (byte >= s->end)
+        lo = mid + 1;
+      else
         return s;
     }
   return NULL;
@@ -591,10 +601,7 @@ strut (PangoContext *pctx, const PangoFontDescription *fd, int *asc, int *desc)
 static int
 is_last_of_paragraph (const mn_para *p, int i, int n)
 {
-  if (i == n - 1)
-    return 1;
-  PangoLayoutLine *next = pango_layout_get_line_readonly (p->layout, i + 1);
-  return next->is_paragraph_start;
+  return i == n - 1 || p->plines[i + 1]->is_paragraph_start;
 }
 
 int
@@ -604,7 +611,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   const mn_style *st = &node->st;
   mn_para *p = g_new0 (mn_para, 1);
   builder b = { g_string_new (NULL), pango_attr_list_new (), g_array_new (FALSE, FALSE, sizeof (seg)),
-                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size };
+                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size, 0 };
   PangoFontDescription *fd = NULL;
   *out = NULL;
   p->refs = 1;
@@ -645,6 +652,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   p->text = pango_layout_get_text (p->layout);
   p->segs = b.segs;
   p->ids = b.ids;
+  p->dynamic = b.dynamic;
   b.segs = NULL;
   b.ids = NULL;
 
@@ -657,9 +665,15 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   strut (env->pctx, fd, &asc, &desc);
   int lh = st->line_height > 0 ? st->line_height : st->font_size * 6 / 5;
   int n = pango_layout_get_line_count (p->layout);
+  p->plines = g_new0 (PangoLayoutLine *, n + 1);
+  {
+    int i = 0;
+    for (GSList *l = pango_layout_get_lines_readonly (p->layout); l && i < n; l = l->next)
+      p->plines[i++] = l->data;
+  }
   for (int i = 0; i < n; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (p->layout, i);
+      PangoLayoutLine *line = p->plines[i];
       PangoRectangle logical;
       pango_layout_line_get_extents (line, NULL, &logical);
       mn_para_line ln;
@@ -677,6 +691,19 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
       ln.box_x = first ? st->text_indent : 0;
       ln.box_w = width - (first ? st->text_indent : 0);
       ln.natural = logical.width;
+      /* JLREQ §3.1.5: an opening bracket starting a line (not a paragraph) is set half-width:
+       * the blank half before its ink is dropped. */
+      if (!first && line->runs && opening_punct (g_utf8_get_char (p->text + ln.start)))
+        {
+          PangoGlyphItem *r0 = line->runs->data;
+          if (r0->glyphs->num_glyphs > 0 && r0->item->offset + r0->glyphs->log_clusters[0] == ln.start)
+            {
+              int w = r0->glyphs->glyphs[0].geometry.width;
+              if (w * 10 >= st->font_size * 9)
+                ln.lead = w / 2;
+            }
+        }
+      ln.natural -= ln.lead;
       int room = ln.box_w - ln.natural;
       int last = is_last_of_paragraph (p, i, n);
       int align = last ? (st->text_align_last >= 0 ? st->text_align_last
@@ -715,6 +742,18 @@ out:
   return rc;
 }
 
+int
+mn_para_dynamic (const mn_para *p)
+{
+  return p->dynamic;
+}
+
+int
+mn_para_check (mn_para *p, const mn_para_env *env)
+{
+  return check_glyphs (p, env);
+}
+
 mn_para *
 mn_para_ref (mn_para *p)
 {
@@ -730,6 +769,7 @@ mn_para_unref (mn_para *p)
   if (p->layout)
     g_object_unref (p->layout);
   g_array_free (p->lines, TRUE);
+  g_free (p->plines);
   if (p->segs)
     g_array_free (p->segs, TRUE);
   if (p->ids)

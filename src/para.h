@@ -28,6 +28,7 @@ typedef struct mn_para_line {
   int box_x, box_w;         /* the line box: left offset (text-indent on the first line), width */
   int x;                    /* where the text starts (box_x plus the alignment offset) */
   int natural;              /* the text's natural width */
+  int lead;                 /* blank trimmed before a line-start opening bracket (JLREQ) */
   int gaps;                 /* justification: number of stretchable gaps (0: not justified) */
   int extra;                /* justification: width distributed over the gaps */
 } mn_para_line;
@@ -61,6 +62,13 @@ typedef struct mn_para mn_para;
  * Returns 0 with *out owned (mn_para_unref), or MN_EINVALID (a character no font can show:
  * reported with U+XXXX and its line) with *out NULL. */
 int mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env *env);
+
+/* Whether the text holds a page number or citation (its layout differs between passes). */
+int mn_para_dynamic (const mn_para *p);
+
+/* Report again what mn_para_new reported (missing glyphs, variation sequences) to env->d:
+ * for a paragraph laid out in a quiet pass and reused.  Returns 0 or MN_EINVALID. */
+int mn_para_check (mn_para *p, const mn_para_env *env);
 
 mn_para *mn_para_ref (mn_para *p);
 void mn_para_unref (mn_para *p);

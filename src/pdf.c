@@ -421,7 +421,14 @@ mn_pdf_page (mn_pdf *pdf, const mn_area *page)
   pdf->page_w = page->w;
   pdf->page_h = page->h;
   start (pdf);
-  paint_children (pdf, page);
+  /* The running header first, then the body, then the rest: the order pdftotext -raw and
+   * screen readers follow (the area tree keeps the body first). */
+  for (const mn_area *r = page->first; r; r = r->next)
+    if (r->kind == MN_AREA_REGION && r->region == MN_REGION_BEFORE)
+      paint_area (pdf, r);
+  for (const mn_area *r = page->first; r; r = r->next)
+    if (!(r->kind == MN_AREA_REGION && r->region == MN_REGION_BEFORE))
+      paint_area (pdf, r);
   cairo_show_page (pdf->cr);
   pdf->pages++;
   cairo_status_t s = cairo_status (pdf->cr);

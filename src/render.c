@@ -12,6 +12,10 @@
 #include "page.h"
 #include "pdf.h"
 
+/* Paragraphs the counting pass may hand to the painting pass (each a PangoLayout, a few KB):
+ * enough for a long session, bounded so that memory does not grow with the document. */
+#define CARRY_BUDGET 2000
+
 /* The fonts are verified and loaded once per process: `minutes build` renders many files. */
 static mn_fonts *fonts_once;
 
@@ -45,6 +49,8 @@ layout_init (mn_layout *L, const mn_fo_doc *doc, PangoContext *pctx, mn_diag *d,
 static void
 layout_clear (mn_layout *L)
 {
+  if (L->carry_out)
+    g_hash_table_destroy (L->carry_out);
   g_hash_table_destroy (L->paras);
   g_hash_table_destroy (L->first_page);
   g_hash_table_destroy (L->last_page);
@@ -93,6 +99,9 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
       layout_init (&pass1, doc, pctx, d, file);
       have1 = 1;
       pass1.pass = 1;
+      pass1.carry_out = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                               (GDestroyNotify) mn_para_unref);
+      pass1.carry_budget = CARRY_BUDGET;
       mn_diag quiet = *d;
       quiet.quiet = 1;
       pass1.d = &quiet;
@@ -111,6 +120,7 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
     {
       pass2.prev_first = pass1.first_page;
       pass2.prev_last = pass1.last_page;
+      pass2.carry_in = pass1.carry_out;
     }
   if (mn_atomic_open (&pdf_file, out_path) != 0)
     {

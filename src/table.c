@@ -23,8 +23,8 @@
  *    border plus the padding.  Every part of a split cell gets its full border.
  * 4. display-align (center/after) moves a cell's content down within the row, for cell
  *    parts that end in that row.
- * 5. Header: the table-header rows are measured and placed at the top of the table on every
- *    page it occupies (table-omit-header-at-break="false").  If no body row fits under the
+ * 5. Header: the table-header rows are placed at the top of the table on every page it
+ *    occupies (unless table-omit-header-at-break="true").  If no body row fits under the
  *    header and the page was not empty, the whole table part (header included) moves on:
  *    a header is never left alone at a page bottom.  A header taller than the page is placed
  *    on the first page only (no-progress guard, Typst's repeated.rs).
@@ -98,22 +98,16 @@ column_widths (const mn_fo_node *t, int cw, int ncols, int *out)
     }
 }
 
-static const mn_fo_node *
-nth_row (const mn_fo_node *t, int i, int *nrows)
+/* The body rows of `t`, in order (a new array; the nodes are borrowed). */
+static GPtrArray *
+body_rows (const mn_fo_node *t)
 {
-  const mn_fo_node *found = NULL;
-  int k = 0;
+  GPtrArray *rows = g_ptr_array_new ();
   for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
-    {
-      if (sec->kind != MN_FO_TABLE_BODY)
-        continue;
-      for (const mn_fo_node *row = sec->first; row; row = row->next, k++)
-        if (k == i)
-          found = row;
-    }
-  if (nrows)
-    *nrows = k;
-  return found;
+    if (sec->kind == MN_FO_TABLE_BODY)
+      for (const mn_fo_node *row = sec->first; row; row = row->next)
+        g_ptr_array_add (rows, (gpointer) row);
+  return rows;
 }
 
 /* Lay out one row at y; rules 2–4, 6. */
@@ -178,7 +172,6 @@ layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *col
       for (i = 0; i < ncells; i++)
         {
           cells[i]->h = ra->h;
-          mn_flow_note_id (L, nodes[i]->id);
           /* rule 4: only for a cell part that ends here */
           const mn_resume *co = s == MN_SPLIT ? (*out)->cols[i] : MN_RESUME_DONE;
           int slack = content - heights[i];
@@ -189,7 +182,6 @@ layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *col
                 mn_area_shift (k, dy);
             }
         }
-      mn_flow_note_id (L, row->id);
       *height = ra->h;
     }
   g_free (nodes);
@@ -209,6 +201,13 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   const mn_style *st = &n->st, *ps = &n->parent->st;
   int dl = st->start_indent - ps->start_indent, dr = st->end_indent - ps->end_indent;
   int cx = x + dl, cw = MAX (w - dl - dr, MN_PT);
+  /* width: never wider than the room (the table starts at its start edge) */
+  int bp = st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT]
+           + st->border[MN_SIDE_LEFT].width + st->border[MN_SIDE_RIGHT].width;
+  if (n->width > 0 && n->width - bp < cw)
+    cw = MAX (n->width - bp, MN_PT);
+  else if (n->width_permille > 0)
+    cw = MAX ((int) ((long long) (w - dl - dr + bp) * n->width_permille / 1000) - bp, MN_PT);
   int bl = st->border[MN_SIDE_LEFT].width, br = st->border[MN_SIDE_RIGHT].width;
   int bt = st->border[MN_SIDE_TOP].width, bb = st->border[MN_SIDE_BOTTOM].width;
   int fresh = in == NULL;
@@ -230,6 +229,8 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
 
   /* rule 5: the header, on every page */
   const mn_fo_node *header = n->first && n->first->kind == MN_FO_TABLE_HEADER ? n->first : NULL;
+  if (header && !fresh && n->omit_header)
+    header = NULL;
   int header_tall = 0;
   if (header)
     for (const mn_fo_node *row = header->first; row; row = row->next)
@@ -257,14 +258,14 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
       ycur = y;
     }
 
-  int nrows = 0;
-  nth_row (n, 0, &nrows);
+  GPtrArray *rows = body_rows (n);
+  int nrows = (int) rows->len;
   int ri = in ? in->index : 0;
   const mn_resume *rin = in ? in->child : NULL;
   int placed = 0;
   for (; ri < nrows && !L->failed; ri++, rin = NULL)
     {
-      const mn_fo_node *row = nth_row (n, ri, NULL);
+      const mn_fo_node *row = g_ptr_array_index (rows, ri);
       int empty = page_empty && !placed;
       mn_resume *rout = NULL;
       int rh = 0;
@@ -298,7 +299,6 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
       res = MN_SPLIT;
       break;
     }
-  mn_flow_note_id (L, n->id);
   if (res == MN_FIT)
     a->h = ycur + st->padding[MN_SIDE_BOTTOM] + bb - y;
   else
@@ -309,6 +309,7 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   *used = a->h;
 
 out:
+  g_ptr_array_free (rows, TRUE);
   g_free (colw);
   g_free (colx);
   return res;

@@ -423,6 +423,13 @@ mn_params_add (mn_params *p, const char *arg)
   const char *eq = strchr (arg, '=');
   if (!eq || !valid_name (arg, (size_t) (eq - arg)))
     return MN_EINVALID;
+  /* The same name again: the last value wins, as with any repeated option. */
+  for (int i = 0; i < p->count; i++)
+    if (strlen (p->names[i]) == (size_t) (eq - arg) && strncmp (p->names[i], arg, (size_t) (eq - arg)) == 0)
+      {
+        p->values[i] = eq + 1;
+        return 0;
+      }
   p->names = g_renew (const char *, p->names, p->count + 1);
   p->values = g_renew (const char *, p->values, p->count + 1);
   p->names[p->count] = g_strndup (arg, (gsize) (eq - arg));

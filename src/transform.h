@@ -40,7 +40,8 @@ typedef struct mn_params {
 
 /* Add `name=value` (the text of one `--param` argument) to `p`.  Returns 0, or MN_EINVALID
  * when `arg` has no `=` or an empty or malformed name (nothing is added).  The name is copied;
- * the value is borrowed from `arg`, which must outlive `p`.  mn_params_clear frees the list. */
+ * the value is borrowed from `arg`, which must outlive `p`.  A name given again takes the new
+ * value (the last one wins).  mn_params_clear frees the list. */
 int mn_params_add (mn_params *p, const char *arg);
 void mn_params_clear (mn_params *p);
 

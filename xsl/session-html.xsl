@@ -21,7 +21,8 @@
                                 s:record-note s:section s:stage s:role s:name s:a s:sic
                                 s:place s:heading s:time"/>
 
-  <!-- Extra CSS appended after the built-in style (e.g. a ward's colours). -->
+  <!-- Extra CSS appended after the built-in style (e.g. a ward's colours); any "<" is dropped,
+       so the value can never close the style element and inject markup. -->
   <xsl:param name="extra-css" select="''"/>
 
   <xsl:variable name="name" select="concat(normalize-space(/s:session/s:title), ' ', normalize-space(/s:session/s:council))"/>
@@ -41,7 +42,8 @@
         <meta name="generator" content="minutes"/>
         <style>
           <xsl:call-template name="css"/>
-          <xsl:value-of select="$extra-css"/>
+          <!-- "<" cannot end the style element early: CSS does not need it -->
+          <xsl:value-of select="translate($extra-css, '&lt;', '')"/>
         </style>
       </head>
       <body>
@@ -98,8 +100,8 @@ ul.marked > li > .body { flex: 1; min-width: 0; }
 .request-body { margin-left: 1em; }
 .speech h3 { font-size: 1.05rem; }
 .turn { margin: 0.6rem 0; }
-.turn p { text-indent: 1em; }
-.turn p.first { text-indent: -1em; padding-left: 1em; }
+.turn p { padding-left: 1em; text-indent: 1em; margin-bottom: 0.25rem; }
+.turn p.first { text-indent: -1em; }
 .turn .speaker { font-weight: 700; }
 .turn ul, .turn .list { margin-left: 2em; }
 .stage { margin: 0.4rem 0 0.4rem 3em; }
@@ -270,6 +272,7 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
     <section id="inquiry-{@n}" aria-labelledby="inquiry-{@n}-h">
       <h2 id="inquiry-{@n}-h">
         <xsl:value-of select="concat('諮問事項', @n)"/>
+        <xsl:text> </xsl:text>
         <span class="title"><xsl:apply-templates select="s:title"/></span>
       </h2>
       <xsl:apply-templates select="s:qa | s:opinions"/>

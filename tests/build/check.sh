@@ -23,9 +23,10 @@ build() { (cd "$tmp/p" && "$minutes" build "$@"); }
 case $case_name in
 
 seed-pdf-text)
-  # Every character of the seed, in order, in the PDF's extracted text.
+  # Every character of the seed, in order, in the PDF's extracted text.  --strict: the FO stays
+  # inside the engine's subset (anything outside it would be an error).
   project "$src/input/r03-1.xml"
-  build >/dev/null || fail "minutes build failed"
+  build --strict >/dev/null || fail "minutes build --strict failed"
   pdftotext -raw "$tmp/p/output/r03-1.pdf" "$tmp/r03-1.txt" || fail "pdftotext failed"
   "${TEXTCHECK:?}" "$seed_txt" --text "$tmp/r03-1.txt" || fail "text of the PDF"
   ;;
@@ -120,6 +121,75 @@ failure-keeps-output)
   echo "ok"
   ;;
 
+pdf-metadata)
+  # The seed's PDF: title, author, subject, the decision date as creation date, A4 pages,
+  # a bookmark for each 諮問事項 and for 要望事項, the running header from page 2 only.
+  project "$src/input/r03-1.xml"
+  build >/dev/null || fail "minutes build failed"
+  pdf=$tmp/p/output/r03-1.pdf
+  pdfinfo "$pdf" >"$tmp/info" || fail "pdfinfo failed"
+  cat "$tmp/info"
+  grep -q '^Title: *会議録 令和3年度第1回 情報公開・個人情報保護審議会$' "$tmp/info" || fail "title"
+  grep -q '^Author: *情報公開・個人情報保護審議会$' "$tmp/info" || fail "author"
+  grep -q '^Subject: *諮問事項: (1)東京都' "$tmp/info" || fail "subject"
+  grep -q '^CreationDate: *Sun May 23 15:00:00 2021 UTC$' "$tmp/info" || fail "creation date (2021-05-24 JST)"
+  grep -q '^Page size: *595.2[0-9]* x 841.8[0-9]* pts (A4)' "$tmp/info" || fail "A4"
+  qpdf --json --json-key=outlines "$pdf" >"$tmp/outlines.json" || fail "qpdf"
+  for b in 諮問事項1 諮問事項2 諮問事項3 諮問事項4 要望事項; do
+    grep -q "\"title\": \"$b" "$tmp/outlines.json" || fail "no bookmark $b"
+  done
+  header='情報公開・個人情報保護審議会 令和3年度第1回 会議録'
+  pdftotext -f 1 -l 1 -raw "$pdf" - | head -1 | grep -q '^会議録$' || fail "page 1 does not open with 会議録"
+  pdftotext -f 1 -l 1 -raw "$pdf" - | grep -qx "$header" && fail "a running header on page 1"
+  pdftotext -f 2 -l 2 -raw "$pdf" - | grep -qx "$header" || fail "no running header on page 2"
+  pages=$(awk '/^Pages:/ {print $2}' "$tmp/info")
+  pdftotext -f "$pages" -l "$pages" -raw "$pdf" - | grep -q "^$pages / $pages\$" || fail "no 'n / N' footer"
+  echo "ok"
+  ;;
+
+golden)
+  # The stylesheets' output for the session using every construct, byte for byte: the FO
+  # (`minutes fo`) and the HTML page.  After an intended change to xsl/, regenerate with
+  #   MINUTES_UPDATE_GOLDEN=1 meson test -C build fo-html-golden
+  # and read the diff before committing.
+  g=$src/tests/build/golden
+  project "$src/tests/build/input/all-constructs.xml"
+  (cd "$tmp/p" && "$minutes" fo input/all-constructs.xml -o "$tmp/all-constructs.fo") || fail "minutes fo failed"
+  build >/dev/null || fail "minutes build failed"
+  cp "$tmp/p/output/all-constructs.html" "$tmp/all-constructs.html"
+  status=0
+  for f in all-constructs.fo all-constructs.html; do
+    if [ "${MINUTES_UPDATE_GOLDEN:-}" = 1 ]; then
+      cp "$tmp/$f" "$g/$f"; echo "updated $g/$f"; continue
+    fi
+    if ! cmp -s "$g/$f" "$tmp/$f"; then
+      echo "$f differs from tests/build/golden/$f:"
+      # one element a line, so the diff says where
+      sed 's/></>\n</g' "$g/$f" >"$tmp/want"; sed 's/></>\n</g' "$tmp/$f" >"$tmp/got"
+      diff -u "$tmp/want" "$tmp/got" | head -40
+      status=1
+    fi
+  done
+  [ $status -eq 0 ] || fail "golden output changed"
+  echo "ok"
+  ;;
+
+source-line)
+  # An error the typesetting engine finds (a character no pinned font has) names the session
+  # file and its line, thanks to the mx:line attributes the stylesheet puts on blocks.
+  mkdir -p "$tmp/p/input"
+  line=$(grep -n '計画案に賛成します。' "$src/tests/build/input/all-constructs.xml" | cut -d: -f1)
+  sed 's/計画案に賛成します。/計画案に賛成します。\&#x1F600;/' "$src/tests/build/input/all-constructs.xml" \
+    >"$tmp/p/input/emoji.xml"
+  build >/dev/null 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -ne 0 ] || fail "a character no font has was accepted"
+  grep -q "^input/emoji.xml:$line: .*U+1F600" "$tmp/err" || fail "the error does not name input/emoji.xml:$line"
+  [ -e "$tmp/p/output/emoji.pdf" ] && fail "a PDF was written"
+  echo "ok"
+  ;;
+
 index)
   # output/index.html lists the sessions newest first, with links to both forms; rebuilding one
   # session keeps the others in the index.
@@ -166,6 +236,13 @@ param-injection)
   "$minutes" fo --param "header-text=$v" "$s" >"$tmp/fo" || fail "minutes fo failed"
   grep -qF ">$v</fo:block>" "$tmp/fo" || fail "header-text not printed as given"
   grep -q 'root:' "$tmp/fo" && fail "/etc/passwd leaked"
+  # the HTML page's extra CSS cannot close its style element and inject markup
+  project "$s"
+  build --param 'extra-css=p{color:red}</style><script>alert(1)</script>' >/dev/null || fail "build failed"
+  grep -q '<script' "$tmp/p/output/all-constructs.html" && fail "markup injected through extra-css"
+  grep -q 'p{color:red}' "$tmp/p/output/all-constructs.html" || fail "extra-css not applied"
+  # a parameter given twice: the last value wins
+  "$minutes" fo --param paper=B5 --param paper=A5 "$s" | grep -q 'page-width="148mm"' || fail "last --param did not win"
   echo "ok"
   ;;
 

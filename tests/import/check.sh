@@ -68,6 +68,10 @@ seed)
   count "//s:a[@href='https://www.city.meguro.tokyo.jp/gyosei/hirakareta/kojinjoho/kaigiroku/R02_kaigiroku.files/R02-02.pdf']" 1
   count "s:requests/s:request[1]/s:list/s:item[@label='2']/s:list/s:item[@label='b.']/s:br" 2
   count "//s:cut" 0
+  # the same text gives the same bytes (archives are rebuilt and compared)
+  cp "$tmp/out.xml" "$tmp/first.xml"
+  import "$seed"
+  cmp "$tmp/first.xml" "$tmp/out.xml" || fail "two imports of the seed differ"
   ;;
 seed-bom)
   # a byte-order mark before the text changes nothing
@@ -141,6 +145,9 @@ wrapped-rows)
   count "s:inquiry/s:qa/s:entry[@n=1]/s:answer/s:p[1][.='学級担任と管理職のみです。']" 1
   count "s:inquiry/s:qa/s:entry[@n=1]/s:answer/s:p[2][.='保存期間は1年です。']" 1
   count "s:inquiry/s:qa/s:entry[@n=2]/s:answer/s:p[.='速やかに消去します。']" 1
+  # empty number and question without a label such as (再回答): the answer wrapped
+  count "s:inquiry/s:qa/s:entry[@n=2]/s:answer/s:p[2][.='記録は残りません。']" 1
+  count "s:inquiry/s:qa/s:entry[@n=2]/s:follow-up" 0
   ;;
 fullwidth-digits)
   import "$cases/fullwidth-digits.txt"
@@ -173,6 +180,10 @@ shift-jis)
   # the same text as CP932, the Windows form of Shift_JIS
   iconv -f UTF-8 -t CP932 "$cases/sjis-source.txt" >"$tmp/cp932.txt" || fail "iconv"
   import "$tmp/cp932.txt" --encoding CP932
+  roundtrip "$cases/sjis-source.txt" "$tmp/out.xml"
+  # UTF-16 with its byte-order mark (Windows' "Unicode" text) needs no --encoding
+  iconv -f UTF-8 -t UTF-16 "$cases/sjis-source.txt" >"$tmp/utf16.txt" || fail "iconv"
+  import "$tmp/utf16.txt"
   roundtrip "$cases/sjis-source.txt" "$tmp/out.xml"
   # without --encoding the bytes are not UTF-8: a clear error naming the line, exit 1
   "$MINUTES" import "$tmp/sjis.txt" -o "$tmp/x.xml" 2>"$tmp/err"
@@ -213,6 +224,57 @@ invalid-shift-jis)
   cat "$tmp/err" >&2
   said "sjis.txt:$lines: error:"
   [ ! -e "$tmp/x.xml" ] || fail "an output was written"
+  ;;
+unwritable-output)
+  # a folder that does not exist: exit 2, a message naming the file, nothing left behind
+  "$MINUTES" import "$cases/no-opinions.txt" -o "$tmp/no/such/folder/x.xml" 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "want exit 2"
+  cat "$tmp/err" >&2
+  said "x.xml: error: cannot create the file"
+  # a text that cannot be read: exit 2
+  "$MINUTES" import "$tmp/missing.txt" -o "$tmp/x.xml" 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "want exit 2 for a missing input"
+  said "missing.txt: error: cannot read the file"
+  # usage: no -o
+  "$MINUTES" import "$cases/no-opinions.txt" 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "want exit 2 without -o"
+  [ ! -e "$tmp/x.xml" ] || fail "an output was written"
+  ;;
+scrambled)
+  # the seed and a speech record, scrambled (lines shuffled, cut at a 、 and joined at random
+  # with a fixed seed, stray tabs and markers added; awk works on bytes, so cuts stay on
+  # characters): the import may warn or refuse, never crash, and whatever it writes is
+  # well-formed and keeps its namespace; most scrambles import (the 日時 row survives)
+  written=0
+  for n in 1 2 3 4 5 6; do
+    cat "$seed" "$cases/speech.txt" | awk -v seed=$n '
+      BEGIN { srand(seed) }
+      { line[NR] = $0 }
+      END {
+        for (i = 1; i <= NR; i++) { j = int(rand() * NR) + 1; t = line[i]; line[i] = line[j]; line[j] = t }
+        for (i = 1; i <= NR; i++) {
+          l = line[i]
+          r = rand()
+          if (r < 0.15) { k = split(l, part, "、"); l = part[int(rand() * k) + 1] }
+          else if (r < 0.25) l = l "\t" line[int(rand() * NR) + 1]
+          else if (r < 0.30) l = "\t\t" l
+          else if (r < 0.35) l = "○" l
+          else if (r < 0.40) l = "- " l
+          print l
+        }
+      }' >"$tmp/scrambled.txt"
+    "$MINUTES" import "$tmp/scrambled.txt" -o "$tmp/s.xml" 2>"$tmp/err"
+    st=$?
+    [ $st -le 1 ] || { cat "$tmp/err" >&2; fail "exit status $st on scramble $n"; }
+    grep -q "not UTF-8" "$tmp/err" && fail "scramble $n made bytes that are not UTF-8: the test is broken"
+    [ -e "$tmp/s.xml" ] && written=$((written + 1))
+    if [ -e "$tmp/s.xml" ]; then
+      xmllint --noout "$tmp/s.xml" || fail "scramble $n wrote XML that is not well-formed"
+      "$IMPORT_CHECK" count "$tmp/s.xml" "/s:session" 1 || fail "scramble $n: no session root"
+      rm -f "$tmp/s.xml"
+    fi
+  done
+  [ $written -ge 3 ] || fail "only $written of 6 scrambles were written: the test checks too little"
   ;;
 no-date-keeps-old-output)
   grep -v '^日時' "$cases/no-opinions.txt" >"$tmp/nodate.txt"

@@ -37,6 +37,11 @@ fi
 [ -f "$share/man/ja/man1/minutes.1" ] || fail "man/ja/man1/minutes.1 is not installed"
 [ -f "$share/bash-completion/completions/minutes" ] || fail "the bash completion is not installed"
 
+# The man pages name this installation's data folder.
+for page in "$share/man/man1/minutes.1" "$share/man/ja/man1/minutes.1"; do
+  grep -q "${data#"$tmp/root"}" "$page" || fail "${page#"$tmp"/root} does not name the data folder ${data#"$tmp/root"}"
+done
+
 # 2. The man pages read: man renders both with no line it cannot break (Japanese included).
 for page in "$share/man/man1/minutes.1" "$share/man/ja/man1/minutes.1"; do
   out=$(MANWIDTH=80 man -l "$page" 2>&1 >"$tmp/man.txt")
@@ -44,6 +49,10 @@ for page in "$share/man/man1/minutes.1" "$share/man/ja/man1/minutes.1"; do
   grep -q 'minutes new' "$tmp/man.txt" || fail "${page#"$tmp"/root} does not render"
 done
 grep -q '使い方\|書式' "$tmp/man.txt" || fail "the Japanese man page has no Japanese"
+# man finds the Japanese page by language (as `man -L ja minutes`, or LANG=ja_JP.UTF-8 where
+# that locale is installed), the English one otherwise.
+MANWIDTH=80 MANPATH="$share/man" man -L ja minutes 2>/dev/null | grep -q '書式' || fail "man -L ja minutes does not show the Japanese page"
+MANWIDTH=80 MANPATH="$share/man" LC_ALL=C.UTF-8 man minutes 2>/dev/null | grep -q 'SYNOPSIS' || fail "man minutes does not show the English page"
 
 # 3. From an unrelated folder, with no hint where the data is.
 mkdir "$tmp/elsewhere" && cd "$tmp/elsewhere" || exit 1

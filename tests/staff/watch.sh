@@ -20,11 +20,11 @@ cd "$tmp/work" || exit 1
 "$MINUTES" --data-dir "$tmp/data" new s.xml >/dev/null || fail "minutes new s.xml failed"
 
 builds () { grep -c '^[0-9][0-9]:[0-9][0-9]:[0-9][0-9] s\.xml: ' "$tmp/out"; }
-# wait_for N: until N build lines are printed (at most 8 s).
+# wait_for N WHY [SECONDS]: until N build lines are printed (at most 8 s, or SECONDS).
 wait_for () {
   i=0
   while [ "$(builds)" -lt "$1" ]; do
-    i=$((i + 1)); [ $i -le 80 ] || fail "expected $1 build lines, got $(builds) ($2)"
+    i=$((i + 1)); [ $i -le $((${3:-8} * 10)) ] || fail "expected $1 build lines, got $(builds) ($2)"
     sleep 0.1
   done
 }
@@ -61,7 +61,18 @@ grep -q '^[0-9:]* s\.xml: not built' "$tmp/out" || fail "no 'not built' line for
 cat keep.xml > s.xml
 wait_for 6 "after fixing the file"
 
-# 6. Ctrl-C: exit 0, promptly.
+# 6. A real session: the minutes are built, and the line says so (with the pages when qpdf
+#    is there to count them).
+cp "$SOURCE_ROOT/input/r03-1.xml" .s.xml.new && mv .s.xml.new s.xml
+wait_for 7 "after saving a valid session" 60
+last=$(grep '^[0-9:]* s\.xml: ' "$tmp/out" | tail -1)
+echo "$last" | grep -qE '^[0-9:]{8} s\.xml: built in [0-9]+\.[0-9]{2} s' || fail "a valid session gave '$last'"
+if command -v qpdf >/dev/null; then
+  echo "$last" | grep -qE ', [0-9]+ pages?$' || fail "the line of a built session names no pages: '$last'"
+fi
+[ -s output/s.pdf ] && [ -s output/s.html ] || fail "watch did not write output/s.pdf and output/s.html"
+
+# 7. Ctrl-C: exit 0, promptly.
 kill -INT "$pid"
 i=0
 while kill -0 "$pid" 2>/dev/null; do
@@ -70,4 +81,16 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 wait "$pid"; rc=$?; pid=
 [ "$rc" -eq 0 ] || fail "watch exited $rc on SIGINT, expected 0"
-echo "ok: 6 builds, debounced, stylesheet change seen, clean stop"
+# 8. With no FILE: every input/*.xml, and a session created there later.
+mkdir -p "$tmp/proj/input" && cd "$tmp/proj" || exit 1
+cp "$tmp/work/keep.xml" input/a.xml
+"$MINUTES" --data-dir "$tmp/data" watch >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+lines () { grep -c "^[0-9:]* input/$1: " "$tmp/out"; }
+i=0; until [ "$(lines a.xml)" -ge 1 ]; do i=$((i + 1)); [ $i -le 80 ] || fail "no build of input/a.xml with no FILE"; sleep 0.1; done
+cp input/a.xml .new && mv .new input/b.xml
+i=0; until [ "$(lines b.xml)" -ge 1 ]; do i=$((i + 1)); [ $i -le 80 ] || fail "a session created in input/ was not built"; sleep 0.1; done
+[ "$(lines a.xml)" -eq 1 ] || fail "creating input/b.xml rebuilt input/a.xml"
+kill -INT "$pid"; wait "$pid"; pid=
+
+echo "ok: 7 builds, debounced, stylesheet change seen, a real build, clean stop"
