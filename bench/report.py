@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""bench/report.py TMP: bench/results.md (Markdown, on stdout) from what bench/run left in TMP.
+
+Reads TMP/machine.txt (key=value), TMP/facts.tsv (size, tool, peak KiB, pages, PDF bytes) and the
+hyperfine exports TMP/hf-*.json.  Wall times are hyperfine's (mean ± σ, and the minimum, which
+is the figure least disturbed by other processes); CPU is user + system time of the process and
+its children (FOP's JVM runs JIT and GC threads, so its CPU can exceed its wall time)."""
+import json
+import os
+import sys
+
+tmp = sys.argv[1]
+machine = {}
+for line in open(os.path.join(tmp, "machine.txt"), encoding="utf-8"):
+    k, _, v = line.rstrip("\n").partition("=")
+    machine[k] = v
+
+facts = {}
+for line in open(os.path.join(tmp, "facts.tsv"), encoding="utf-8"):
+    size, tool, kib, pages, size_b = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
+    facts[(size, tool)] = {
+        "kib": int(kib) if kib else None,
+        "pages": int(pages) if pages else None,
+        "bytes": int(size_b) if size_b else None,
+    }
+
+
+def timings(name):
+    path = os.path.join(tmp, f"hf-{name}.json")
+    if not os.path.exists(path):
+        return {}
+    return {r["command"]: r for r in json.load(open(path))["results"]}
+
+
+def ms(s):
+    return f"{s * 1000:.0f} ms" if s < 10 else f"{s:.1f} s"
+
+
+def mib(kib):
+    return f"{kib / 1024:.0f} MiB" if kib is not None else "–"
+
+
+LABEL = {"minutes": "minutes build", "fop": "Apache FOP 2.8", "weasyprint": "WeasyPrint 57"}
+SIZES = [("x1", "seed (input/r03-1.xml)"), ("x5", "5× inquiries"), ("x20", "20× inquiries"),
+         ("x100", "100× inquiries")]
+TARGET = {"x1": 20, "x20": 10}
+
+out = []
+w = out.append
+w("# bench/run results")
+w("")
+w("Written by `bench/run` (do not edit by hand; `bench/README.md` explains the method and the profile).")
+w("")
+w(f"- when: {machine.get('date')}, commit {machine.get('commit')}, {machine.get('minutes')}")
+w(f"- machine: {machine.get('cpu')}, {machine.get('cores')} cores, {machine.get('memory')}; "
+  f"load average {machine.get('load_start')} at the start, {machine.get('load_end')} at the end")
+w(f"- others: fop {machine.get('fop')}, {machine.get('weasyprint')}, {machine.get('hyperfine')}, "
+  f"cairo {machine.get('cairo')}")
+w(f"- each figure: hyperfine, 1 warm-up run, then {machine.get('runs')} timed runs (no warm-up from 5× on; 20×: one run fewer; 100×: 1 run); "
+  "peak memory: `/usr/bin/time -v` around each timed run")
+w("")
+notes = [machine["note"]] if machine.get("note") else []
+try:
+    busy = max(float(machine.get(k, "0").split()[0]) for k in ("load_start", "load_end"))
+    if busy > float(machine.get("cores", "1")) * 0.75:
+        notes.append(f"The machine was busy (load average up to {busy:.1f} on {machine.get('cores')} cores): "
+                     "other processes shared the cores, so every wall time here is pessimistic, "
+                     "for all three tools; CPU times and the ratios are the steadier figures.")
+except ValueError:
+    pass
+for n in notes:
+    w(f"> {n}")
+    w("")
+
+ratios = []
+curve = []
+for key, title in SIZES:
+    t = timings(key)
+    if not t:
+        continue
+    w(f"## {title}")
+    w("")
+    w("| tool | wall mean ± σ | wall min | CPU (user+sys) | peak RSS | pages | PDF | ms/page (min) |")
+    w("|---|---|---|---|---|---|---|---|")
+    for tool in ("minutes", "fop", "weasyprint"):
+        r = t.get(tool)
+        if not r:
+            continue
+        f = facts.get((key, tool), {})
+        pages = f.get("pages")
+        per = f"{r['min'] * 1000 / pages:.1f}" if pages else "–"
+        size = f"{f['bytes'] / 1024:.0f} KiB" if f.get("bytes") else "–"
+        w(f"| {LABEL[tool]} | {ms(r['mean'])} ± {ms(r['stddev'] or 0)} | {ms(r['min'])} | "
+          f"{ms(r['user'] + r['system'])} | {mib(f.get('kib'))} | {pages or '–'} | {size} | {per} |")
+    w("")
+    m = t.get("minutes")
+    others = [t[x] for x in ("fop", "weasyprint") if x in t]
+    if m and others:
+        best = min(others, key=lambda r: r["mean"])
+        best_min = min(others, key=lambda r: r["min"])
+        best_cpu = min(others, key=lambda r: r["user"] + r["system"])
+        line = []
+        for x in ("fop", "weasyprint"):
+            if x in t:
+                line.append(f"{LABEL[x]} / minutes: {t[x]['mean'] / m['mean']:.1f}× (mean), "
+                            f"{t[x]['min'] / m['min']:.1f}× (min), "
+                            f"{(t[x]['user'] + t[x]['system']) / (m['user'] + m['system']):.1f}× (CPU)")
+        w("Ratios: " + "; ".join(line) + ".")
+        want = TARGET.get(key)
+        if want:
+            got = best["mean"] / m["mean"]
+            verdict = "met" if got >= want else "NOT met"
+            w("")
+            w(f"Target: ≥{want}× faster than the faster of the two ({LABEL[best['command']]}, by mean "
+              f"wall time): **{got:.1f}× — {verdict}** (by min wall: "
+              f"{best_min['min'] / m['min']:.1f}×; by CPU: "
+              f"{(best_cpu['user'] + best_cpu['system']) / (m['user'] + m['system']):.1f}×).")
+        w("")
+    f = facts.get((key, "minutes"), {})
+    if f.get("kib") and f.get("pages"):
+        curve.append((title, f["pages"], f["kib"], m["min"] if m else None))
+
+if curve:
+    w("## Memory and time against pages (minutes build)")
+    w("")
+    w("| session | pages | peak RSS | KiB per page | wall min | ms per page |")
+    w("|---|---|---|---|---|---|")
+    for title, pages, kib, tmin in curve:
+        per = f"{tmin * 1000 / pages:.1f}" if tmin else "–"
+        w(f"| {title} | {pages} | {mib(kib)} | {kib / pages:.0f} | {ms(tmin) if tmin else '–'} | {per} |")
+    w("")
+    big = [c for c in curve if c[0].startswith("100×")]
+    if big:
+        kib = big[0][2]
+        verdict = "met" if kib < 60 * 1024 else "NOT met"
+        w(f"Target: the 100× session under 60 MiB peak: **{mib(kib)} — {verdict}**.")
+        first, last = curve[0], curve[-1]
+        w(f"From {first[1]} to {last[1]} pages ({last[1] / first[1]:.0f}× the pages) peak memory grew "
+          f"{last[2] / first[2]:.1f}×.")
+        w("")
+
+t = timings("start")
+if t:
+    w("## Start-up")
+    w("")
+    w("| command | wall mean ± σ | wall min | CPU (user+sys) | peak RSS |")
+    w("|---|---|---|---|---|")
+    names = {"version": "`minutes --version`",
+             "render-one-page": "`minutes render one.fo` (one page, fonts included)",
+             "build-one-page": "`minutes build one.xml` (one-page session: validate, XSLT, PDF, HTML)"}
+    for k in ("version", "render-one-page", "build-one-page"):
+        r = t.get(k)
+        if r:
+            f = facts.get(("start", k), {})
+            w(f"| {names[k]} | {ms(r['mean'])} ± {ms(r['stddev'] or 0)} | {ms(r['min'])} | "
+              f"{ms(r['user'] + r['system'])} | {mib(f.get('kib'))} |")
+    w("")
+    for k in ("version", "render-one-page"):
+        r = t.get(k)
+        if r:
+            verdict = "met" if r["min"] < 0.020 else "NOT met"
+            w(f"Target: {names[k]} under 20 ms: min {ms(r['min'])}, mean {ms(r['mean'])} — **{verdict}** (by min).")
+    w("")
+
+print("\n".join(out))
