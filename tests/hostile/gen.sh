@@ -85,5 +85,8 @@ case $kind in
       printf "<session xmlns=\"urn:minutes:session:1\" xmlns:x=\"urn:x\" x:a=\"%s\" x:b='%s>'>" "$e" "$e"
       printf '<title>%s</title><council>審議会</council>' "$e"
       printf '<dates><decision iso="2021-05-24">令和3年5月24日</decision></dates></session>\n'; } >"$out" ;;
+  pages-10001-fo) # a page break before each of 10,001 blocks: over the page limit
+    { fo_head; awk 'BEGIN { for (i = 0; i <= 10000; i++) printf "<fo:block break-before=\"page\">%d</fo:block>\n", i }'
+      fo_tail; } >"$out" ;;
   *) echo "gen.sh: unknown kind $kind" >&2; exit 2 ;;
 esac
