@@ -112,6 +112,36 @@ note_id_cb (void *data, const char *id)
   mn_flow_note_id (data, id);
 }
 
+static void
+collect_finished (mn_layout *L, const mn_area *a, GPtrArray *done)
+{
+  if (a->kind == MN_AREA_LINE && a->line_index == mn_para_nlines (a->para) - 1)
+    g_ptr_array_add (done, a->para);
+  for (const mn_area *k = a->first; k; k = k->next)
+    collect_finished (L, k, done);
+}
+
+void
+mn_flow_page_done (mn_layout *L, const mn_area *body)
+{
+  GPtrArray *done = g_ptr_array_new ();
+  collect_finished (L, body, done);
+  for (guint i = 0; i < done->len; i++)
+    {
+      mn_para *p = g_ptr_array_index (done, i);
+      const mn_fo_node *n = mn_para_node (p);
+      if (g_hash_table_lookup (L->paras, n) != p)
+        continue;
+      if (L->carry_out && L->carry_budget > 0 && !mn_para_dynamic (p))
+        {
+          g_hash_table_replace (L->carry_out, (gpointer) n, mn_para_ref (p));
+          L->carry_budget--;
+        }
+      g_hash_table_remove (L->paras, n);
+    }
+  g_ptr_array_free (done, TRUE);
+}
+
 void
 mn_flow_note_page_ids (mn_layout *L, const mn_area *a)
 {
@@ -242,15 +272,8 @@ layout_para (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
   *used = cy - y;
   if (st == MN_SPLIT)
     *out = resume_new (first + fit, NULL);
-  else if (!L->in_static)
-    {
-      if (L->carry_out && L->carry_budget > 0 && !mn_para_dynamic (p))
-        {
-          g_hash_table_replace (L->carry_out, (gpointer) n, mn_para_ref (p));
-          L->carry_budget--;
-        }
-      g_hash_table_remove (L->paras, n);
-    }
+  /* A finished paragraph stays in L->paras until its page is complete: if a keep or a
+   * table row moves it to the next page, it is not laid out again (mn_flow_page_done). */
   mn_para_unref (p);
   return st;
 }

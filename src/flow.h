@@ -88,6 +88,11 @@ mn_status mn_flow_layout_columns (mn_layout *L, int n, const mn_fo_node *const *
 /* Record that an area of the element with `id` is on the current page (for citations). */
 void mn_flow_note_id (mn_layout *L, const char *id);
 
+/* The page whose body region is `body` is complete: drop the paragraphs that ended on it
+ * from the cache of paragraphs in progress (keeping them for the painting pass when this is
+ * the counting pass). */
+void mn_flow_page_done (mn_layout *L, const mn_area *body);
+
 /* Record every id with an area in the finished page (or region) `a`: ids are noted only on
  * what stays on the page, not on areas a keep moved to the next one. */
 void mn_flow_note_page_ids (mn_layout *L, const mn_area *a);

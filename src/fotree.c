@@ -513,7 +513,6 @@ apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
     }
   if (!strncmp (name, "padding", 7))
     {
-      int sides[4] = { 0, 0, 0, 0 };
       if (!strcmp (name, "padding"))
         {
           char **parts = g_strsplit_set (v, " ", -1);
@@ -545,7 +544,6 @@ apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
           bad (c, line, _("%s=\"%s\" is not a length of 0 or more; write it like 2pt"), name, v);
           return 1;
         }
-      (void) sides;
       st->padding[s] = len;
       return 1;
     }
@@ -819,6 +817,22 @@ take_node_attr (ctx *c, mn_fo_node *n, const char *name, const char *v, long lin
     n->column = atoi (v);
   else if (!strcmp (name, "leader-pattern"))
     n->leader_rule = !strcmp (v, "rule");
+  else if (n->kind == MN_FO_TABLE && (!strcmp (name, "width") || !strcmp (name, "inline-progression-dimension")))
+    {
+      char *end;
+      double pc = g_ascii_strtod (v, &end);
+      int len;
+      if (!strcmp (v, "auto"))
+        ;
+      else if (end != v && !strcmp (end, "%") && pc > 0 && pc <= 100)
+        n->width_permille = round_int (pc * 10);
+      else if (parse_length (v, n->st.font_size, -1, &len) == 0 && len > 0)
+        n->width = len;
+      else
+        bad (c, line, _("%s=\"%s\" is not a positive length or percentage"), name, v);
+    }
+  else if (!strcmp (name, "table-omit-header-at-break"))
+    n->omit_header = !strcmp (v, "true");
 }
 
 /* Which properties each element accepts besides the common style properties. */
@@ -1092,7 +1106,6 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
 {
   mn_fo_node *t = block_node (c, x, MN_FO_TABLE, parent, 0);
   t->columns = g_array_new (FALSE, TRUE, sizeof (mn_fo_column));
-  mn_fo_node *body = NULL;
   for (xmlNodePtr k = x->children; k; k = k->next)
     {
       if (k->type != XML_ELEMENT_NODE)
@@ -1206,7 +1219,6 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
               else
                 unknown_element (c, r);
             }
-          (void) body;
         }
       else
         unknown_element (c, k);

@@ -102,6 +102,9 @@ struct mn_fo_node {
   int column;               /* CELL: column-number (1-based) or 0 */
   GArray *columns;          /* TABLE: mn_fo_column, in column order (may be empty) */
   int leader_rule;          /* LEADER: leader-pattern="rule" */
+  int omit_header;          /* TABLE: table-omit-header-at-break="true" */
+  int width;                /* TABLE: width (or inline-progression-dimension) in Pango units */
+  int width_permille;       /* TABLE: the same as a percentage x10 of the available width */
 };
 
 /* fo:table-column. */

@@ -218,7 +218,9 @@ ends_sentence (const char *s)
 
 /* === era dates === */
 
-struct era { const char *name; int base; };  /* Gregorian year = base + era year */
+/* The era names a date may start with, and (for 令和3年度 → fiscal-year 2021 only; dates are
+ * converted by era.h) the Gregorian year before each era's first. */
+struct era { const char *name; int base; };
 static const struct era eras[] = {
   { "令和", 2018 }, { "平成", 1988 }, { "昭和", 1925 }, { "大正", 1911 }, { "明治", 1867 },
 };
@@ -262,9 +264,6 @@ date_at (const char *s, found_date *out)
       long dd = read_number (&p);
       skip_space (&p);
       if (dd < 1 || !(p = after_prefix (p, "日")))
-        return 0;
-      int year = eras[e].base + (int) y;
-      if (m > 12 || dd > 31 || !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) year))
         return 0;
       /* an optional weekday: (月) （月） (月曜日), spaces allowed before it */
       const char *q = p;
@@ -312,7 +311,6 @@ date_at (const char *s, found_date *out)
       out->year = ed.year;
       out->month = ed.month;
       out->day = ed.day;
-      (void) year;
       return 1;
     }
   return 0;

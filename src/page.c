@@ -157,6 +157,7 @@ mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data)
                                                  body->y + body->h, tok, 1, body, &out, &used);
           L->pending_break = 0;
           mn_flow_note_page_ids (L, body);
+          mn_flow_page_done (L, body);
           layout_statics (L, seq, m, page);
           if (L->failed)
             rc = MN_EINVALID;

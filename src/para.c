@@ -34,7 +34,9 @@
  * ）、) the pair must not take two full ems: the first of a closing+closing or
  * closing+opening pair, and the second of an opening+opening pair, gets the OpenType feature
  * 'halt' (IPAex has it; Noto CJK too), which halves its advance and keeps the ink in place.
- * Line-start opening brackets are left full width (JLREQ allows either; known gap).
+ * An opening bracket starting a line that is not a paragraph's first is set half-width
+ * (JLREQ §3.1.5 allows either): its blank first half is dropped after line breaking, and the
+ * half em goes to justification (so a justified line still ends at the edge).
  *
  * == Justification (JLREQ §3.8) ==
  * Pango 1.50's justify does fill a Japanese line, but it spreads the extra over every
@@ -54,8 +56,7 @@
  * (hb_font_get_variation_glyph) tells us, and we warn.
  *
  * == Known gaps ==
- * No quarter-em space between Japanese and Latin (JLREQ §3.2.5), no line-start bracket
- * halving, no hanging punctuation, no hyphenation, horizontal writing only. */
+ * No quarter-em space between Japanese and Latin (JLREQ §3.2.5), no hanging punctuation, no hyphenation, horizontal writing only. */
 #include "para.h"
 
 #include <hb.h>
@@ -355,7 +356,7 @@ kinsoku_attrs (builder *b)
   int len = (int) b->text->len;
   int range_start = -1;   /* start byte of the current no-break range */
   const char *prev = NULL;
-  gunichar pc = 0, ppc = 0;
+  gunichar pc = 0;
   for (const char *p = t; p < t + len; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -378,8 +379,6 @@ kinsoku_attrs (builder *b)
       if (prev && opening_punct (c) && opening_punct (pc))
         add_attr (b, pango_attr_font_features_new ("halt"), (int) (p - t),
                   (int) (g_utf8_next_char (p) - t));
-      (void) ppc;
-      ppc = pc;
       pc = c;
       prev = p;
     }
@@ -459,7 +458,7 @@ walk_line (const mn_para *p, const mn_para_line *ln, cluster_cb cb, void *data)
 {
   PangoLayoutLine *line = p->plines[ln - &g_array_index (p->lines, mn_para_line, 0)];
   int content_end = line_content_end (p, ln);
-  int x = 0, gaps = 0;
+  int x = -ln->lead, gaps = 0;
   for (GSList *r = line->runs; r; r = r->next)
     {
       PangoGlyphItem *run = r->data;
@@ -692,6 +691,19 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
       ln.box_x = first ? st->text_indent : 0;
       ln.box_w = width - (first ? st->text_indent : 0);
       ln.natural = logical.width;
+      /* JLREQ §3.1.5: an opening bracket starting a line (not a paragraph) is set half-width:
+       * the blank half before its ink is dropped. */
+      if (!first && line->runs && opening_punct (g_utf8_get_char (p->text + ln.start)))
+        {
+          PangoGlyphItem *r0 = line->runs->data;
+          if (r0->glyphs->num_glyphs > 0 && r0->item->offset + r0->glyphs->log_clusters[0] == ln.start)
+            {
+              int w = r0->glyphs->glyphs[0].geometry.width;
+              if (w * 10 >= st->font_size * 9)
+                ln.lead = w / 2;
+            }
+        }
+      ln.natural -= ln.lead;
       int room = ln.box_w - ln.natural;
       int last = is_last_of_paragraph (p, i, n);
       int align = last ? (st->text_align_last >= 0 ? st->text_align_last

@@ -28,6 +28,7 @@ typedef struct mn_para_line {
   int box_x, box_w;         /* the line box: left offset (text-indent on the first line), width */
   int x;                    /* where the text starts (box_x plus the alignment offset) */
   int natural;              /* the text's natural width */
+  int lead;                 /* blank trimmed before a line-start opening bracket (JLREQ) */
   int gaps;                 /* justification: number of stretchable gaps (0: not justified) */
   int extra;                /* justification: width distributed over the gaps */
 } mn_para_line;

@@ -23,8 +23,8 @@
  *    border plus the padding.  Every part of a split cell gets its full border.
  * 4. display-align (center/after) moves a cell's content down within the row, for cell
  *    parts that end in that row.
- * 5. Header: the table-header rows are measured and placed at the top of the table on every
- *    page it occupies (table-omit-header-at-break="false").  If no body row fits under the
+ * 5. Header: the table-header rows are placed at the top of the table on every page it
+ *    occupies (unless table-omit-header-at-break="true").  If no body row fits under the
  *    header and the page was not empty, the whole table part (header included) moves on:
  *    a header is never left alone at a page bottom.  A header taller than the page is placed
  *    on the first page only (no-progress guard, Typst's repeated.rs).
@@ -201,6 +201,13 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   const mn_style *st = &n->st, *ps = &n->parent->st;
   int dl = st->start_indent - ps->start_indent, dr = st->end_indent - ps->end_indent;
   int cx = x + dl, cw = MAX (w - dl - dr, MN_PT);
+  /* width: never wider than the room (the table starts at its start edge) */
+  int bp = st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT]
+           + st->border[MN_SIDE_LEFT].width + st->border[MN_SIDE_RIGHT].width;
+  if (n->width > 0 && n->width - bp < cw)
+    cw = MAX (n->width - bp, MN_PT);
+  else if (n->width_permille > 0)
+    cw = MAX ((int) ((long long) (w - dl - dr + bp) * n->width_permille / 1000) - bp, MN_PT);
   int bl = st->border[MN_SIDE_LEFT].width, br = st->border[MN_SIDE_RIGHT].width;
   int bt = st->border[MN_SIDE_TOP].width, bb = st->border[MN_SIDE_BOTTOM].width;
   int fresh = in == NULL;
@@ -222,6 +229,8 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
 
   /* rule 5: the header, on every page */
   const mn_fo_node *header = n->first && n->first->kind == MN_FO_TABLE_HEADER ? n->first : NULL;
+  if (header && !fresh && n->omit_header)
+    header = NULL;
   int header_tall = 0;
   if (header)
     for (const mn_fo_node *row = header->first; row; row = row->next)

@@ -272,6 +272,7 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
     <section id="inquiry-{@n}" aria-labelledby="inquiry-{@n}-h">
       <h2 id="inquiry-{@n}-h">
         <xsl:value-of select="concat('諮問事項', @n)"/>
+        <xsl:text> </xsl:text>
         <span class="title"><xsl:apply-templates select="s:title"/></span>
       </h2>
       <xsl:apply-templates select="s:qa | s:opinions"/>

@@ -147,6 +147,33 @@ pdf-metadata)
   echo "ok"
   ;;
 
+golden)
+  # The stylesheets' output for the session using every construct, byte for byte: the FO
+  # (`minutes fo`) and the HTML page.  After an intended change to xsl/, regenerate with
+  #   MINUTES_UPDATE_GOLDEN=1 meson test -C build fo-html-golden
+  # and read the diff before committing.
+  g=$src/tests/build/golden
+  project "$src/tests/build/input/all-constructs.xml"
+  (cd "$tmp/p" && "$minutes" fo input/all-constructs.xml -o "$tmp/all-constructs.fo") || fail "minutes fo failed"
+  build >/dev/null || fail "minutes build failed"
+  cp "$tmp/p/output/all-constructs.html" "$tmp/all-constructs.html"
+  status=0
+  for f in all-constructs.fo all-constructs.html; do
+    if [ "${MINUTES_UPDATE_GOLDEN:-}" = 1 ]; then
+      cp "$tmp/$f" "$g/$f"; echo "updated $g/$f"; continue
+    fi
+    if ! cmp -s "$g/$f" "$tmp/$f"; then
+      echo "$f differs from tests/build/golden/$f:"
+      # one element a line, so the diff says where
+      sed 's/></>\n</g' "$g/$f" >"$tmp/want"; sed 's/></>\n</g' "$tmp/$f" >"$tmp/got"
+      diff -u "$tmp/want" "$tmp/got" | head -40
+      status=1
+    fi
+  done
+  [ $status -eq 0 ] || fail "golden output changed"
+  echo "ok"
+  ;;
+
 source-line)
   # An error the typesetting engine finds (a character no pinned font has) names the session
   # file and its line, thanks to the mx:line attributes the stylesheet puts on blocks.

@@ -14,6 +14,9 @@ tests/pdf).  One case per run: engine-tests.py CASE.  Each case can fail; none o
   errors                absurd values and characters no font has are errors (exit 1) naming the
                         line; --strict turns an unknown element into an error; the previous
                         output file is left untouched
+  punctuation           JLREQ spacing in the PDF: 」「 and 。」 take 1.5 em (not 2), and an
+                        opening bracket starting a line is set half-width (its box starts half
+                        an em before the edge, so its ink starts at the edge)
   memory-flat           ten times the pages does not take much more memory (pages are painted
                         and freed as they are completed)
 """
@@ -180,6 +183,24 @@ def case_errors(tmp):
     check(r.returncode == 0 and "fo:footnote" in r.stderr, "an unknown element is a warning: " + r.stderr)
     r = run(["render", fo, "-o", out, "--strict"])
     check(r.returncode == 1 and "fo:footnote" in r.stderr, "--strict makes it an error")
+
+
+def case_punctuation(tmp):
+    fo = os.path.join(tmp, "p.fo")
+    blocks = ('<fo:block text-align="end">」「</fo:block><fo:block text-align="end">。」</fo:block>'
+              '<fo:block text-align="end">あい</fo:block>'
+              # 18 characters fill the 180pt line at 10pt, so 「 starts the second line
+              '<fo:block>あいうえおかきくけこさしすせそたちつ「なにぬねの」はひふ</fo:block>')
+    open(fo, "w").write(fo_doc(blocks, seq_attrs='font-size="10pt"'))
+    pdf = os.path.join(tmp, "p.pdf")
+    r = run(["render", fo, "-o", pdf])
+    check(r.returncode == 0, "renders: " + r.stderr)
+    lines = bbox_lines(pdf)
+    widths = [round(ln[0][1] - ln[0][0], 2) for ln in lines[:3]]
+    check(widths == [15.0, 15.0, 20.0], f"」「 and 。」 are 1.5 em wide, あい 2 em: {widths}")
+    start = [ln for ln in lines if ln[0][2].startswith("「")]
+    check(len(start) == 1 and abs(start[0][0][0] - 5.0) < 0.01,
+          f"the line-start 「 is set half-width (box from 5pt, the edge at 10pt): {start}")
 
 
 def case_memory_flat(tmp):

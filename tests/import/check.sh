@@ -240,6 +240,42 @@ unwritable-output)
   [ $? -eq 2 ] || fail "want exit 2 without -o"
   [ ! -e "$tmp/x.xml" ] || fail "an output was written"
   ;;
+scrambled)
+  # the seed and a speech record, scrambled (lines shuffled, cut at a 、 and joined at random
+  # with a fixed seed, stray tabs and markers added; awk works on bytes, so cuts stay on
+  # characters): the import may warn or refuse, never crash, and whatever it writes is
+  # well-formed and keeps its namespace; most scrambles import (the 日時 row survives)
+  written=0
+  for n in 1 2 3 4 5 6; do
+    cat "$seed" "$cases/speech.txt" | awk -v seed=$n '
+      BEGIN { srand(seed) }
+      { line[NR] = $0 }
+      END {
+        for (i = 1; i <= NR; i++) { j = int(rand() * NR) + 1; t = line[i]; line[i] = line[j]; line[j] = t }
+        for (i = 1; i <= NR; i++) {
+          l = line[i]
+          r = rand()
+          if (r < 0.15) { k = split(l, part, "、"); l = part[int(rand() * k) + 1] }
+          else if (r < 0.25) l = l "\t" line[int(rand() * NR) + 1]
+          else if (r < 0.30) l = "\t\t" l
+          else if (r < 0.35) l = "○" l
+          else if (r < 0.40) l = "- " l
+          print l
+        }
+      }' >"$tmp/scrambled.txt"
+    "$MINUTES" import "$tmp/scrambled.txt" -o "$tmp/s.xml" 2>"$tmp/err"
+    st=$?
+    [ $st -le 1 ] || { cat "$tmp/err" >&2; fail "exit status $st on scramble $n"; }
+    grep -q "not UTF-8" "$tmp/err" && fail "scramble $n made bytes that are not UTF-8: the test is broken"
+    [ -e "$tmp/s.xml" ] && written=$((written + 1))
+    if [ -e "$tmp/s.xml" ]; then
+      xmllint --noout "$tmp/s.xml" || fail "scramble $n wrote XML that is not well-formed"
+      "$IMPORT_CHECK" count "$tmp/s.xml" "/s:session" 1 || fail "scramble $n: no session root"
+      rm -f "$tmp/s.xml"
+    fi
+  done
+  [ $written -ge 3 ] || fail "only $written of 6 scrambles were written: the test checks too little"
+  ;;
 no-date-keeps-old-output)
   grep -v '^日時' "$cases/no-opinions.txt" >"$tmp/nodate.txt"
   echo "old" >"$tmp/x.xml"

@@ -13,7 +13,8 @@ docs/fo-subset.md and the engine's area.c) and checks:
      b. nothing lost or repeated: for every block in the flow, its lines' text (joined, white
         space removed) equals the block's own text in the FO (white space removed).  Repeated
         table headers (rows marked `header`) are compared only once.
-     c. every page's areas lie on the page; every line lies within its page horizontally.
+     c. every page's areas lie on the page; every line lies within its page horizontally; every
+        word of the PDF (pdftotext -bbox) lies inside its page's regions.
   2. the case's own properties (CHECKS below), e.g. "the header row starts every page".
 
 Usage: props.py NAME [--dump FILE] (a given dump is checked instead of rendering).
@@ -279,6 +280,36 @@ def check_on_page(pages):
                     fail(f"geometry: line off the page: page {pg.page}, {a!r}")
             elif a.x < -0.01 or a.y < -0.01 or a.x + a.w > pg.w + 0.01 or a.y + a.h > pg.h + 0.01:
                 fail(f"geometry: {a.kind} off the page: page {pg.page}, {a!r} {a.w:.2f}x{a.h:.2f}")
+
+
+def check_ink_inside(pages, pdf):
+    """Every word pdftotext finds in the PDF lies inside the regions of its page (0.6pt of
+    slack for glyph side bearings): nothing overflows the column or the page."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+    page = 0
+    for m in re.finditer(r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', out):
+        if m.group(0).startswith("<page"):
+            page += 1
+            continue
+        if page > len(pages):
+            fail(f"geometry: the PDF has more pages than the dump ({len(pages)})")
+            return
+        regions = [r for r in pages[page - 1].children if r.kind == "region"]
+        if not regions:
+            continue
+        x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
+        word = m.group(5)
+        # An opening bracket starting a line may be set half-width (JLREQ 3.1.5) by moving its
+        # glyph box half an em left: its ink (the right half) stays in the column, the box not.
+        # pdftotext's box is the em box, so half its height is half an em.
+        bracket = (y1 - y0) / 2 if word[:1] in NO_END else 0
+        left = min(r.x for r in regions) - 0.6 - bracket
+        right = max(r.x + r.w for r in regions) + 0.6
+        top = min(r.y for r in regions) - 0.6
+        bottom = max(r.y + r.h for r in regions) + 0.6
+        if x0 < left or x1 > right or y0 < top or y1 > bottom:
+            fail(f"geometry: page {page}: the word {word!r} at {x0:.2f},{y0:.2f}-{x1:.2f},{y1:.2f} lies "
+                 f"outside the regions ({left + 0.6 + bracket:.2f},{top + 0.6:.2f}-{right - 0.6:.2f},{bottom - 0.6:.2f})")
 
 
 # === helpers for the case checks ===
@@ -579,6 +610,8 @@ def main():
         check_kinsoku(pages)
         check_text_kept(pages, fo, skip)
         check_on_page(pages)
+        if os.path.exists(pdf):
+            check_ink_inside(pages, pdf)
         if name in CHECKS:
             CHECKS[name](pages, fo, pdf)
     for f in failures:

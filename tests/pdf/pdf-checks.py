@@ -348,6 +348,23 @@ def c_missing_glyph():
     expect(not [f for f in os.listdir(TMP) if f.startswith("missing.pdf") and f != "missing.pdf"], f"missing-glyph-error: temporary files left behind: {os.listdir(TMP)}")
 
 
+def c_ivs():
+    """Ideographic variation sequences: one the font has is set and kept in the text; one it
+    lacks is a warning naming the line and the sequence (the base glyph is shown)."""
+    fo = fo_path("fonts-ivs")
+    out = os.path.join(TMP, "ivs.pdf")
+    r = run(MINUTES, "render", fo, "-o", out)
+    expect(r.returncode == 0, f"fonts-ivs: exit status {r.returncode}: {r.stderr.strip()}")
+    expect(re.search(r"fonts-ivs\.fo:16:.*warning.*U\+9089.*U\+E0101", r.stderr),
+           f"fonts-ivs: no warning naming line 16 and U+9089 U+E0101: {r.stderr.strip()!r}")
+    expect(not re.search(r"fonts-ivs\.fo:15:", r.stderr),
+           f"fonts-ivs: a diagnostic about line 15, whose 葛 U+E0100 IPAex has: {r.stderr.strip()!r}")
+    if r.returncode == 0:
+        lines = [l for l in run("pdftotext", "-enc", "UTF-8", out, "-").stdout.splitlines() if l.strip()]
+        expect(lines[:1] == ["葛\U000E0100飾区の委員。"], f"fonts-ivs: line 1 reads {lines[:1]}, expected 葛 U+E0100 飾区の委員。")
+        expect(lines[1:2] in (["渡邉委員。"], ["渡邉\U000E0101委員。"]), f"fonts-ivs: line 2 reads {lines[1:2]}")
+
+
 def c_strict():
     """Constructs outside the subset: warnings with their line, or with --strict errors, a
     non-zero exit and no PDF."""
@@ -371,7 +388,7 @@ CHECKS = {
     "fonts": c_fonts, "info": c_info, "qpdf-check": c_qpdf_check, "text": c_text,
     "raw-order": c_raw_order, "reproducible": c_reproducible, "no-clock": c_no_clock,
     "tagged": c_tagged, "outline": c_outline, "links": c_links,
-    "missing-glyph": c_missing_glyph, "strict": c_strict,
+    "missing-glyph": c_missing_glyph, "strict": c_strict, "ivs": c_ivs,
 }
 
 
