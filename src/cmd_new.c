@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "atomic.h"
 #include "cmd.h"
@@ -78,6 +79,34 @@ comment_name (const char *path)
       return g_strdup ("FILE.xml");
     }
   return base;
+}
+
+/* Write `len` bytes as the new file `path`, whole or not at all, and never over an existing
+ * file: the text goes to a temporary next to it (atomic.h), which is then hard-linked to
+ * `path` — link(2) fails if `path` exists, even if it appeared since we looked.  Where the
+ * file system has no hard links, the temporary is renamed instead (after one more look).
+ * Returns 0, EEXIST, or another errno value; the temporary is always removed. */
+static int
+write_new (const char *path, const char *data, size_t len)
+{
+  mn_atomic a = MN_ATOMIC_INIT;
+  if (mn_atomic_open (&a, path) != 0)
+    return errno ? errno : EIO;
+  int err = 0;
+  if ((len && fwrite (data, 1, len, a.fp) != len) || fflush (a.fp) != 0 || fsync (fileno (a.fp)) != 0)
+    err = errno ? errno : EIO;
+  if (fclose (a.fp) != 0 && !err)
+    err = errno ? errno : EIO;
+  a.fp = NULL;
+  if (!err && link (a.tmp, path) != 0)
+    {
+      err = errno;
+      struct stat st;
+      if ((err == EPERM || err == EOPNOTSUPP || err == EXDEV) && lstat (path, &st) != 0)
+        err = rename (a.tmp, path) == 0 ? 0 : errno;
+    }
+  mn_atomic_abort (&a);  /* removes the temporary (after a rename, there is none left) */
+  return err;
 }
 
 int
@@ -169,10 +198,16 @@ mn_cmd_new (int argc, char **argv)
   replace_all (out, "@COUNCIL@", council_xml ? council_xml : PLACEHOLDER);
   replace_all (out, "@FILE@", name);
 
-  if (mn_atomic_write (file, out->str, out->len) != 0)
+  int werr = write_new (file, out->str, out->len);
+  if (werr == EEXIST)
+    {
+      mn_error (&d, file, 0, _("the file already exists; it was left unchanged. Give a new file name, or edit this one"));
+      goto out;
+    }
+  if (werr != 0)
     {
       mn_error (&d, file, 0, _("cannot write the file (%s); check the folder's permissions and free space"),
-                strerror (errno));
+                strerror (werr));
       goto out;
     }
   printf (_("%s: written. Replace each 「ここに記入」 with the session's text, then run: minutes validate %s\n"),

@@ -2378,16 +2378,20 @@ decode (char **out, size_t *out_len, char *raw, size_t len, const char *encoding
       *out_len = len;
       return 0;
     }
+  GIConv cd = g_iconv_open ("UTF-8", encoding);
+  if (cd == (GIConv) -1)
+    {
+      mn_error (d, name, 0, _("unknown encoding '%s'; give one iconv knows, such as SHIFT_JIS, CP932 or EUC-JP"), encoding);
+      return MN_EIO;
+    }
+  g_iconv_close (cd);
   GError *err = NULL;
   gsize read = 0, written = 0;
   char *conv = g_convert (raw, (gssize) len, "UTF-8", encoding, &read, &written, &err);
   if (!conv)
     {
-      if (err && g_error_matches (err, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
-        mn_error (d, name, 0, _("unknown encoding '%s'; give one iconv knows, such as SHIFT_JIS, CP932 or EUC-JP"), encoding);
-      else
-        mn_error (d, name, line_of (raw, read),
-                  _("this line holds bytes that are not valid %s; check the file's encoding and give the right one with --encoding"), encoding);
+      mn_error (d, name, line_of (raw, read),
+                _("this line holds bytes that are not valid %s; check the file's encoding and give the right one with --encoding"), encoding);
       g_clear_error (&err);
       return MN_EINVALID;
     }

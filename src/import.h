@@ -25,7 +25,8 @@ typedef struct mn_import_options {
  * the nearest container, with a warning `FILE:LINE: warning: …` reported to `d`.
  * On success `*out` is a new document the caller frees with xmlFreeDoc and 0 is returned.
  * On failure `*out` is NULL, an error was reported, and the return is MN_EIO (the file
- * cannot be read) or MN_EINVALID (bytes not in the encoding, or no date to record). */
+ * cannot be read, or the encoding is unknown) or MN_EINVALID (bytes not in the encoding, or
+ * no date to record). */
 int mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, mn_diag *d);
 
 /* Write `doc` to `path` atomically (atomic.h), indented, UTF-8.  Returns 0, or MN_EIO after

@@ -12,9 +12,10 @@
 #include "page.h"
 #include "pdf.h"
 
-/* Paragraphs the counting pass may hand to the painting pass (each a PangoLayout, a few KB):
- * enough for a long session, bounded so that memory does not grow with the document. */
-#define CARRY_BUDGET 2000
+/* Paragraphs the counting pass may hand to the painting pass: each is a PangoLayout of about
+ * 20 KB, so this bounds the extra memory at about 8 MB whatever the document's length, and
+ * covers a 15-20 page session (the seed has about 300).  Later ones are laid out again. */
+#define CARRY_BUDGET 400
 
 /* The fonts are verified and loaded once per process: `minutes build` renders many files. */
 static mn_fonts *fonts_once;

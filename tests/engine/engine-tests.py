@@ -19,6 +19,8 @@ tests/pdf).  One case per run: engine-tests.py CASE.  Each case can fail; none o
                         an em before the edge, so its ink starts at the edge)
   memory-flat           ten times the pages does not take much more memory (pages are painted
                         and freed as they are completed)
+  memory-flat-citations the same with "n / N" (two passes; what the first hands to the second
+                        is bounded)
 """
 import os
 import re
@@ -204,6 +206,18 @@ def case_punctuation(tmp):
 
 
 def case_memory_flat(tmp):
+    memory_flat(tmp, (40, 400), "")
+
+
+def case_memory_flat_citations(tmp):
+    # "n / N" makes two passes; the paragraphs handed from the first to the second are
+    # bounded (400), so past that bound the memory must stay flat too.
+    footer = ('<fo:static-content flow-name="xsl-region-after"><fo:block><fo:page-number/> / '
+              '<fo:page-number-citation-last ref-id="seq"/></fo:block></fo:static-content>')
+    memory_flat(tmp, (500, 1500), footer)
+
+
+def memory_flat(tmp, sizes, footer):
     if os.environ.get("MINUTES_SANITIZED"):
         # AddressSanitizer's quarantine and shadow memory grow with every allocation: the
         # resident size says nothing about our own memory there (tests/sanitize/run).
@@ -213,9 +227,15 @@ def case_memory_flat(tmp):
             '開会いたします。本日の会議を開きます。「本日の議事日程」は、お手元に配付のとおりです。会議録署名議員の指名を'
             '行います。会議規則第８８条の規定により、議長において、５番鈴木一郎議員を指名いたします。</fo:block>')
     rss = []
-    for n in (40, 400):
+    for n in sizes:
         fo = os.path.join(tmp, f"m{n}.fo")
-        open(fo, "w").write(fo_doc(para * n, master='page-width="210mm" page-height="297mm" margin="20mm"'))
+        text = fo_doc(para * n, master='page-width="210mm" page-height="297mm" margin="20mm"',
+                      seq_attrs='id="seq"')
+        if footer:
+            text = text.replace('<fo:region-body/>', '<fo:region-body margin-bottom="12mm"/>'
+                                '<fo:region-after extent="10mm"/>')
+            text = text.replace('<fo:flow ', footer + '<fo:flow ')
+        open(fo, "w").write(text)
         proc = subprocess.Popen([MINUTES, "render", fo, "-o", f"{tmp}/m.pdf"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -223,8 +243,8 @@ def case_memory_flat(tmp):
         check(proc.returncode == 0, "renders")
         rss.append(usage.ru_maxrss)
     pages = subprocess.run(["pdfinfo", f"{tmp}/m.pdf"], capture_output=True, text=True).stdout
-    print("max RSS (KB) for 40 and 400 paragraphs:", rss, re.search(r"Pages:\s+(\d+)", pages).group(0))
-    # The input itself grows tenfold (about 0.3 MB more of XML and tree): allow 8 MB.
+    print(f"max RSS (KB) for {sizes} paragraphs:", rss, re.search(r"Pages:\s+(\d+)", pages).group(0))
+    # The input itself grows (about 2.5 KB of XML and tree a paragraph): allow 8 MB.
     check(rss[1] - rss[0] < 8 * 1024, f"memory grows with pages: {rss}")
 
 

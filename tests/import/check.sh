@@ -185,6 +185,10 @@ shift-jis)
   iconv -f UTF-8 -t UTF-16 "$cases/sjis-source.txt" >"$tmp/utf16.txt" || fail "iconv"
   import "$tmp/utf16.txt"
   roundtrip "$cases/sjis-source.txt" "$tmp/out.xml"
+  # an encoding iconv does not know is a usage error (exit 2), named as such
+  "$MINUTES" import "$tmp/sjis.txt" --encoding NO-SUCH-ENCODING -o "$tmp/x.xml" 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "an unknown encoding should exit 2"
+  said "unknown encoding 'NO-SUCH-ENCODING'"
   # without --encoding the bytes are not UTF-8: a clear error naming the line, exit 1
   "$MINUTES" import "$tmp/sjis.txt" -o "$tmp/x.xml" 2>"$tmp/err"
   [ $? -eq 1 ] || fail "Shift_JIS read as UTF-8 should exit 1"

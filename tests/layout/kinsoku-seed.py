@@ -3,8 +3,9 @@
 
 Makes an FO document from the seed session text (/work/shared/seed, or tests/layout/seed.txt
 if given: every paragraph and table cell of it becomes a justified block) set at several
-measures -- 150pt, 237pt and 311pt wide at 10pt, and A4's 481.89pt at 10.5pt, each measure its
-own page-sequence -- renders it with `minutes render --dump-layout` and scans every laid-out
+measures -- 60pt (6 characters: a break every few characters), 150pt, 237pt and 311pt wide at
+10pt, and A4's 481.89pt at 10.5pt, each measure its own page-sequence, then a two-column table
+of the paragraphs (cells 115.5pt and 235.5pt wide) -- renders it with `minutes render --dump-layout` and scans every laid-out
 line (props.check_kinsoku): no line after a break starts with 、。，．」』）】〕・ー small kana
 ～ etc., and no line before a break ends with 「『（【〔 (W3C JLREQ 3.1.7-3.1.8).  Each offending
 line is reported with its page and text.  It also checks that every block's text comes out whole
@@ -22,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import props  # noqa: E402
 
 MEASURES = [  # (page width, font size, line height), margins 20pt
+    (100.0, 10.0, 16.0),
     (190.0, 10.0, 16.0),
     (277.0, 10.0, 16.0),
     (351.0, 10.0, 16.0),
@@ -57,6 +59,20 @@ def make_fo(paras):
             f'  <fo:page-sequence master-reference="m{i}" font-family="IPAexMincho" font-size="{size}pt"'
             f' line-height="{lh}pt">\n    <fo:flow flow-name="xsl-region-body">\n{blocks}\n'
             '    </fo:flow>\n  </fo:page-sequence>')
+    # the paragraphs again, two to a row of a table on A4 (the seed's question / answer tables)
+    masters.append('    <fo:simple-page-master master-name="tbl" page-width="595.28pt" page-height="842pt"'
+                   ' margin-top="20pt" margin-bottom="20pt" margin-left="20pt" margin-right="20pt">'
+                   '<fo:region-body/></fo:simple-page-master>')
+    cell = '<fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block text-align="justify">{}</fo:block></fo:table-cell>'
+    # one cell a line: the checks find a block by its line in the FO
+    rows = "\n".join("        <fo:table-row>\n          " + cell.format(esc(a)) + "\n          " + cell.format(esc(b))
+                     + "\n        </fo:table-row>" for a, b in zip(paras[0::2], paras[1::2]))
+    seqs.append(
+        '  <fo:page-sequence master-reference="tbl" font-family="IPAexMincho" font-size="10pt" line-height="16pt">\n'
+        '    <fo:flow flow-name="xsl-region-body">\n'
+        '      <fo:table table-layout="fixed" width="360pt"><fo:table-column column-width="120pt"/>'
+        '<fo:table-column column-width="240pt"/>\n      <fo:table-body>\n' + rows +
+        '\n      </fo:table-body></fo:table>\n    </fo:flow>\n  </fo:page-sequence>')
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n  <fo:layout-master-set>\n'
             + "\n".join(masters) + "\n  </fo:layout-master-set>\n" + "\n".join(seqs) + "\n</fo:root>\n")
@@ -88,7 +104,7 @@ def main():
         nlines = len(props.body_lines(pages))
     for msg in props.failures:
         print(f"kinsoku-seed: FAIL: {msg}")
-    print(f"kinsoku-seed: {len(paras)} paragraphs x {len(MEASURES)} measures, {len(pages)} pages, "
+    print(f"kinsoku-seed: {len(paras)} paragraphs x {len(MEASURES) + 1} measures, {len(pages)} pages, "
           f"{nlines} lines scanned, {len(props.failures)} problems")
     if nlines < 1000:
         print("kinsoku-seed: FAIL: fewer than 1000 lines laid out: the scan would prove little")
