@@ -549,6 +549,7 @@ out:
   options_clear (&o);
   mn_transform_cleanup ();
   mn_load_cleanup ();
+  mn_render_cleanup ();
   return status;
 }
 
@@ -643,5 +644,6 @@ out:
   options_clear (&o);
   mn_transform_cleanup ();
   mn_load_cleanup ();
+  mn_render_cleanup ();
   return status;
 }

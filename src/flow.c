@@ -74,6 +74,7 @@ resume_copy (const mn_resume *r)
   if (!r || r == MN_RESUME_DONE)
     return (mn_resume *) r;
   mn_resume *c = resume_new (r->index, resume_copy (r->child));
+  c->flags = r->flags;
   if (r->cols)
     {
       c->ncols = r->ncols;

@@ -27,7 +27,11 @@ struct mn_resume {
   mn_resume **cols;         /* ROW / LIST_ITEM: one per column, or NULL; MN_RESUME_DONE when the
                                column is finished */
   int ncols;                /* length of cols */
+  int flags;                /* MN_RESUME_* */
 };
+
+/* TABLE: the header did not fit a page and is laid out as ordinary rows (index counts them). */
+#define MN_RESUME_HEADER_AS_BODY 1
 
 /* The token of a finished column (never freed). */
 extern mn_resume mn_resume_done;

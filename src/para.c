@@ -93,6 +93,8 @@ struct mn_para {
   int dynamic;              /* shows a page number or citation (differs between passes) */
 };
 
+static int run_rise (PangoGlyphItem *run);
+
 /* === character classes (JLREQ Appendix A) === */
 
 int
@@ -189,6 +191,7 @@ typedef struct builder {
   const mn_para_env *env;
   int max_font;             /* largest font size used */
   int dynamic;              /* a page number or citation was added */
+  int has_rise;             /* some text is raised or lowered (baseline-shift) */
 } builder;
 
 static int
@@ -238,9 +241,9 @@ style_attrs (builder *b, const mn_style *st, int start, int end)
   if (st->decoration & MN_DECO_LINE_THROUGH)
     add_attr (b, pango_attr_strikethrough_new (TRUE), start, end);
   if (st->baseline_shift == MN_SHIFT_SUPER)
-    add_attr (b, pango_attr_rise_new (st->font_size / 3), start, end);
+    add_attr (b, pango_attr_rise_new (st->font_size / 3), start, end), b->has_rise = 1;
   else if (st->baseline_shift == MN_SHIFT_SUB)
-    add_attr (b, pango_attr_rise_new (-st->font_size / 5), start, end);
+    add_attr (b, pango_attr_rise_new (-st->font_size / 5), start, end), b->has_rise = 1;
   if (st->letter_spacing)
     add_attr (b, pango_attr_letter_spacing_new (st->letter_spacing), start, end);
 }
@@ -611,7 +614,7 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   const mn_style *st = &node->st;
   mn_para *p = g_new0 (mn_para, 1);
   builder b = { g_string_new (NULL), pango_attr_list_new (), g_array_new (FALSE, FALSE, sizeof (seg)),
-                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size, 0 };
+                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size, 0, 0 };
   PangoFontDescription *fd = NULL;
   *out = NULL;
   p->refs = 1;
@@ -660,7 +663,8 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
     goto out;
 
   /* The strut: the paragraph font's ascent and descent, centred in the line-height
-   * (half-leading, XSL-FO 1.1 §4.5); a line with a larger inline font grows. */
+   * (half-leading, XSL-FO 1.1 §4.5); a line with a larger inline font or raised text grows
+   * (below). */
   int asc, desc;
   strut (env->pctx, fd, &asc, &desc);
   int lh = st->line_height > 0 ? st->line_height : st->font_size * 6 / 5;
@@ -682,10 +686,27 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
       ln.length = line->length;
       ln.height = lh;
       ln.baseline = (lh - (asc + desc)) / 2 + asc;
-      if (b.max_font > st->font_size && logical.height > lh)
+      if (b.max_font > st->font_size || b.has_rise)
         {
-          ln.height = logical.height;
-          ln.baseline = -logical.y;
+          /* XSL-FO §4.5 line-stacking-strategy max-height: each run's font, with its own
+           * half-leading, may push the line's top up or its bottom down; the strut stays. */
+          int above = ln.baseline, below = lh - ln.baseline;
+          for (GSList *r = line->runs; r; r = r->next)
+            {
+              PangoGlyphItem *run = r->data;
+              PangoFontDescription *rd = pango_font_describe (run->item->analysis.font);
+              int ra, rdsc;
+              strut (env->pctx, rd, &ra, &rdsc);
+              int size = pango_font_description_get_size (rd);
+              pango_font_description_free (rd);
+              int rlh = st->line_height_permille ? (int) ((long long) size * st->line_height_permille / 1000) : lh;
+              int half = (rlh - (ra + rdsc)) / 2;
+              int rise = run_rise (run);
+              above = MAX (above, ra + half + rise);
+              below = MAX (below, rdsc + half - rise);
+            }
+          ln.height = above + below;
+          ln.baseline = above;
         }
       int first = line->is_paragraph_start;
       ln.box_x = first ? st->text_indent : 0;

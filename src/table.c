@@ -24,10 +24,12 @@
  * 4. display-align (center/after) moves a cell's content down within the row, for cell
  *    parts that end in that row.
  * 5. Header: the table-header rows are placed at the top of the table on every page it
- *    occupies (unless table-omit-header-at-break="true").  If no body row fits under the
- *    header and the page was not empty, the whole table part (header included) moves on:
- *    a header is never left alone at a page bottom.  A header taller than the page is placed
- *    on the first page only (no-progress guard, Typst's repeated.rs).
+ *    occupies (unless table-omit-header-at-break="true"), never split.  If no body row fits
+ *    under the header and the page was not empty, the whole table part (header included)
+ *    moves on: a header is never left alone at a page bottom; on an empty page the header is
+ *    dropped there instead, so the row starts the page.  A header that does not fit even an
+ *    empty page is set once, as ordinary rows that split like any other (no-progress guard,
+ *    Typst's repeated.rs); the resume token remembers it.
  * 6. A row with keep-together moves whole unless it starts the page.
  * 7. Progress rule: the first body row on an empty page (the repeated header does not count)
  *    is laid out with page_empty set, so it always places at least one line.
@@ -227,38 +229,63 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   int ycur = y + (fresh ? bt + st->padding[MN_SIDE_TOP] : 0);
   int inner_bottom = bottom - st->padding[MN_SIDE_BOTTOM] - bb;
 
-  /* rule 5: the header, on every page */
+  /* rule 5: the header, on every page.  It is laid out whole (never split); when it does not
+   * fit even on an empty page it is set once, as the first ordinary rows ("demoted"). */
   const mn_fo_node *header = n->first && n->first->kind == MN_FO_TABLE_HEADER ? n->first : NULL;
-  if (header && !fresh && n->omit_header)
-    header = NULL;
-  int header_tall = 0;
-  if (header)
-    for (const mn_fo_node *row = header->first; row; row = row->next)
-      {
-        if (!fresh && header_tall)
-          break;
-        mn_resume *hout = NULL;
-        int rh = 0;
-        mn_status hs = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, NULL,
-                                   1, a, 1, &hout, &rh);
-        if (hs == MN_SPLIT)
-          {
-            if (!L->overfull_warned)
-              mn_warning (L->d, L->file, row->line, _("the table header is taller than the page; it is set on the first page only (shorten it)"));
-            L->overfull_warned = 1;
-            header_tall = 1;
-            mn_resume_free (hout);
-          }
-        ycur += rh;
-      }
-  if (header && !fresh && ycur - y > (bottom - y) * 2 / 3)
+  int demoted = in && (in->flags & MN_RESUME_HEADER_AS_BODY);
+  GPtrArray *rows = NULL;
+  int top = ycur, header_h = 0;
+  if (header && !demoted && (fresh || !n->omit_header))
     {
-      /* the repeated header would leave almost no room: drop it on this page */
-      mn_area_truncate (a, NULL);
-      ycur = y;
+      int ok = 1;
+      for (const mn_fo_node *row = header->first; row && ok; row = row->next)
+        {
+          mn_resume *hout = NULL;
+          int rh = 0;
+          mn_status hs = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, NULL,
+                                     0, a, 1, &hout, &rh);
+          mn_resume_free (hout);
+          if (hs != MN_FIT)
+            ok = 0;
+          else
+            ycur += rh;
+        }
+      if (!ok)
+        {
+          mn_area_truncate (a, NULL);
+          ycur = top;
+          if (fresh && !page_empty)
+            {
+              /* try the table on the next, empty page */
+              mn_area_free (a);
+              res = MN_NOFIT;
+              goto out;
+            }
+          if (fresh)
+            {
+              mn_warning (L->d, L->file, header->line, _("the table header is taller than the page; it is set once, as ordinary rows (shorten it)"));
+              demoted = 1;
+            }
+        }
+      else if (!fresh && ycur - top > (bottom - y) * 2 / 3)
+        {
+          /* the repeated header would leave almost no room: drop it on this page */
+          mn_area_truncate (a, NULL);
+          ycur = top;
+        }
+      header_h = ycur - top;
     }
 
-  GPtrArray *rows = body_rows (n);
+  rows = g_ptr_array_new ();
+  if (demoted)
+    for (const mn_fo_node *row = header->first; row; row = row->next)
+      g_ptr_array_add (rows, (gpointer) row);
+  {
+    GPtrArray *body = body_rows (n);
+    for (guint i = 0; i < body->len; i++)
+      g_ptr_array_add (rows, g_ptr_array_index (body, i));
+    g_ptr_array_free (body, TRUE);
+  }
   int nrows = (int) rows->len;
   int ri = in ? in->index : 0;
   const mn_resume *rin = in ? in->child : NULL;
@@ -266,11 +293,21 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   for (; ri < nrows && !L->failed; ri++, rin = NULL)
     {
       const mn_fo_node *row = g_ptr_array_index (rows, ri);
-      int empty = page_empty && !placed;
+      int empty = page_empty && !placed && header_h == 0;
       mn_resume *rout = NULL;
       int rh = 0;
       mn_status s = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, rin,
                                 empty, a, 0, &rout, &rh);
+      if (s == MN_NOFIT && page_empty && !placed && header_h > 0)
+        {
+          /* no body row fits under the header on an empty page: drop the header here, so
+           * the row starts the page (progress rule) instead of overflowing below it */
+          mn_area_truncate (a, NULL);
+          ycur = top;
+          header_h = 0;
+          s = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, rin, 1, a, 0,
+                          &rout, &rh);
+        }
       if (s == MN_FIT)
         {
           ycur += rh;
@@ -283,6 +320,7 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
           *out = g_new0 (mn_resume, 1);
           (*out)->index = ri;
           (*out)->child = rout;
+          (*out)->flags = demoted ? MN_RESUME_HEADER_AS_BODY : 0;
           res = MN_SPLIT;
           break;
         }
@@ -295,6 +333,7 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
         }
       *out = g_new0 (mn_resume, 1);
       (*out)->index = ri;
+      (*out)->flags = demoted ? MN_RESUME_HEADER_AS_BODY : 0;
       (*out)->child = NULL;  /* a resumed row always starts an empty page, so it placed something */
       res = MN_SPLIT;
       break;
@@ -309,7 +348,8 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   *used = a->h;
 
 out:
-  g_ptr_array_free (rows, TRUE);
+  if (rows)
+    g_ptr_array_free (rows, TRUE);
   g_free (colw);
   g_free (colx);
   return res;

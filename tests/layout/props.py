@@ -516,6 +516,22 @@ def c_justified(pages, fo, pdf):
         expect(lines[-1][2] < 189, f"the last line of a justified paragraph should not be stretched: {lines[-1]}")
 
 
+def c_justified_all(pages, fo, pdf):
+    """Every paragraph is text-align="justify": each line but a block's last ends flush at the
+    region's right edge in the PDF (pdftotext -bbox-layout, matched to the dump's lines in
+    order) -- also the lines that lost a character to kinsoku push-out."""
+    dump = body_lines(pages)
+    got = pdf_lines(pdf)
+    if len(dump) != len(got):
+        fail(f"justify: the dump has {len(dump)} lines, pdftotext finds {len(got)}")
+        return
+    for i, (d, (pg, x0, x1, t)) in enumerate(zip(dump, got)):
+        last = i + 1 == len(dump) or block_of(dump[i + 1]) is not block_of(d)
+        right = region_of(d).x + region_of(d).w
+        if not last:
+            expect(abs(x1 - right) <= 0.6, f"justify: page {pg}: a justified line ends at x {x1:.2f}, not {right:.2f}: {t}")
+
+
 def c_fits(pages, fo, pdf):
     for pg, x0, x1, t in pdf_lines(pdf):
         expect(x1 <= 190.5, f"line overflows the column (x 190): ends at {x1:.2f}: {t}")
@@ -538,6 +554,17 @@ def c_unbreakable(pages, fo, pdf):
     expect(text.count("W") == 300, f"expected 300 W in the lines, found {text.count('W')}")
 
 
+def c_compression(pages, fo, pdf):
+    """Adjacent punctuation is set closer (JLREQ 3.1.4): 20 characters of brackets and stops
+    fit in the 18-em line only if pairs like 。」「 lose their empty halves."""
+    src = fo_line(fo, "「はい。」")
+    lines = lines_of(pages, src)
+    n = len(lines[0].text) if lines else 0
+    expect(n > 18, f"line 1 of the block at FO line {src} holds {n} characters: adjacent punctuation is not compressed "
+                   f"(an 18-em line holds more than 18 only then): {lines[:1]}")
+    c_fits(pages, fo, pdf)
+
+
 def c_dropped_inline(pages, fo, pdf):
     """A dropped inline-level element (fo:footnote) must not break the line around it."""
     src = fo_line(fo, "footnote")
@@ -547,7 +574,14 @@ def c_dropped_inline(pages, fo, pdf):
 
 
 CHECKS = {
+    "kinsoku-no-line-start-middle-dot-marks": c_justified_all,
+    "kinsoku-fullwidth-tilde": c_justified_all,
+    "kinsoku-no-line-end-opening-bracket": c_justified_all,
+    "kinsoku-no-line-start-prolonged-mark": c_justified_all,
+    "kinsoku-no-line-start-small-kana": c_justified_all,
+    "kinsoku-no-line-start-closing-bracket": c_justified_all,
     "unknown-element-warning": c_dropped_inline,
+    "punctuation-compression-adjacent": c_compression,
     "break-before-page": c_break_before,
     "break-after-page": c_break_after,
     "keep-with-next-heading": c_keep_with_next,
