@@ -1190,6 +1190,7 @@ out:
   options_clear (&o);
   mn_transform_cleanup ();
   mn_load_cleanup ();
+  mn_render_cleanup ();
   return status;
 }
 
@@ -1293,5 +1294,6 @@ out:
   options_clear (&o);
   mn_transform_cleanup ();
   mn_load_cleanup ();
+  mn_render_cleanup ();
   return status;
 }

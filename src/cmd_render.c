@@ -82,11 +82,14 @@ mn_cmd_render (int argc, char **argv)
     }
   int rc = mn_render_pdf (out, doc, &opts, &d);
   xmlFreeDoc (doc);
+  mn_render_cleanup ();
+  mn_load_cleanup ();
   switch (rc)
     {
     case 0:
       return MN_EXIT_OK;
     case MN_EINVALID:
+    case MN_ELIMIT:   /* a limit of docs/hardening.md (pages): the input is at fault */
       return MN_EXIT_INVALID;
     case MN_EFONT:
       return MN_EXIT_ENV;

@@ -362,7 +362,13 @@ mn_fonts_free (mn_fonts *f)
   if (f->context)
     g_object_unref (f->context);
   if (f->fontmap)
-    g_object_unref (f->fontmap);
+    {
+      /* Pango 1.50 takes a reference on the FcConfig in pango_fc_font_map_set_config and
+       * never drops it when the font map is finalized (valgrind: our FcConfig "definitely
+       * lost"); setting no config drops it. */
+      pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (f->fontmap), NULL);
+      g_object_unref (f->fontmap);
+    }
   if (f->config)
     FcConfigDestroy (f->config);
   if (f->families)

@@ -20,6 +20,13 @@
 /* The fonts are verified and loaded once per process: `minutes build` renders many files. */
 static mn_fonts *fonts_once;
 
+void
+mn_render_cleanup (void)
+{
+  mn_fonts_free (fonts_once);
+  fonts_once = NULL;
+}
+
 typedef struct sink_ctx {
   mn_pdf *pdf;              /* painter */
   FILE *dump;               /* layout dump, or NULL */

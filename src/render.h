@@ -27,4 +27,8 @@ typedef struct mn_render_opts {
  * MN_ELIMIT, or MN_EFAIL. */
 int mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
 
+/* Free what mn_render_pdf keeps for the rest of the process (the verified fonts and Pango's
+ * font map), so that leak checkers see a clean exit.  Safe to call twice, or never. */
+void mn_render_cleanup (void);
+
 #endif

@@ -85,5 +85,21 @@ case $kind in
       printf "<session xmlns=\"urn:minutes:session:1\" xmlns:x=\"urn:x\" x:a=\"%s\" x:b='%s>'>" "$e" "$e"
       printf '<title>%s</title><council>審議会</council>' "$e"
       printf '<dates><decision iso="2021-05-24">令和3年5月24日</decision></dates></session>\n'; } >"$out" ;;
+  pages-10001-fo) # a page break before each of 10,001 blocks: over the page limit
+    { fo_head; awk 'BEGIN { for (i = 0; i <= 10000; i++) printf "<fo:block break-before=\"page\">%d</fo:block>\n", i }'
+      fo_tail; } >"$out" ;;
+  qa-5000)        # a session whose Q&A table has 5,000 rows
+    { printf '%s\n%s<title>令和3年度第1回</title><council>情報公開・個人情報保護審議会</council>' "$decl" "$S"
+      printf '<dates><decision iso="2021-05-24">令和3年5月24日</decision></dates>'
+      printf '<inquiry n="1"><title>個人情報の取扱いについて</title><qa>\n'
+      awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "<entry n=\"%d\"><question><p>質問%dの本文です。</p></question><answer><p>回答%dです。</p></answer></entry>\n", i, i, i }'
+      printf '</qa></inquiry></session>\n'; } >"$out" ;;
+  qa-long-answer) # one answer longer than three pages, then a URL of 2,000 characters
+    u="https://example.jp/$(head -c 2000 /dev/zero | tr '\0' 'x')"
+    { printf '%s\n%s<title>令和3年度第1回</title><council>情報公開・個人情報保護審議会</council>' "$decl" "$S"
+      printf '<dates><decision iso="2021-05-24">令和3年5月24日</decision></dates>'
+      printf '<inquiry n="1"><title>長い回答</title><qa><entry n="1"><question><p>質問</p></question><answer><p>'
+      rep 600 '長い回答の本文です。これが三ページ以上続きます。'
+      printf '回答の終わり</p><p><a href="%s">%s</a></p></answer></entry></qa></inquiry></session>\n' "$u" "$u"; } >"$out" ;;
   *) echo "gen.sh: unknown kind $kind" >&2; exit 2 ;;
 esac

@@ -23,9 +23,9 @@ bad () { fail=$((fail + 1)); echo "FAIL: $name: $*"; sed 's/^/    | /' "$tmp/err
 
 # check NAME ARG: one of the output checks of cases.txt.
 check () {
-  pdf=$tmp/out/out.pdf
   case $1 in
-    nopdf)    [ ! -e "$pdf" ] || { echo "a PDF was written despite the error"; return 1; } ;;
+    nopdf)    [ -z "$(ls "$tmp/out" | grep '\.pdf$')" ] || { echo "a PDF was written despite the error"; return 1; } ;;
+    pdf=*)    [ -s "$pdf" ] || { echo "no ${1#pdf=} was written"; return 1; } ;;
     pages=*)  n=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
               [ "$n" = "${1#pages=}" ] || { echo "PDF has ${n:-no} pages, want ${1#pages=}"; return 1; } ;;
     pages\>=*) n=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
@@ -78,10 +78,12 @@ while IFS='|' read -r name input cmd want pattern limit checks; do
     [ -e "$f" ] && grep -qaF "$passwd_line" "$f" && leaked=1
   done
   if [ $leaked = 1 ]; then bad "the content of /etc/passwd leaked into the output"; continue; fi
-  stray=$(ls -A "$tmp/out" | grep -v -e '^out\.pdf$' -e '^out\.html$' -e '^index\.html$' | head -3)
+  stray=$(ls -A "$tmp/out" | grep -v -e '^[^.].*\.pdf$' -e '^[^.].*\.html$' | head -3)
   if [ -n "$stray" ]; then bad "left behind in the output folder: $stray"; continue; fi
   failed=""
+  pdf=$tmp/out/out.pdf   # the PDF the checks look at (pdf=NAME changes it)
   for c in $checks; do
+    case $c in pdf=*) pdf=$tmp/out/${c#pdf=} ;; esac
     why=$(check "$c") || { failed=$why; break; }
   done
   if [ -n "$failed" ]; then bad "$failed"; continue; fi
