@@ -969,12 +969,57 @@ run_rise (PangoGlyphItem *run)
   return 0;
 }
 
+/* Whether two Pango runs draw alike: same font, rise, colour and decorations.  Pango splits
+ * Japanese text into a run per script (kanji, kana, punctuation: ~6 a line in the seed); runs
+ * that draw alike become one mn_glyph_run, so one cairo text operation, because cairo 1.16's
+ * PDF surface analyses and emits every operation separately (bench/README.md, F1). */
+static int
+runs_alike (const PangoGlyphItem *a, const PangoGlyphItem *b)
+{
+  if (a->item->analysis.font != b->item->analysis.font)
+    return 0;
+  const PangoGlyphItem *r[2] = { a, b };
+  int rise[2] = { 0, 0 }, deco[2] = { 0, 0 };
+  guint32 color[2] = { 0xFFFFFFFF, 0xFFFFFFFF };   /* no foreground attribute */
+  for (int k = 0; k < 2; k++)
+    for (GSList *l = r[k]->item->analysis.extra_attrs; l; l = l->next)
+      {
+        const PangoAttribute *at = l->data;
+        switch ((int) at->klass->type)
+          {
+          case PANGO_ATTR_RISE:
+            rise[k] = ((const PangoAttrInt *) at)->value;
+            break;
+          case PANGO_ATTR_FOREGROUND:
+            {
+              const PangoColor *c = &((const PangoAttrColor *) at)->color;
+              color[k] = (guint32) ((c->red >> 8) << 16 | (c->green >> 8) << 8 | (c->blue >> 8));
+            }
+            break;
+          case PANGO_ATTR_UNDERLINE:
+            if (((const PangoAttrInt *) at)->value)
+              deco[k] |= MN_DECO_UNDERLINE;
+            break;
+          case PANGO_ATTR_STRIKETHROUGH:
+            if (((const PangoAttrInt *) at)->value)
+              deco[k] |= MN_DECO_LINE_THROUGH;
+            break;
+          default:
+            break;
+          }
+      }
+  return rise[0] == rise[1] && color[0] == color[1] && deco[0] == deco[1];
+}
+
 static void
 glyph_cb (void *data, PangoGlyphItem *run, int g0, int g1, int byte0, int byte1, int x)
 {
   run_walk *rw = data;
   const seg *s = seg_at (rw->p, byte0);
   const mn_fo_node *link = s ? s->link : NULL;
+  /* A run that draws like the current one continues it (its glyphs' x are line positions). */
+  if (rw->cur_run && rw->cur_run != run && rw->cur_link == link && runs_alike (rw->cur_run, run))
+    rw->cur_run = run;
   if (rw->cur_run != run || rw->cur_link != link)
     {
       flush_run (rw);
