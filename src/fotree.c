@@ -228,6 +228,34 @@ parse_border_width (const char *v, int fs, int *out)
   return 0;
 }
 
+/* The shorthand `margin`/`padding`: 1 to 4 lengths in CSS order (top, right, bottom, left),
+ * into out[MN_SIDE_*].  Returns 1 when set, 0 when the value holds no length, -1 when a part is
+ * not a length (or negative, with `nonneg`). */
+static int
+parse_four_sides (const char *v, int font_size, int nonneg, int out[4])
+{
+  char **parts = g_strsplit_set (v, " ", -1);
+  int vals[4], n = 0;
+  for (int i = 0; parts[i] && n < 4; i++)
+    if (*parts[i])
+      {
+        if (parse_length (parts[i], font_size, -1, &vals[n]) != 0 || (nonneg && vals[n] < 0))
+          {
+            g_strfreev (parts);
+            return -1;
+          }
+        n++;
+      }
+  g_strfreev (parts);
+  if (n == 0)
+    return 0;
+  out[MN_SIDE_TOP] = vals[0];
+  out[MN_SIDE_RIGHT] = n > 1 ? vals[1] : vals[0];
+  out[MN_SIDE_BOTTOM] = n > 2 ? vals[2] : vals[0];
+  out[MN_SIDE_LEFT] = n > 3 ? vals[3] : out[MN_SIDE_RIGHT];
+  return 1;
+}
+
 static int
 side_of (const char *s)
 {
@@ -450,26 +478,13 @@ apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
       if (!strncmp (name, "margin", 6) && (!strcmp (name, "margin") ))
         {
           /* margin: 1 to 4 lengths, CSS order */
-          char **parts = g_strsplit_set (v, " ", -1);
-          int vals[4], n = 0;
-          for (int i = 0; parts[i] && n < 4; i++)
-            if (*parts[i])
-              {
-                if (parse_length (parts[i], fs, -1, &vals[n]) != 0)
-                  {
-                    bad (c, line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
-                    g_strfreev (parts);
-                    return 1;
-                  }
-                n++;
-              }
-          g_strfreev (parts);
-          if (n == 0)
-            return 1;
-          int t = vals[0], r = n > 1 ? vals[1] : t, b = n > 2 ? vals[2] : t, l = n > 3 ? vals[3] : r;
-          int m[4] = { t, r, b, l };
-          for (int s = 0; s < 4; s++)
-            raw->margin[s] = m[s], raw->has_margin[s] = 1;
+          int m[4];
+          int got = parse_four_sides (v, fs, 0, m);
+          if (got < 0)
+            bad (c, line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
+          else if (got > 0)
+            for (int s = 0; s < 4; s++)
+              raw->margin[s] = m[s], raw->has_margin[s] = 1;
           return 1;
         }
       if ((!strcmp (name, "start-indent") || !strcmp (name, "end-indent"))
@@ -515,25 +530,8 @@ apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
     {
       if (!strcmp (name, "padding"))
         {
-          char **parts = g_strsplit_set (v, " ", -1);
-          int vals[4], n = 0;
-          for (int i = 0; parts[i] && n < 4; i++)
-            if (*parts[i])
-              {
-                if (parse_length (parts[i], fs, -1, &vals[n]) != 0 || vals[n] < 0)
-                  {
-                    bad (c, line, _("%s=\"%s\" is not a length of 0 or more; write it like 2pt"), name, v);
-                    g_strfreev (parts);
-                    return 1;
-                  }
-                n++;
-              }
-          g_strfreev (parts);
-          if (n == 0)
-            return 1;
-          int t = vals[0], r = n > 1 ? vals[1] : t, b = n > 2 ? vals[2] : t, l = n > 3 ? vals[3] : r;
-          st->padding[MN_SIDE_TOP] = t, st->padding[MN_SIDE_RIGHT] = r;
-          st->padding[MN_SIDE_BOTTOM] = b, st->padding[MN_SIDE_LEFT] = l;
+          if (parse_four_sides (v, fs, 1, st->padding) < 0)
+            bad (c, line, _("%s=\"%s\" is not a length of 0 or more; write it like 2pt"), name, v);
           return 1;
         }
       int s = name[7] == '-' ? side_of (name + 8) : -1;
