@@ -10,8 +10,9 @@
  * - when the body itself cites pages, a first, quiet pass counts them and the second lays
  *   out and paints with its numbers (a few hundred of the first pass's paragraphs are
  *   carried over, so short documents are not laid out twice).
- * The environment variable MINUTES_LAYOUT_PASSES=2 forces the second way, for the tests that
- * check the two give the same PDF. */
+ * For the tests that check both ways give the same PDF, the environment variable
+ * MINUTES_LAYOUT_PASSES=2 forces two passes, and MINUTES_LAYOUT_PASSES=1 requires the spool
+ * (an error when the body cites pages or no temporary file can be made). */
 #include "render.h"
 
 #include <errno.h>
@@ -171,9 +172,22 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
     }
   PangoContext *pctx = mn_fonts_context (fonts_once);
 
-  if (doc->has_citations && !body_cites_pages (doc)
-      && g_strcmp0 (g_getenv ("MINUTES_LAYOUT_PASSES"), "2") != 0)
-    mn_spool_new (&spool);  /* without a temporary file, two passes do the same */
+  const char *passes = g_getenv ("MINUTES_LAYOUT_PASSES");
+  if (doc->has_citations && !body_cites_pages (doc) && g_strcmp0 (passes, "2") != 0
+      && mn_spool_new (&spool) != 0 && g_strcmp0 (passes, "1") == 0)
+    {
+      mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check the free space in the temporary folder (TMPDIR)"),
+                strerror (errno));
+      rc = MN_EIO;
+      goto out;
+    }
+  /* (without a temporary file, two passes give the same PDF) */
+  if (!spool && g_strcmp0 (passes, "1") == 0 && doc->has_citations)
+    {
+      mn_error (d, file, 0, _("MINUTES_LAYOUT_PASSES=1 asks for one layout pass, but the text cites page numbers in the body; unset it"));
+      rc = MN_EINVALID;
+      goto out;
+    }
 
   /* Pass 1, only when the text cites page numbers: learn on which page each id lands. */
   if (doc->has_citations && !spool)

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "exitcode.h"
 
@@ -41,10 +42,23 @@ typedef struct run_rec {
 int
 mn_spool_new (mn_spool **out)
 {
-  FILE *fp = tmpfile ();
+  /* In TMPDIR (g_get_tmp_dir), unlike tmpfile(); removed at once, so nothing is left behind
+   * however the process ends. */
+  char *path = NULL;
+  int fd = g_file_open_tmp ("minutes-pages-XXXXXX", &path, NULL);
   *out = NULL;
-  if (!fp)
+  if (fd < 0)
     return MN_EIO;
+  unlink (path);
+  g_free (path);
+  FILE *fp = fdopen (fd, "w+b");
+  if (!fp)
+    {
+      int e = errno;
+      close (fd);
+      errno = e;
+      return MN_EIO;
+    }
   mn_spool *s = g_new0 (mn_spool, 1);
   s->fp = fp;
   s->fonts = g_ptr_array_new_with_free_func (g_object_unref);
