@@ -105,7 +105,7 @@ intern (ctx *c, const char *s)
 /* === value parsers === */
 
 /* A length: `12pt`, `3.5mm`, `1.2em`, `50%` (of `pct_base`, when >= 0), `0`.
- * Returns 0 and sets *out, or -1 (not a length). */
+ * Returns 0 and sets *out, -1 (not a length), or -2 (a length beyond ±100,000pt). */
 static int
 parse_length (const char *v, int font_size, int pct_base, int *out)
 {
@@ -144,7 +144,7 @@ parse_length (const char *v, int font_size, int pct_base, int *out)
     return -1;
   double pu = pt * MN_PT;
   if ((pu > MAX_LEN || pu < -MAX_LEN))
-    return -1;
+    return -2;
   *out = round_int (pu);
   return 0;
 }
@@ -388,7 +388,10 @@ apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
         st->font_size = parent->font_size * 6 / 5, done = 1;
       if (!done)
         {
-          if (parse_length (v, parent->font_size, parent->font_size, &len) != 0)
+          int r = parse_length (v, parent->font_size, parent->font_size, &len);
+          if (r == -2)
+            len = 0;  /* out of range: said below */
+          else if (r != 0)
             {
               bad (c, line, _("font-size=\"%s\" is not a length; write it like 10.5pt"), v);
               return 1;
@@ -495,9 +498,13 @@ apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
           st->letter_spacing = 0;
           return 1;
         }
-      if (parse_length (v, fs, -1, &len) != 0)
+      int r = parse_length (v, fs, -1, &len);
+      if (r != 0)
         {
-          bad (c, line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
+          if (r == -2)
+            bad (c, line, _("%s=\"%s\" is out of range; use a length between -100000pt and 100000pt"), name, v);
+          else
+            bad (c, line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
           return 1;
         }
       if (!strcmp (name, "text-indent"))
