@@ -40,6 +40,7 @@ typedef struct ctx {
   mn_diag *d;         /* diagnostics */
   const char *file;   /* for diagnostics */
   int errors;         /* errors reported by this parse */
+  int generated;      /* the FO was made in memory by a stylesheet (no file of its own) */
 } ctx;
 
 /* Properties parsed from one element before they are combined (margins need border and
@@ -55,7 +56,9 @@ typedef struct raw_props {
 
 /* The line a diagnostic about `n` names: its mx:line, else the nearest ancestor's (text the
  * stylesheets generate inside a block made from a session element belongs to that element's
- * line), else the FO element's own line. */
+ * line), else the FO element's own line.  An FO made in memory by a stylesheet (`build`: the
+ * document has no URL) has no lines of its own: libxslt gives its elements the lines of the
+ * stylesheet, which must not be reported as lines of the session: 0 then. */
 static long
 node_line (xmlNodePtr n)
 {
@@ -67,7 +70,26 @@ node_line (xmlNodePtr n)
       if (line > 0)
         return line;
     }
+  if (n && n->doc && !n->doc->URL)
+    return 0;
   return xmlGetLineNo (n);
+}
+
+/* Report one diagnostic; one about a generated FO that no session line explains says where it
+ * comes from instead. */
+static void
+report (ctx *c, enum mn_severity sev, long line, const char *fmt, va_list ap)
+{
+  if (line > 0 || !c->generated)
+    {
+      mn_diag_vreport (c->d, sev, c->file, line, fmt, ap);
+      return;
+    }
+  char *msg = g_strdup_vprintf (fmt, ap);
+  mn_diag_report (c->d, sev, c->file, 0,
+                  _("%s (in the FO the stylesheet made, not at a line of this file: check the stylesheet and the --param values)"),
+                  msg);
+  g_free (msg);
 }
 
 static void
@@ -77,7 +99,7 @@ bad (ctx *c, long line, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  mn_diag_vreport (c->d, MN_ERROR, c->file, line, fmt, ap);
+  report (c, MN_ERROR, line, fmt, ap);
   va_end (ap);
   c->errors++;
 }
@@ -90,7 +112,7 @@ outside (ctx *c, long line, const char *fmt, ...)
   va_list ap;
   va_start (ap, fmt);
   int before = c->d->errors;
-  mn_diag_vreport (c->d, MN_WARNING, c->file, line, fmt, ap);
+  report (c, MN_WARNING, line, fmt, ap);
   va_end (ap);
   if (c->d->errors > before)
     c->errors++;
@@ -1751,7 +1773,7 @@ int
 mn_fo_doc_parse (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d)
 {
   mn_fo_doc *doc = g_new0 (mn_fo_doc, 1);
-  ctx c = { doc, d, file, 0 };
+  ctx c = { doc, d, file, 0, fo->URL == NULL };
   doc->file = file;
   doc->strings = g_string_chunk_new (4096);
   doc->masters = g_ptr_array_new_with_free_func (g_free);
