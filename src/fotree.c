@@ -1016,7 +1016,10 @@ parse_inline_element (ctx *c, xmlNodePtr x, mn_fo_node *parent)
         bad (c, line, _("fo:%s needs a ref-id naming the element whose page it shows"), name);
     }
   if (kind == MN_FO_LINK && !n->ref && !n->uri)
-    outside (c, line, _("fo:basic-link has neither internal-destination nor external-destination; it links nowhere"));
+    {
+      outside (c, line, _("fo:basic-link has neither internal-destination nor external-destination; it links nowhere"));
+      n->kind = kind = MN_FO_INLINE;  /* its text, set as an inline: a link needs a destination */
+    }
   if (kind == MN_FO_INLINE || kind == MN_FO_LINK)
     parse_inlines (c, x, n);
 }
