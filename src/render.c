@@ -160,8 +160,12 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
       if (!mn_fonts_family_known (fonts_once, f->name))
         {
           char *got = mn_fonts_resolve_family (fonts_once, f->name);
-          mn_warning (d, file, f->line, _("font family \"%s\" is not among the pinned fonts; %s is used (write serif, sans-serif, IPAexMincho or IPAexGothic)"),
-                      f->name, got ? got : "IPAexMincho");
+          if (f->line <= 0 && !fo->URL)  /* set by the stylesheet (build): no line of ours */
+            mn_warning (d, file, 0, _("font family \"%s\", set by the stylesheet or a --param value, is not among the pinned fonts; %s is used (write serif, sans-serif, IPAexMincho or IPAexGothic)"),
+                        f->name, got ? got : "IPAexMincho");
+          else
+            mn_warning (d, file, f->line, _("font family \"%s\" is not among the pinned fonts; %s is used (write serif, sans-serif, IPAexMincho or IPAexGothic)"),
+                        f->name, got ? got : "IPAexMincho");
           g_free (got);
         }
     }
