@@ -50,6 +50,8 @@ int mn_load_parse_xml (xmlDocPtr *out, const char *path, mn_diag *d);
 /* mn_load_parse, then: the root is <session> in urn:minutes:session:1; the document
  * is valid against schema/session.xsd (from the data folder, compiled once); and the
  * checks of check.h hold.  Every error found is reported, in line order, one line each.
+ * Invisible characters in text or attribute values (bidirectional controls, other format
+ * characters) are reported after the errors as warnings, one per element; they do not fail.
  * On success *out is the valid document (the caller frees it with xmlFreeDoc) and 0 is
  * returned.  Otherwise *out is NULL and the return is MN_EIO, MN_ELIMIT, MN_EINVALID
  * (errors reported) or MN_EFAIL (the schema itself could not be read or compiled: the

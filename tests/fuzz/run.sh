@@ -27,7 +27,7 @@ libs=$(pkg-config --cflags --libs libxml-2.0 libxslt libexslt glib-2.0 gio-2.0 p
 export MINUTES_DATA_DIR="$root"
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-export LSAN_OPTIONS=suppressions=$root/tests/sanitize/lsan.supp:print_suppressions=0
+export LSAN_OPTIONS=suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0
 status=0
 for t in $targets; do
   # shellcheck disable=SC2086
