@@ -86,12 +86,13 @@ xmlNodePtr imp_add_p (importer *im, xmlNodePtr parent, const char *text, long li
 void imp_add_p_or_continue (importer *im, xmlNodePtr parent, const char *text, long lineno);
 void imp_last_block (importer *im, xmlNodePtr block, long lineno);  /* where <cut/> would go */
 xmlNodePtr imp_held (importer *im);  /* <held>, created on first use */
-const char *imp_manner_of (const char *note);
 void imp_add_held_note (importer *im, const char *text, long lineno);  /* a paragraph of <held> */
 void imp_add_stage (importer *im, const char *text, long lineno);  /* a <stage> of the record */
 void imp_keep_in_held (importer *im, const line *l, const char *why);
 void imp_split_lines (importer *im, char *buf, size_t len);  /* `buf` is split in place */
 long imp_line_of (const char *buf, size_t off);
+int imp_provenance_line (const char **p, const char *end, char opener, const char **start,
+                         const char **stop);
 
 /* === the forms === */
 

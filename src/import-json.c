@@ -25,23 +25,11 @@ imp_read_json (importer *im, const char *text, size_t len)
   GString *syn = g_string_new (NULL);
   GArray *nos = g_array_new (FALSE, FALSE, sizeof (long));
   long lineno = 1;
-  while (p < end)
+  for (const char *ls, *le; imp_provenance_line (&p, end, '{', &ls, &le); lineno++)
     {
-      const char *q = p;
-      while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
-        q++;
-      if (q < end && *q == '{')
-        {
-          p = q;
-          break;
-        }
-      const char *nl = memchr (p, '\n', (size_t) (end - p));
-      const char *le = nl ? nl : end;
-      g_string_append_len (syn, p, le - p);
+      g_string_append_len (syn, ls, le - ls);
       g_string_append_c (syn, '\n');
       g_array_append_val (nos, lineno);
-      lineno++;
-      p = nl ? nl + 1 : end;
     }
   /* the line of each "body" key, in order */
   GArray *body_lines = g_array_new (FALSE, FALSE, sizeof (long));

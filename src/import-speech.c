@@ -200,10 +200,7 @@ imp_read_speech_form (importer *im)
             }
           else
             {
-              imp_add_p (im, imp_held (im), t, l->no);
-              const char *manner = imp_manner_of (t);
-              if (manner)
-                xmlSetProp (im->held, BAD_CAST "manner", BAD_CAST manner);
+              imp_add_held_note (im, t, l->no);
               g_free (spk);
               g_free (text);
               g_free (t);
@@ -213,11 +210,8 @@ imp_read_speech_form (importer *im)
       if (g_str_has_prefix (t, "◎") && !is_spk)
         {
           xmlNodePtr sec = imp_child (im->speech, "section");
-          char *h = imp_trim_dup (t + strlen ("◎"));
-          imp_add_inline (sec, h);
-          g_free (h);
-          im->last_p = sec;
-          im->last_line = l->no;
+          imp_add_inline_trimmed (sec, t + strlen ("◎"));
+          imp_last_block (im, sec, l->no);
           turn = NULL;
         }
       else if (is_spk)
@@ -258,10 +252,7 @@ imp_read_speech_form (importer *im)
             }
           else
             {
-              xmlNodePtr st = imp_child (im->speech, "stage");
-              imp_add_inline (st, t);
-              im->last_p = st;
-              im->last_line = l->no;
+              imp_add_stage (im, t, l->no);
               turn = NULL;
             }
         }
@@ -272,10 +263,7 @@ imp_read_speech_form (importer *im)
           /* a page marker such as <PAGE="3"> is a note of the record, not speech */
           if (!g_str_has_prefix (t, "<PAGE="))
             mn_warning (im->d, im->name, l->no, _("a line between turns that belongs to no speaker; kept as a stage note"));
-          xmlNodePtr st = imp_child (im->speech, "stage");
-          imp_add_inline (st, t);
-          im->last_p = st;
-          im->last_line = l->no;
+          imp_add_stage (im, t, l->no);
         }
       g_free (spk);
       g_free (text);
@@ -285,6 +273,13 @@ imp_read_speech_form (importer *im)
   for (xmlNodePtr c = im->speech->children; c; c = c->next)
     if (xmlStrEqual (c->name, BAD_CAST "turn") && c->children && !c->children->next)
       imp_child (c, "p");
+  imp_drop_empty_speech (im);
+}
+
+/* A speech record with nothing in it is dropped (the schema wants at least one child). */
+void
+imp_drop_empty_speech (importer *im)
+{
   if (!im->speech->children)
     {
       xmlFreeNode (im->speech);

@@ -73,22 +73,14 @@ header_name (importer *im, const char *value, long lineno)
       /* machine data: 令和3年度 → fiscal-year 2021, 第1回 → number 1 */
       long fiscal_year = imp_fiscal_year (title);
       if (fiscal_year > 0)
-        {
-          char buf[24];
-          snprintf (buf, sizeof buf, "%ld", fiscal_year);
-          xmlSetProp (im->title, BAD_CAST "fiscal-year", BAD_CAST buf);
-        }
+        imp_set_number (im->title, "fiscal-year", fiscal_year);
       const char *dai = strstr (title, "第");
       if (dai)
         {
           const char *p = dai + strlen ("第");
           long n = imp_read_number (&p);
           if (n >= 1 && imp_after_prefix (p, "回"))
-            {
-              char buf[24];
-              snprintf (buf, sizeof buf, "%ld", n);
-              xmlSetProp (im->title, BAD_CAST "number", BAD_CAST buf);
-            }
+            imp_set_number (im->title, "number", n);
         }
     }
   g_free (title);
@@ -205,12 +197,7 @@ header_dates (importer *im, const char *value, long lineno)
       g_string_assign (rest, value);
     }
   if (rest->len)
-    {
-      const char *manner = imp_manner_of (rest->str);
-      imp_add_p (im, imp_held (im), rest->str, lineno);
-      if (manner)
-        xmlSetProp (im->held, BAD_CAST "manner", BAD_CAST manner);
-    }
+    imp_add_held_note (im, rest->str, lineno);
   g_string_free (rest, TRUE);
 }
 
@@ -232,11 +219,7 @@ header_list (importer *im, const char *name, const char *item, const char *value
       g_strfreev (names);
     }
   else
-    {
-      char *t = imp_trim_dup (value);
-      imp_add_inline (imp_child (part, item), t);
-      g_free (t);
-    }
+    imp_add_inline_trimmed (imp_child (part, item), value);
   if (!part->children)
     {
       xmlFreeNode (part);
@@ -281,11 +264,9 @@ header_agenda (importer *im, const char *value, long lineno)
         break;
       char *num = g_match_info_fetch (mi, 1);
       const char *np = num;
-      char buf[24];
-      snprintf (buf, sizeof buf, "%ld", imp_read_number (&np));
-      g_free (num);
       entry = imp_child (agenda, "entry");
-      xmlSetProp (entry, BAD_CAST "n", BAD_CAST buf);
+      imp_set_number (entry, "n", imp_read_number (&np));
+      g_free (num);
       done = value + e;
       g_match_info_next (mi, NULL);
     }
@@ -309,6 +290,35 @@ header_agenda (importer *im, const char *value, long lineno)
     im->agenda = agenda;
 }
 
+/* A part holding one header row's value (場所, 発言の記録); NULL if the value is blank. */
+static xmlNodePtr
+header_text (importer *im, const char *name, const char *value)
+{
+  char *t = imp_trim_dup (value);
+  xmlNodePtr part = NULL;
+  if (*t)
+    {
+      part = imp_new_part (im, name);
+      imp_add_inline (part, t);
+    }
+  g_free (t);
+  return part;
+}
+
+/* The part a header row made goes to `*slot`; if a row already filled it, the line is kept
+ * as a paragraph of <held> instead, with a warning saying `why`. */
+static void
+header_part (importer *im, const line *l, xmlNodePtr *slot, xmlNodePtr part, const char *why)
+{
+  if (part && !*slot)
+    *slot = part;
+  else if (part)
+    {
+      xmlFreeNode (part);
+      imp_keep_in_held (im, l, why);
+    }
+}
+
 /* Try one header row `LABEL\tvalue`.  Returns 1 if it was one. */
 static int
 header_row (importer *im, const line *l)
@@ -326,53 +336,18 @@ header_row (importer *im, const line *l)
   else if (strcmp (label, "日時") == 0)
     header_dates (im, value, l->no);
   else if (strcmp (label, "参加者") == 0 || strcmp (label, "出席者") == 0)
-    {
-      xmlNodePtr part = header_list (im, "attendees", "person", value, 1);
-      if (part && !im->attendees)
-        im->attendees = part;
-      else if (part)
-        {
-          xmlFreeNode (part);
-          imp_keep_in_held (im, l, _("a second 参加者 row"));
-        }
-    }
+    header_part (im, l, &im->attendees, header_list (im, "attendees", "person", value, 1),
+                 _("a second 参加者 row"));
   else if (strcmp (label, "配布資料") == 0)
-    {
-      xmlNodePtr part = header_list (im, "materials", "material", value, 0);
-      if (part && !im->materials)
-        im->materials = part;
-      else if (part)
-        {
-          xmlFreeNode (part);
-          imp_keep_in_held (im, l, _("a second 配布資料 row"));
-        }
-    }
+    header_part (im, l, &im->materials, header_list (im, "materials", "material", value, 0),
+                 _("a second 配布資料 row"));
   else if (strcmp (label, "諮問事項") == 0)
     header_agenda (im, value, l->no);
   else if (strcmp (label, "場所") == 0)
-    {
-      char *t = imp_trim_dup (value);
-      if (!im->place && *t)
-        {
-          im->place = imp_new_part (im, "place");
-          imp_add_inline (im->place, t);
-        }
-      else if (*t)
-        imp_keep_in_held (im, l, _("a second 場所 row"));
-      g_free (t);
-    }
+    header_part (im, l, &im->place, header_text (im, "place", value), _("a second 場所 row"));
   else if (strcmp (label, "発言の記録") == 0)
-    {
-      char *t = imp_trim_dup (value);
-      if (!im->record_note && *t)
-        {
-          im->record_note = imp_new_part (im, "record-note");
-          imp_add_inline (im->record_note, t);
-        }
-      else if (*t)
-        imp_keep_in_held (im, l, _("a second 発言の記録 row"));
-      g_free (t);
-    }
+    header_part (im, l, &im->record_note, header_text (im, "record-note", value),
+                 _("a second 発言の記録 row"));
   else
     ok = 0;
   g_free (label);
@@ -390,15 +365,10 @@ typedef struct row {
   char *fu_label;       /* the follow-up's label, e.g. (再回答) */
 } row;
 
-/* A list label at the start of `s`: a. ア. (1) ① ・ 1. Returns its length in bytes (0: none). */
+/* Where the match of `re` (anchored at the start) ends in `s`, in bytes; 0 if none. */
 static size_t
-label_length (const char *s)
+match_end (const GRegex *re, const char *s)
 {
-  static GRegex *re;
-  if (!re)
-    re = g_regex_new ("^(([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]{1,3}|[ア-ン]|[あ-ん]|[イロハニホヘト])[.．、)）]"
-                      "|[(（]([0-9０-９]{1,3}|[A-Za-zＡ-Ｚａ-ｚ]|[ア-ン]|[一二三四五六七八九十]{1,2})[)）]"
-                      "|[①-⑳]|[㉑-㉟]|・)", 0, 0, NULL);
   GMatchInfo *mi = NULL;
   size_t n = 0;
   if (g_regex_match (re, s, 0, &mi))
@@ -409,6 +379,18 @@ label_length (const char *s)
     }
   g_match_info_free (mi);
   return n;
+}
+
+/* A list label at the start of `s`: a. ア. (1) ① ・ 1. Returns its length in bytes (0: none). */
+static size_t
+label_length (const char *s)
+{
+  static GRegex *re;
+  if (!re)
+    re = g_regex_new ("^(([A-Za-zＡ-Ｚａ-ｚ]|[0-9０-９]{1,3}|[ア-ン]|[あ-ん]|[イロハニホヘト])[.．、)）]"
+                      "|[(（]([0-9０-９]{1,3}|[A-Za-zＡ-Ｚａ-ｚ]|[ア-ン]|[一二三四五六七八九十]{1,2})[)）]"
+                      "|[①-⑳]|[㉑-㉟]|・)", 0, 0, NULL);
+  return match_end (re, s);
 }
 
 /* If `text` starts with a list label followed by white space (ア. FAX…, ・平成27年…), the
@@ -424,6 +406,23 @@ item_label (const char *text)
   return imp_is_space_char (g_utf8_get_char (text + n)) ? n : 0;
 }
 
+/* A new item of `list`: the first `label` bytes of `text` (none if 0) are its label, kept
+ * verbatim; the rest, trimmed, is its text. */
+static xmlNodePtr
+labelled_item (importer *im, xmlNodePtr list, const char *text, size_t label, long lineno)
+{
+  xmlNodePtr item = imp_child (list, "item");
+  if (label)
+    {
+      char *l = g_strndup (text, label);
+      xmlSetProp (item, BAD_CAST "label", BAD_CAST l);
+      g_free (l);
+    }
+  imp_add_inline_trimmed (item, text + label);
+  imp_last_block (im, item, lineno);
+  return item;
+}
+
 /* Add `text` to a cell as an item of the list that ends `parent` (opening one if the last
  * block is not a list); the label is kept verbatim. */
 static void
@@ -431,15 +430,7 @@ add_cell_item (importer *im, xmlNodePtr parent, const char *text, size_t label, 
 {
   xmlNodePtr last = xmlGetLastChild (parent);
   xmlNodePtr list = last && xmlStrEqual (last->name, BAD_CAST "list") ? last : imp_child (parent, "list");
-  xmlNodePtr item = imp_child (list, "item");
-  char *l = g_strndup (text, label);
-  xmlSetProp (item, BAD_CAST "label", BAD_CAST l);
-  g_free (l);
-  char *body = imp_trim_dup (text + label);
-  imp_add_inline (item, body);
-  g_free (body);
-  im->last_p = item;
-  im->last_line = lineno;
+  labelled_item (im, list, text, label, lineno);
 }
 
 /* One line of a cell written without <p>: the source separates its paragraphs by a space
@@ -469,6 +460,14 @@ add_segmented (importer *im, xmlNodePtr parent, const char *text, long lineno)
   g_strfreev (parts);
 }
 
+/* The first of `a` and `b` in `s` (the tag in either case), or NULL. */
+static const char *
+first_of (const char *s, const char *a, const char *b)
+{
+  const char *x = strstr (s, a), *y = strstr (s, b);
+  return !x || (y && y < x) ? y : x;
+}
+
 /* Blocks from a cell: `<p>…</p>` fragments become paragraphs; lines outside them too. */
 static void
 cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
@@ -486,10 +485,7 @@ cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
     }
   while (*s)
     {
-      const char *open = strstr (s, "<p>");
-      const char *open2 = strstr (s, "<P>");
-      if (!open || (open2 && open2 < open))
-        open = open2;
+      const char *open = first_of (s, "<p>", "<P>");
       const char *outside_end = open ? open : s + strlen (s);
       char *outside = g_strndup (s, outside_end - s);
       if (!imp_is_blank (outside))
@@ -505,10 +501,7 @@ cell_blocks (importer *im, xmlNodePtr parent, const char *raw, long lineno)
       if (!open)
         break;
       const char *body = open + 3;
-      const char *close = strstr (body, "</p>");
-      const char *close2 = strstr (body, "</P>");
-      if (!close || (close2 && close2 < close))
-        close = close2;
+      const char *close = first_of (body, "</p>", "</P>");
       const char *body_end = close ? close : body + strlen (body);
       char *inner = g_strndup (body, body_end - body);
       /* a fragment wrapped onto several lines: the lines join into one paragraph */
@@ -545,16 +538,7 @@ followup_label (const char *s)
   static GRegex *re;
   if (!re)
     re = g_regex_new ("^\\s*(<p>)?\\s*([(（][^()（）]{0,8}回答[^()（）]{0,4}[)）])", 0, 0, NULL);
-  GMatchInfo *mi = NULL;
-  size_t n = 0;
-  if (g_regex_match (re, s, 0, &mi))
-    {
-      int st, e;
-      g_match_info_fetch_pos (mi, 0, &st, &e);
-      n = (size_t) e;
-    }
-  g_match_info_free (mi);
-  return n;
+  return match_end (re, s);
 }
 
 static void
@@ -678,9 +662,7 @@ qa_line (importer *im, xmlNodePtr qa, row *r, const line *l)
       /* a new row: number, question, answer (more tabs join the answer) */
       row_finish (im, r);
       r->entry = imp_child (qa, "entry");
-      char buf[24];
-      snprintf (buf, sizeof buf, "%ld", num);
-      xmlSetProp (r->entry, BAD_CAST "n", BAD_CAST buf);
+      imp_set_number (r->entry, "n", num);
       r->cur = 0;
       row_append (r, 0, cells[1], l->no);
       if (n >= 3)
@@ -844,21 +826,9 @@ typedef struct reqstate {
 static xmlNodePtr
 list_item (importer *im, xmlNodePtr list, const char *text, long lineno)
 {
-  xmlNodePtr item = imp_child (list, "item");
   char *t = imp_trim_dup (text);
-  size_t n = label_length (t);
-  if (n)
-    {
-      char *label = g_strndup (t, n);
-      xmlSetProp (item, BAD_CAST "label", BAD_CAST label);
-      g_free (label);
-    }
-  char *body = imp_trim_dup (t + n);
-  imp_add_inline (item, body);
-  g_free (body);
+  xmlNodePtr item = labelled_item (im, list, t, label_length (t), lineno);
   g_free (t);
-  im->last_p = item;
-  im->last_line = lineno;
   return item;
 }
 
@@ -899,16 +869,14 @@ request_line (importer *im, reqstate *st, const line *l)
       xmlSetProp (st->top_item, BAD_CAST "label", BAD_CAST t);
       st->list = NULL;
       st->item = NULL;
-      im->last_p = st->top_item;
-      im->last_line = l->no;
+      imp_last_block (im, st->top_item, l->no);
     }
   else if (st->item && !was_blank)
     {
       /* a line right after an item, without a bullet: the item wrapped in the source */
       imp_child (st->item, "br");
       imp_add_inline (st->item, t);
-      im->last_p = st->item;
-      im->last_line = l->no;
+      imp_last_block (im, st->item, l->no);
     }
   else
     {
@@ -987,7 +955,24 @@ line_is (const char *s, const char *word)
 
 /* === the table form: the whole text === */
 
-enum where { W_HEADER, W_INQ_TITLE, W_INQ, W_QA, W_OPINIONS, W_REQUESTS };
+/* The <requests> part, created on first use. */
+static xmlNodePtr
+requests_part (importer *im)
+{
+  if (!im->requests)
+    im->requests = imp_new_part (im, "requests");
+  return im->requests;
+}
+
+/* Where in the text a line stands (what the last heading opened). */
+enum where {
+  W_HEADER,     /* the header rows, before the first 諮問事項N */
+  W_INQ_TITLE,  /* after 諮問事項N: the next line is its title */
+  W_INQ,        /* after the title, before the Q&A header */
+  W_QA,         /* the rows of a Q&A table */
+  W_OPINIONS,   /* under 意見 */
+  W_REQUESTS,   /* under 要望事項 */
+};
 
 void
 imp_read_table_form (importer *im)
@@ -1008,9 +993,7 @@ imp_read_table_form (importer *im)
         {
           row_finish (im, &r);
           inquiry = imp_child (im->inquiries, "inquiry");
-          char buf[24];
-          snprintf (buf, sizeof buf, "%ld", n);
-          xmlSetProp (inquiry, BAD_CAST "n", BAD_CAST buf);
+          imp_set_number (inquiry, "n", n);
           qa = opinions = inq_title = NULL;
           w = W_INQ_TITLE;
           continue;
@@ -1018,22 +1001,17 @@ imp_read_table_form (importer *im)
       if (line_is (l->text, "要望事項"))
         {
           row_finish (im, &r);
-          if (!im->requests)
-            im->requests = imp_new_part (im, "requests");
+          requests_part (im);
           w = W_REQUESTS;
           continue;
         }
       if (w != W_HEADER && request_head (l->text, &kind, &n, &rest))
         {
           row_finish (im, &r);
-          if (!im->requests)
-            im->requests = imp_new_part (im, "requests");
           w = W_REQUESTS;
           memset (&rs, 0, sizeof rs);
-          rs.box = imp_child (im->requests, kind == 'q' ? "request" : "response");
-          char buf[24];
-          snprintf (buf, sizeof buf, "%ld", n);
-          xmlSetProp (rs.box, BAD_CAST "n", BAD_CAST buf);
+          rs.box = imp_child (requests_part (im), kind == 'q' ? "request" : "response");
+          imp_set_number (rs.box, "n", n);
           if (!imp_is_blank (rest))
             imp_add_p (im, rs.box, rest, l->no);
           continue;
@@ -1059,46 +1037,30 @@ imp_read_table_form (importer *im)
           w = W_QA;
           continue;
         }
+      /* blank lines separate blocks under 要望事項 only */
+      if (w != W_REQUESTS && imp_is_blank (l->text))
+        continue;
       switch (w)
         {
         case W_HEADER:
-          if (imp_is_blank (l->text))
-            break;
           if (!header_row (im, l))
             imp_keep_in_held (im, l, _("a line in the header that is not a row the importer knows (名称, 日時, 場所, 参加者, 配布資料, 諮問事項, 発言の記録)"));
           break;
         case W_INQ_TITLE:
-          if (imp_is_blank (l->text))
-            break;
           inq_title = imp_child (inquiry, "title");
-          {
-            char *t = imp_trim_dup (l->text);
-            imp_add_inline (inq_title, t);
-            g_free (t);
-          }
-          im->last_p = inq_title;
-          im->last_line = l->no;
+          imp_add_inline_trimmed (inq_title, l->text);
+          imp_last_block (im, inq_title, l->no);
           w = W_INQ;
           break;
         case W_INQ:
-          if (imp_is_blank (l->text))
-            break;
           mn_warning (im->d, im->name, l->no, _("a second line after the title of 諮問事項; joined to the title, check it"));
           imp_child (inq_title, "br");
-          {
-            char *t = imp_trim_dup (l->text);
-            imp_add_inline (inq_title, t);
-            g_free (t);
-          }
+          imp_add_inline_trimmed (inq_title, l->text);
           break;
         case W_QA:
-          if (imp_is_blank (l->text))
-            break;
           qa_line (im, qa, &r, l);
           break;
         case W_OPINIONS:
-          if (imp_is_blank (l->text))
-            break;
           opinion_line (im, inquiry, &opinions, l);
           break;
         case W_REQUESTS:

@@ -173,19 +173,9 @@ tei_walk (importer *im, xmlNodePtr n, long offset)
           char *t = tei_text (n);
           char *tt = imp_trim_dup (t);
           if (!im->speech->children)
-            {
-              imp_add_p (im, imp_held (im), tt, lineno);
-              const char *manner = imp_manner_of (tt);
-              if (manner)
-                xmlSetProp (im->held, BAD_CAST "manner", BAD_CAST manner);
-            }
+            imp_add_held_note (im, tt, lineno);
           else if (*tt)
-            {
-              xmlNodePtr st = imp_child (im->speech, "stage");
-              imp_add_inline (st, tt);
-              im->last_p = st;
-              im->last_line = lineno;
-            }
+            imp_add_stage (im, tt, lineno);
           g_free (tt);
           g_free (t);
         }
@@ -202,24 +192,12 @@ imp_read_tei (importer *im, const char *text, size_t len)
   im->speech = imp_new_part (im, "speech-record");
   const char *p = text, *end = text + len;
   long lineno = 1;
-  while (p < end)
+  for (const char *ls, *le; imp_provenance_line (&p, end, '<', &ls, &le); lineno++)
     {
-      const char *q0 = p;
-      while (q0 < end && (*q0 == ' ' || *q0 == '\t' || *q0 == '\r'))
-        q0++;
-      if (q0 < end && *q0 == '<')
-        {
-          p = q0;
-          break;
-        }
-      const char *nl = memchr (p, '\n', (size_t) (end - p));
-      const char *le = nl ? nl : end;
-      char *l = g_strndup (p, le - p);
+      char *l = g_strndup (ls, le - ls);
       if (!imp_is_blank (l))
         imp_add_p (im, imp_held (im), l, lineno);
       g_free (l);
-      p = nl ? nl + 1 : end;
-      lineno++;
     }
   /* the fragment: from the first element to the end of that same element */
   const char *q = p + 1;
@@ -257,11 +235,7 @@ imp_read_tei (importer *im, const char *text, size_t len)
       g_free (t);
     }
   g_free (after);
-  if (!im->speech->children)
-    {
-      xmlFreeNode (im->speech);
-      im->speech = NULL;
-    }
+  imp_drop_empty_speech (im);
   return imp_speech_metadata (im);
 }
 

@@ -63,6 +63,15 @@ imp_child (xmlNodePtr parent, const char *name)
   return xmlNewChild (parent, NULL, BAD_CAST name, NULL);
 }
 
+/* Set attr="N" on `node` (numbers the stylesheets print: n, number, fiscal-year). */
+void
+imp_set_number (xmlNodePtr node, const char *attr, long n)
+{
+  char buf[24];
+  snprintf (buf, sizeof buf, "%ld", n);
+  xmlSetProp (node, BAD_CAST attr, BAD_CAST buf);
+}
+
 void
 imp_add_text (xmlNodePtr parent, const char *text, size_t len)
 {
@@ -102,16 +111,31 @@ imp_add_inline (xmlNodePtr parent, const char *text)
   imp_add_text (parent, done, strlen (done));
 }
 
+/* The same for `text` without white space at either end. */
+void
+imp_add_inline_trimmed (xmlNodePtr parent, const char *text)
+{
+  char *t = imp_trim_dup (text);
+  imp_add_inline (parent, t);
+  g_free (t);
+}
+
+/* Remember `block` as the one that received text last: a source cut off mid-sentence gets
+ * its <cut/> there (mn_import_load). */
+void
+imp_last_block (importer *im, xmlNodePtr block, long lineno)
+{
+  im->last_p = block;
+  im->last_line = lineno;
+}
+
 /* Add a paragraph holding `text` (trimmed) to `parent`; returns it. */
 xmlNodePtr
 imp_add_p (importer *im, xmlNodePtr parent, const char *text, long lineno)
 {
-  char *t = imp_trim_dup (text);
   xmlNodePtr p = imp_child (parent, "p");
-  imp_add_inline (p, t);
-  g_free (t);
-  im->last_p = p;
-  im->last_line = lineno;
+  imp_add_inline_trimmed (p, text);
+  imp_last_block (im, p, lineno);
   return p;
 }
 
@@ -128,11 +152,8 @@ imp_add_p_or_continue (importer *im, xmlNodePtr parent, const char *text, long l
       xmlFree (have);
       if (!ends)
         {
-          char *t = imp_trim_dup (text);
-          imp_add_inline (last, t);
-          g_free (t);
-          im->last_p = last;
-          im->last_line = lineno;
+          imp_add_inline_trimmed (last, text);
+          imp_last_block (im, last, lineno);
           return;
         }
     }
@@ -152,8 +173,8 @@ imp_held (importer *im)
 }
 
 /* How a note says the session was held. */
-const char *
-imp_manner_of (const char *note)
+static const char *
+manner_of (const char *note)
 {
   if (strstr (note, "書面"))
     return "written";
@@ -163,6 +184,26 @@ imp_manner_of (const char *note)
       || strstr (note, "ウェブ会議"))
     return "online";
   return NULL;
+}
+
+/* A paragraph of <held> from the header of the source; a note that says how the session
+ * was held (書面, オンライン, 併用 …) also sets <held manner>. */
+void
+imp_add_held_note (importer *im, const char *text, long lineno)
+{
+  imp_add_p (im, imp_held (im), text, lineno);
+  const char *manner = manner_of (text);
+  if (manner)
+    xmlSetProp (im->held, BAD_CAST "manner", BAD_CAST manner);
+}
+
+/* A note of the record (<stage>) at the end of the speech record, holding `text` as is. */
+void
+imp_add_stage (importer *im, const char *text, long lineno)
+{
+  xmlNodePtr st = imp_child (im->speech, "stage");
+  imp_add_inline (st, text);
+  imp_last_block (im, st, lineno);
 }
 
 /* Keep an unplaceable line as a paragraph of <held>, with a warning. */
@@ -257,6 +298,31 @@ imp_split_lines (importer *im, char *buf, size_t len)
       if (!nl)
         break;
     }
+}
+
+/* The provenance lines (SOURCE: …) before a TEI or JSON record, one a call.  While the line
+ * at *p does not begin (after spaces, tabs and CRs) with `opener`, returns 1 with the line
+ * (without its LF) in [*start, *stop) and *p moved to the next line; then returns 0 with *p
+ * at the opener, or at `end`. */
+int
+imp_provenance_line (const char **p, const char *end, char opener, const char **start,
+                     const char **stop)
+{
+  if (*p >= end)
+    return 0;
+  const char *q = *p;
+  while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+    q++;
+  if (q < end && *q == opener)
+    {
+      *p = q;
+      return 0;
+    }
+  const char *nl = memchr (*p, '\n', (size_t) (end - *p));
+  *start = *p;
+  *stop = nl ? nl : end;
+  *p = nl ? nl + 1 : end;
+  return 1;
 }
 
 /* The speech form is chosen when ○ lines appear and none of the table form's marks do. */
