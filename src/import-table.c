@@ -88,6 +88,16 @@ header_name (importer *im, const char *value, long lineno)
   g_free (v);
 }
 
+/* A date the 日時 row has no place for: its text becomes a paragraph of <held>; `date` is freed. */
+static void
+date_to_held (importer *im, xmlNodePtr date, long lineno)
+{
+  xmlChar *c = xmlNodeGetContent (date);
+  imp_add_p (im, imp_held (im), (const char *) c, lineno);
+  xmlFree (c);
+  xmlFreeNode (date);
+}
+
 /* 日時: "審議開始日 DATE 議 決 日 DATE 注:…", or one date (a meeting), then notes. */
 static void
 header_dates (importer *im, const char *value, long lineno)
@@ -167,10 +177,7 @@ header_dates (importer *im, const char *value, long lineno)
       if (held_on)
         {
           mn_warning (im->d, im->name, lineno, _("the 日時 row has a third date; kept as a paragraph of <held>"));
-          xmlChar *c = xmlNodeGetContent (held_on);
-          imp_add_p (im, imp_held (im), (const char *) c, lineno);
-          xmlFree (c);
-          xmlFreeNode (held_on);
+          date_to_held (im, held_on, lineno);
         }
     }
   else if (start)
@@ -180,12 +187,7 @@ header_dates (importer *im, const char *value, long lineno)
       xmlNodeSetName (start, BAD_CAST "held-on");
       xmlAddChild (im->dates, start);
       if (held_on)
-        {
-          xmlChar *c = xmlNodeGetContent (held_on);
-          imp_add_p (im, imp_held (im), (const char *) c, lineno);
-          xmlFree (c);
-          xmlFreeNode (held_on);
-        }
+        date_to_held (im, held_on, lineno);
     }
   else if (held_on)
     xmlAddChild (im->dates, held_on);

@@ -163,6 +163,21 @@ static const struct era eras[] = {
   { "令和", 2018 }, { "平成", 1988 }, { "昭和", 1925 }, { "大正", 1911 }, { "明治", 1867 },
 };
 
+/* A number (1 or more) and its unit (月, 日) at *p, with spaces allowed around the number:
+ * returns the number and moves *p past the unit, or returns 0. */
+static long
+number_unit (const char **p, const char *unit)
+{
+  imp_skip_space (p);
+  long v = imp_read_number (p);
+  imp_skip_space (p);
+  const char *after = imp_after_prefix (*p, unit);
+  if (v < 1 || !after)
+    return 0;
+  *p = after;
+  return v;
+}
+
 /* Read ERA N年 N月 N日 [(曜)] at `s` (spaces allowed between the parts, full-width digits,
  * 元年).  Returns 1 and fills `out` if a real day is written there. */
 int
@@ -186,15 +201,7 @@ imp_date_at (const char *s, found_date *out)
       imp_skip_space (&p);
       if (y < 1 || !(p = imp_after_prefix (p, "年")))
         return 0;
-      imp_skip_space (&p);
-      long m = imp_read_number (&p);
-      imp_skip_space (&p);
-      if (m < 1 || !(p = imp_after_prefix (p, "月")))
-        return 0;
-      imp_skip_space (&p);
-      long dd = imp_read_number (&p);
-      imp_skip_space (&p);
-      if (dd < 1 || !(p = imp_after_prefix (p, "日")))
+      if (!number_unit (&p, "月") || !number_unit (&p, "日"))
         return 0;
       /* an optional weekday: (月) （月） (月曜日), spaces allowed before it */
       const char *q = p;
