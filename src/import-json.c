@@ -14,7 +14,6 @@
 #include "i18n.h"
 #include "import-internal.h"
 
-
 /* A DiscussNet record (provenance lines, then {"tenant_minutes": [{…, "body": "<pre>…</pre>"}]}):
  * the bodies, without their <pre> tags, are the text of a speech record, which is then read
  * as plain text.  Each line keeps the line number of its record's "body" in the file. */

@@ -586,8 +586,8 @@ row_finish (importer *im, row *r)
     return;
   /* the entry's children so far are follow-ups already flushed; question and answer go first */
   xmlNodePtr first = r->entry->children;
-  xmlNodePtr q = xmlNewDocNode (im->doc, im->ns, BAD_CAST "question", NULL);
-  xmlNodePtr a = xmlNewDocNode (im->doc, im->ns, BAD_CAST "answer", NULL);
+  xmlNodePtr q = imp_new_part (im, "question");
+  xmlNodePtr a = imp_new_part (im, "answer");
   if (first)
     {
       xmlAddPrevSibling (first, q);
@@ -1095,7 +1095,6 @@ imp_read_table_form (importer *im)
       im->requests = NULL;
     }
 }
-
 
 /* 1 if the line carries a mark only the table form has (a 名称 or 日時 row, a 諮問事項N
  * heading, the Q&A header). */

@@ -7,6 +7,7 @@
  * conversion `minutes validate` checks them with, so an imported date always validates the
  * same way it was read.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "era.h"
@@ -294,7 +295,6 @@ imp_set_iso (xmlNodePtr node, const char *attr, const found_date *fd)
   snprintf (iso, sizeof iso, "%04d-%02d-%02d", fd->year, fd->month, fd->day);
   xmlSetProp (node, BAD_CAST attr, BAD_CAST iso);
 }
-
 
 /* The fiscal year a session title names: 令和3年度 (or 令和3年, 令和元年度) → 2021.  Returns 0
  * when the title names none (machine data only; the title's text is kept as written). */
