@@ -7,6 +7,8 @@
 
 #include "diag.h"
 
+typedef struct mn_fo_doc mn_fo_doc;  /* the engine's input tree (fotree.h) */
+
 /* Foreign attributes the stylesheets may put on FO elements (namespace MN_FOX_NS,
  * conventional prefix `mx`): `mx:line` / `mx:file` name the *session* source line and file a
  * block came from, so the engine's diagnostics (a character no font can show, an overfull
@@ -26,6 +28,15 @@ typedef struct mn_render_opts {
  * Returns 0, MN_EINVALID (the FO is wrong: diagnostics say where), MN_EFONT, MN_EIO,
  * MN_ELIMIT, or MN_EFAIL. */
 int mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
+
+/* The same in two steps, so that a caller can free the FO document in between (for a long
+ * session it is the largest thing in memory).  mn_render_parse builds the input tree from `fo`
+ * (borrowed; the tree keeps nothing of it, so `fo` may be freed at once) and returns 0 with
+ * *out owned by the caller (mn_render_doc_free), or MN_EINVALID with *out NULL.
+ * mn_render_doc typesets it as mn_render_pdf does; both honour opts->strict. */
+int mn_render_parse (mn_fo_doc **out, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
+int mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d);
+void mn_render_doc_free (mn_fo_doc *doc);
 
 /* Free what mn_render_pdf keeps for the rest of the process (the verified fonts and Pango's
  * font map), so that leak checkers see a clean exit.  Safe to call twice, or never. */
