@@ -373,7 +373,7 @@ session_summary (xmlDocPtr doc)
  * the first failure's code (diagnostics already reported).
  *
  * Memory: only one large tree is alive at a time besides the session — the HTML result until
- * it is serialized into the (not yet committed) HTML file, then the FO result until the
+ * it is written into the (not yet committed) HTML file, then the FO result until the
  * engine's input tree is built from it — and the session itself is freed before typesetting,
  * so a long session costs its session tree, its FO tree and the engine's tree in turn, not all
  * at once. */
@@ -384,8 +384,6 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
   mn_params params = MN_PARAMS_INIT;
   char *sha = NULL;
   xmlDocPtr doc = NULL, fo = NULL, html = NULL, summary = NULL;
-  unsigned char *html_text = NULL;
-  int html_len = 0;
   mn_fo_doc *tree = NULL;
   mn_atomic html_file = MN_ATOMIC_INIT;
   char *name = session_name (path);
@@ -406,24 +404,16 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
    * The HTML goes into its temporary file at once, committed only once the PDF is written. */
   if ((ret = mn_transform_apply (&html, sh->html, doc, path, &params, d)) != 0)
     goto out;
-  if (mn_transform_serialize (&html_text, &html_len, html, sh->html) != 0)
-    {
-      mn_error (d, path, 0, _("cannot serialize the HTML; please report this"));
-      ret = MN_EFAIL;
-      goto out;
-    }
-  xmlFreeDoc (html);
-  html = NULL;
   if (mn_atomic_open (&html_file, html_path) != 0
-      || fwrite (html_text, 1, (size_t) html_len, html_file.fp) != (size_t) html_len)
+      || mn_transform_save (html_file.fp, html, sh->html) != 0)
     {
       mn_error (d, html_path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
                 g_strerror (errno));
       ret = MN_EIO;
       goto out;
     }
-  xmlFree (html_text);
-  html_text = NULL;
+  xmlFreeDoc (html);
+  html = NULL;
   if ((ret = mn_transform_apply (&fo, sh->fo, doc, path, &params, d)) != 0)
     goto out;
   summary = session_summary (doc);
@@ -433,8 +423,7 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
   mn_render_opts ro = MN_RENDER_OPTS_INIT;
   ro.source_name = path;
   ro.strict = o->strict;
-  ret = mn_render_parse (&tree, fo, &ro, d);
-  xmlFreeDoc (fo);
+  ret = mn_render_parse_take (&tree, fo, &ro, d);
   fo = NULL;
   if (ret != 0 || (ret = mn_render_doc (pdf_path, tree, &ro, d)) != 0)
     goto out;
@@ -456,7 +445,6 @@ out:
               pdf_path, html_path);
   mn_atomic_abort (&html_file);
   mn_render_doc_free (tree);
-  xmlFree (html_text);
   xmlFreeDoc (html);
   xmlFreeDoc (fo);
   xmlFreeDoc (doc);

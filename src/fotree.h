@@ -200,6 +200,11 @@ typedef struct mn_fo_family {
  * Returns 0 with *out owned by the caller (mn_fo_doc_free), or MN_EINVALID with *out NULL. */
 int mn_fo_doc_parse (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d);
 
+/* The same, taking `fo` (freed, also on failure): each block's elements are freed as soon as
+ * they are parsed, so that the FO document and the tree are never both whole in memory.  The
+ * tree keeps nothing of `fo` (its strings are its own). */
+int mn_fo_doc_parse_take (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d);
+
 void mn_fo_doc_free (mn_fo_doc *doc);
 
 /* The master named `name`, or NULL. */

@@ -64,16 +64,23 @@ layout_clear (mn_layout *L)
   g_hash_table_destroy (L->last_page);
 }
 
-int
-mn_render_parse (mn_fo_doc **out, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d)
+/* Parse `fo` with opts->strict in force; `take`: fo is ours (mn_fo_doc_parse_take). */
+static int
+parse (mn_fo_doc **out, xmlDocPtr fo, int take, const mn_render_opts *opts, mn_diag *d)
 {
   const char *file = opts && opts->source_name ? opts->source_name : "(fo)";
   int strict_saved = d->strict;
   if (opts && opts->strict)
     d->strict = 1;
-  int rc = mn_fo_doc_parse (out, fo, file, d);
+  int rc = take ? mn_fo_doc_parse_take (out, fo, file, d) : mn_fo_doc_parse (out, fo, file, d);
   d->strict = strict_saved;
   return rc;
+}
+
+int
+mn_render_parse_take (mn_fo_doc **out, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d)
+{
+  return parse (out, fo, 1, opts, d);
 }
 
 void
@@ -86,7 +93,7 @@ int
 mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d)
 {
   mn_fo_doc *doc = NULL;
-  int rc = mn_render_parse (&doc, fo, opts, d);
+  int rc = parse (&doc, fo, 0, opts, d);
   if (rc == 0)
     rc = mn_render_doc (out_path, doc, opts, d);
   mn_fo_doc_free (doc);

@@ -29,12 +29,12 @@ typedef struct mn_render_opts {
  * MN_ELIMIT, or MN_EFAIL. */
 int mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
 
-/* The same in two steps, so that a caller can free the FO document in between (for a long
- * session it is the largest thing in memory).  mn_render_parse builds the input tree from `fo`
- * (borrowed; the tree keeps nothing of it, so `fo` may be freed at once) and returns 0 with
- * *out owned by the caller (mn_render_doc_free), or MN_EINVALID with *out NULL.
- * mn_render_doc typesets it as mn_render_pdf does; both honour opts->strict. */
-int mn_render_parse (mn_fo_doc **out, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
+/* The same in two steps, without the FO document and the engine's input tree both whole in
+ * memory (for a long session they are the largest things there).  mn_render_parse_take builds
+ * the input tree from `fo`, which it takes and frees piece by piece as it goes (also on
+ * failure), and returns 0 with *out owned by the caller (mn_render_doc_free), or MN_EINVALID
+ * with *out NULL.  mn_render_doc typesets it as mn_render_pdf does; both honour opts->strict. */
+int mn_render_parse_take (mn_fo_doc **out, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
 int mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d);
 void mn_render_doc_free (mn_fo_doc *doc);
 
