@@ -18,6 +18,9 @@
  * so a build of a thousand sessions holds a thousand summaries, not a thousand session trees. */
 #include <errno.h>
 #include <glob.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <libgen.h>
 #include <limits.h>
 #include <poll.h>
@@ -425,6 +428,12 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
   ro.strict = o->strict;
   ret = mn_render_parse_take (&tree, fo, &ro, d);
   fo = NULL;
+#ifdef __GLIBC__
+  /* The session and FO trees are gone, but their pages stay in the process (in the middle of
+   * the heap, which malloc does not give back by itself): give them back before typesetting
+   * adds its own, so that the peak is the larger of the two stages, not their sum. */
+  malloc_trim (0);
+#endif
   if (ret != 0 || (ret = mn_render_doc (pdf_path, tree, &ro, d)) != 0)
     goto out;
   if (mn_atomic_commit (&html_file) != 0)
@@ -937,18 +946,24 @@ output_files (const char *dir)
   return names;
 }
 
-/* The sha256 of the file `dir/name` in hex (owned), or NULL when it cannot be read. */
+/* The sha256 of the file `dir/name` in hex (owned), or NULL when it cannot be read.  Read in
+ * pieces: a long session's PDF is tens of megabytes, and need not be in memory whole. */
 static char *
 file_sha256 (const char *dir, const char *name)
 {
   char *path = g_build_filename (dir, name, NULL);
-  char *text = NULL;
-  gsize len = 0;
-  char *sum = NULL;
-  if (g_file_get_contents (path, &text, &len, NULL))
-    sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
-  g_free (text);
+  FILE *fp = fopen (path, "rb");
   g_free (path);
+  if (!fp)
+    return NULL;
+  GChecksum *ck = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar buf[65536];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, fp)) > 0)
+    g_checksum_update (ck, buf, (gssize) n);
+  char *sum = ferror (fp) ? NULL : g_strdup (g_checksum_get_string (ck));
+  fclose (fp);
+  g_checksum_free (ck);
   return sum;
 }
 
