@@ -23,6 +23,18 @@ mn_area_new (mn_area_kind kind, mn_area *parent, const mn_fo_node *fo)
   return a;
 }
 
+void
+mn_line_copy_free (mn_line_copy *c)
+{
+  if (!c)
+    return;
+  g_free (c->text);
+  g_ptr_array_free (c->ids, TRUE);
+  mn_glyph_runs_clear (c->runs);
+  g_array_free (c->runs, TRUE);
+  g_free (c);
+}
+
 static void
 free_tree (mn_area *a)
 {
@@ -32,6 +44,7 @@ free_tree (mn_area *a)
       free_tree (a->first);
       if (a->para)
         mn_para_unref (a->para);
+      mn_line_copy_free (a->copy);
       g_free (a);
       a = next;
     }
@@ -149,9 +162,10 @@ dump (FILE *fp, const mn_area *a, int depth)
         fputc (' ', fp);
         put_num (fp, a->w);
         fputc (' ', fp);
-        char *t = mn_para_line_text (a->para, a->line_index);
+        char *t = a->copy ? a->copy->text : mn_para_line_text (a->para, a->line_index);
         put_quoted (fp, t);
-        g_free (t);
+        if (!a->copy)
+          g_free (t);
         break;
       }
     case MN_AREA_LINK:

@@ -39,6 +39,17 @@ typedef enum {
   MN_AREA_LINK,
 } mn_area_kind;
 
+/* A LINE read back from a spool (spool.h): what painting and the dump need, without the
+ * paragraph it came from. */
+typedef struct mn_line_copy {
+  mn_para_line ln;          /* the line's geometry */
+  char *text;               /* as mn_para_line_text */
+  GPtrArray *ids;           /* char*: ids of the inline elements that start on the line */
+  GArray *runs;             /* mn_glyph_run, ready to paint (fonts owned by the spool) */
+} mn_line_copy;
+
+void mn_line_copy_free (mn_line_copy *c);
+
 typedef struct mn_area mn_area;
 struct mn_area {
   mn_area_kind kind;        /* what it is */
@@ -55,6 +66,9 @@ struct mn_area {
   int line_index;           /* LINE: index in the paragraph */
   int baseline;             /* LINE: baseline y on the page */
   int number;               /* PAGE: the page number; REGION: 0 */
+  mn_line_copy *copy;       /* LINE read back from a spool: used instead of para (owned) */
+  const mn_fo_master *master;  /* PAGE: its simple-page-master */
+  int seq;                  /* PAGE: index of its page-sequence in the document */
 };
 
 /* A new area of `kind` appended to `parent`'s children (parent may be NULL). */

@@ -61,6 +61,7 @@ typedef struct mn_layout {
   GHashTable *carry_out;    /* pass 1: PARA node -> mn_para* kept for pass 2 (or NULL) */
   GHashTable *carry_in;     /* pass 2: the same table, taken from */
   int carry_budget;         /* paragraphs pass 1 may still keep */
+  int defer_statics;        /* static content is laid out when the page is painted (spool.h) */
 } mn_layout;
 
 /* Lay out block-level node `n` (any block kind) with its border box between x and x+w

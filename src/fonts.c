@@ -285,6 +285,12 @@ mn_fonts_new (mn_fonts **out, mn_diag *d)
   for (int i = 0; alias_names[i]; i++)
     g_ptr_array_add (f->families, g_strdup (alias_names[i]));
 
+  /* Our configuration becomes fontconfig's current one before Pango's first font map: Pango
+   * 1.50 then calls FcInit() in a start-up thread, which finds a current configuration and
+   * returns at once instead of loading the system's (25 M instructions of XML parsing and
+   * directory scans, bench/README.md F4); and nothing in the process can see system fonts.
+   * fontconfig keeps a reference to it until the next call (or exit). */
+  FcConfigSetCurrent (f->config);
   f->fontmap = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
   if (!f->fontmap)
     {

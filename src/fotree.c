@@ -40,6 +40,7 @@ typedef struct ctx {
   mn_diag *d;         /* diagnostics */
   const char *file;   /* for diagnostics */
   int errors;         /* errors reported by this parse */
+  int generated;      /* the FO was made in memory by a stylesheet (no file of its own) */
   int take;           /* the FO document is ours: free each block's elements once parsed */
 } ctx;
 
@@ -56,7 +57,9 @@ typedef struct raw_props {
 
 /* The line a diagnostic about `n` names: its mx:line, else the nearest ancestor's (text the
  * stylesheets generate inside a block made from a session element belongs to that element's
- * line), else the FO element's own line. */
+ * line), else the FO element's own line.  An FO made in memory by a stylesheet (`build`: the
+ * document has no URL) has no lines of its own: libxslt gives its elements the lines of the
+ * stylesheet, which must not be reported as lines of the session: 0 then. */
 static long
 node_line (xmlNodePtr n)
 {
@@ -68,7 +71,26 @@ node_line (xmlNodePtr n)
       if (line > 0)
         return line;
     }
+  if (n && n->doc && !n->doc->URL)
+    return 0;
   return xmlGetLineNo (n);
+}
+
+/* Report one diagnostic; one about a generated FO that no session line explains says where it
+ * comes from instead. */
+static void
+report (ctx *c, enum mn_severity sev, long line, const char *fmt, va_list ap)
+{
+  if (line > 0 || !c->generated)
+    {
+      mn_diag_vreport (c->d, sev, c->file, line, fmt, ap);
+      return;
+    }
+  char *msg = g_strdup_vprintf (fmt, ap);
+  mn_diag_report (c->d, sev, c->file, 0,
+                  _("%s (in the FO the stylesheet made, not at a line of this file: check the stylesheet and the --param values)"),
+                  msg);
+  g_free (msg);
 }
 
 static void
@@ -78,7 +100,7 @@ bad (ctx *c, long line, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  mn_diag_vreport (c->d, MN_ERROR, c->file, line, fmt, ap);
+  report (c, MN_ERROR, line, fmt, ap);
   va_end (ap);
   c->errors++;
 }
@@ -91,7 +113,7 @@ outside (ctx *c, long line, const char *fmt, ...)
   va_list ap;
   va_start (ap, fmt);
   int before = c->d->errors;
-  mn_diag_vreport (c->d, MN_WARNING, c->file, line, fmt, ap);
+  report (c, MN_WARNING, line, fmt, ap);
   va_end (ap);
   if (c->d->errors > before)
     c->errors++;
@@ -106,7 +128,7 @@ intern (ctx *c, const char *s)
 /* === value parsers === */
 
 /* A length: `12pt`, `3.5mm`, `1.2em`, `50%` (of `pct_base`, when >= 0), `0`.
- * Returns 0 and sets *out, or -1 (not a length). */
+ * Returns 0 and sets *out, -1 (not a length), or -2 (a length beyond ±100,000pt). */
 static int
 parse_length (const char *v, int font_size, int pct_base, int *out)
 {
@@ -145,7 +167,7 @@ parse_length (const char *v, int font_size, int pct_base, int *out)
     return -1;
   double pu = pt * MN_PT;
   if ((pu > MAX_LEN || pu < -MAX_LEN))
-    return -1;
+    return -2;
   *out = round_int (pu);
   return 0;
 }
@@ -389,7 +411,10 @@ apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
         st->font_size = parent->font_size * 6 / 5, done = 1;
       if (!done)
         {
-          if (parse_length (v, parent->font_size, parent->font_size, &len) != 0)
+          int r = parse_length (v, parent->font_size, parent->font_size, &len);
+          if (r == -2)
+            len = 0;  /* out of range: said below */
+          else if (r != 0)
             {
               bad (c, line, _("font-size=\"%s\" is not a length; write it like 10.5pt"), v);
               return 1;
@@ -496,9 +521,13 @@ apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
           st->letter_spacing = 0;
           return 1;
         }
-      if (parse_length (v, fs, -1, &len) != 0)
+      int r = parse_length (v, fs, -1, &len);
+      if (r != 0)
         {
-          bad (c, line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
+          if (r == -2)
+            bad (c, line, _("%s=\"%s\" is out of range; use a length between -100000pt and 100000pt"), name, v);
+          else
+            bad (c, line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
           return 1;
         }
       if (!strcmp (name, "text-indent"))
@@ -988,7 +1017,10 @@ parse_inline_element (ctx *c, xmlNodePtr x, mn_fo_node *parent)
         bad (c, line, _("fo:%s needs a ref-id naming the element whose page it shows"), name);
     }
   if (kind == MN_FO_LINK && !n->ref && !n->uri)
-    outside (c, line, _("fo:basic-link has neither internal-destination nor external-destination; it links nowhere"));
+    {
+      outside (c, line, _("fo:basic-link has neither internal-destination nor external-destination; it links nowhere"));
+      n->kind = kind = MN_FO_INLINE;  /* its text, set as an inline: a link needs a destination */
+    }
   if (kind == MN_FO_INLINE || kind == MN_FO_LINK)
     parse_inlines (c, x, n);
 }
@@ -1763,8 +1795,9 @@ static int
 parse_doc (mn_fo_doc **out, xmlDocPtr fo, int take, const char *file, mn_diag *d)
 {
   mn_fo_doc *doc = g_new0 (mn_fo_doc, 1);
-  ctx c = { doc, d, file, 0, take };
+  ctx c = { doc, d, file, 0, fo->URL == NULL, take };
   doc->file = file;
+  doc->generated = c.generated;
   doc->strings = g_string_chunk_new (4096);
   doc->masters = g_ptr_array_new_with_free_func (g_free);
   doc->seq_masters = g_ptr_array_new ();

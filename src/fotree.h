@@ -187,6 +187,7 @@ typedef struct mn_fo_doc {
   GHashTable *ids;          /* id -> mn_fo_node* (borrowed) or the sequence's dummy */
   GHashTable *targets;      /* ids referenced by links and bookmarks (the set) */
   int has_citations;        /* page-number-citation(-last) present: layout needs a first pass */
+  int generated;            /* made from an FO the stylesheet built in memory (no file of its own) */
   GPtrArray *families;      /* mn_fo_family: each distinct font-family with its first line */
   GStringChunk *strings;    /* interned strings */
   GPtrArray *nodes;         /* every node, for freeing */

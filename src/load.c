@@ -177,7 +177,25 @@ struct parse_state {
   int session;             /* a session file (messages say so), or other XML such as FO */
   int fatal;               /* a fatal error or a refusal is recorded: ignore the rest */
   internalSubsetSAXFunc internal_subset;  /* libxml2's own handler, called when allowed */
+  GPtrArray *warnings;     /* struct warning *: invisible characters found, or NULL (not sought) */
+  charactersSAXFunc characters;           /* libxml2's own handlers, wrapped to look for them */
+  startElementNsSAX2Func start_element;
+  const xmlNode *warned;   /* the last element warned about (one warning per element) */
 };
+
+/* A warning found while parsing, printed by mn_load_session. */
+struct warning {
+  long line;
+  char *msg;
+};
+
+static void
+warning_free (gpointer p)
+{
+  struct warning *w = p;
+  g_free (w->msg);
+  g_free (w);
+}
 
 static struct parse_state *
 state_of (void *ctx)
@@ -278,6 +296,115 @@ on_unparsed_entity_decl (void *ctx, const xmlChar *name, const xmlChar *public_i
                          const xmlChar *system_id, const xmlChar *notation)
 {
   on_entity_decl (ctx, name, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY, public_id, system_id, NULL);
+}
+
+/* === invisible characters in a session (a warning) ===
+ * Bidirectional controls (U+202A–202E, U+2066–2069, the marks) change the order in which a
+ * text is shown: a sentence can read one way on screen and another in the file, the PDF's
+ * text and a search.  Other format characters (zero-width space, joiners, soft hyphen, …)
+ * do not show at all but stay in the text that is searched and copied.  A session has no use
+ * for them; they come from copying text out of web pages and word processors.  Not an error:
+ * the build goes on, the warning says where and what to do. */
+
+static const struct { gunichar c; const char *name; } invisible_names[] = {
+  { 0x00AD, "SOFT HYPHEN" }, { 0x061C, "ARABIC LETTER MARK" },
+  { 0x180E, "MONGOLIAN VOWEL SEPARATOR" }, { 0x200B, "ZERO WIDTH SPACE" },
+  { 0x200C, "ZERO WIDTH NON-JOINER" }, { 0x200D, "ZERO WIDTH JOINER" },
+  { 0x200E, "LEFT-TO-RIGHT MARK" }, { 0x200F, "RIGHT-TO-LEFT MARK" },
+  { 0x2028, "LINE SEPARATOR" }, { 0x2029, "PARAGRAPH SEPARATOR" },
+  { 0x202A, "LEFT-TO-RIGHT EMBEDDING" }, { 0x202B, "RIGHT-TO-LEFT EMBEDDING" },
+  { 0x202C, "POP DIRECTIONAL FORMATTING" }, { 0x202D, "LEFT-TO-RIGHT OVERRIDE" },
+  { 0x202E, "RIGHT-TO-LEFT OVERRIDE" }, { 0x2060, "WORD JOINER" },
+  { 0x2066, "LEFT-TO-RIGHT ISOLATE" }, { 0x2067, "RIGHT-TO-LEFT ISOLATE" },
+  { 0x2068, "FIRST STRONG ISOLATE" }, { 0x2069, "POP DIRECTIONAL ISOLATE" },
+  { 0xFEFF, "ZERO WIDTH NO-BREAK SPACE" },
+};
+
+static int
+is_invisible (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_FORMAT || t == G_UNICODE_LINE_SEPARATOR
+         || t == G_UNICODE_PARAGRAPH_SEPARATOR;
+}
+
+static int
+is_bidi_control (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+         || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Look for an invisible character in `len` bytes of UTF-8 at `s`, which end on line `end_line`;
+ * record a warning about `where` (markup such as "<p>", a new string, taken) at its line. */
+static void
+seek_invisible (struct parse_state *st, const xmlNode *node, char *where, const char *s,
+                int len, long end_line)
+{
+  const char *end = s + len;
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!is_invisible (c))
+        continue;
+      long line = end_line;
+      for (const char *q = p; q < end; q++)
+        line -= *q == '\n';
+      char *what = g_strdup_printf ("U+%04X", (unsigned) c);
+      for (size_t i = 0; i < G_N_ELEMENTS (invisible_names); i++)
+        if (invisible_names[i].c == c)
+          {
+            g_free (what);
+            what = g_strdup_printf ("U+%04X %s", (unsigned) c, invisible_names[i].name);
+          }
+      struct warning *w = g_new0 (struct warning, 1);
+      w->line = line;
+      w->msg = is_bidi_control (c)
+        ? g_strdup_printf (_("%s holds %s, an invisible control character that changes the order "
+                             "in which the text is shown (the PDF can read differently from the "
+                             "file); delete it unless it is meant to be there"), where, what)
+        : g_strdup_printf (_("%s holds %s, an invisible formatting character (it does not show, "
+                             "but it stays in the text that is searched and copied); delete it "
+                             "unless it is meant to be there"), where, what);
+      g_ptr_array_add (st->warnings, w);
+      g_free (what);
+      st->warned = node;
+      break;
+    }
+  g_free (where);
+}
+
+static void
+on_characters (void *ctx, const xmlChar *ch, int len)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  struct parse_state *st = state_of (ctx);
+  st->characters (ctx, ch, len);
+  const xmlNode *node = ctxt->node;
+  if (node && node != st->warned && !st->fatal)
+    seek_invisible (st, node, g_strdup_printf ("<%s>", (const char *) node->name),
+                    (const char *) ch, len, line_of (ctx));
+}
+
+static void
+on_start_element (void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  struct parse_state *st = state_of (ctx);
+  st->start_element (ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                     nb_defaulted, attributes);
+  for (int i = 0; i < nb_attributes && !st->fatal; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;  /* localname, prefix, URI, value, end */
+      if (ctxt->node == st->warned)
+        break;
+      seek_invisible (st, ctxt->node,
+                      g_strdup_printf ("<%s %s=\"…\">", (const char *) localname,
+                                       (const char *) a[0]),
+                      (const char *) a[3], (int) (a[4] - a[3]), line_of (ctx));
+    }
 }
 
 /* One parser error in our words (a new string). */
@@ -488,7 +615,8 @@ tag_with_too_many_attributes (const char *b, size_t len)
 
 /* Parse into `*out` (NULL on failure), adding every problem to `f`. */
 static int
-parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, mn_diag *d)
+parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, GPtrArray *warnings,
+       mn_diag *d)
 {
   *out = NULL;
   char *bytes = NULL;
@@ -512,8 +640,14 @@ parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, mn_diag *d
       g_free (bytes);
       return MN_EFAIL;
     }
-  struct parse_state st = { f, session, 0, ctxt->sax->internalSubset };
+  struct parse_state st = { f, session, 0, ctxt->sax->internalSubset, warnings,
+                            ctxt->sax->characters, ctxt->sax->startElementNs, NULL };
   ctxt->_private = &st;
+  if (warnings)
+    {
+      ctxt->sax->characters = on_characters;
+      ctxt->sax->startElementNs = on_start_element;
+    }
   ctxt->sax->serror = on_parse_error;
   ctxt->sax->internalSubset = on_internal_subset;
   ctxt->sax->entityDecl = on_entity_decl;
@@ -545,7 +679,7 @@ parse_reporting (xmlDocPtr *out, const char *path, int session, mn_diag *d)
 {
   mn_load_init ();
   mn_findings *f = mn_findings_new ();
-  int rc = parse (out, path, session, f, d);
+  int rc = parse (out, path, session, f, NULL, d);
   mn_findings_flush (f, d, path);
   mn_findings_free (f);
   return rc;
@@ -1073,7 +1207,8 @@ mn_load_session (xmlDocPtr *out, const char *path, mn_diag *d)
 
   xmlDocPtr doc = NULL;
   mn_findings *f = mn_findings_new ();
-  rc = parse (&doc, path, 1, f, d);
+  GPtrArray *warnings = g_ptr_array_new_with_free_func (warning_free);
+  rc = parse (&doc, path, 1, f, warnings, d);
   if (rc == 0)
     rc = check_root (doc, f);
   if (rc == 0)
@@ -1091,6 +1226,13 @@ mn_load_session (xmlDocPtr *out, const char *path, mn_diag *d)
   if (mn_findings_flush (f, d, path) > 0 && rc == 0)
     rc = MN_EINVALID;
   mn_findings_free (f);
+  /* The warnings after the errors (those must be fixed first); in line order. */
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const struct warning *w = g_ptr_array_index (warnings, i);
+      mn_warning (d, path, w->line, "%s", w->msg);
+    }
+  g_ptr_array_unref (warnings);
   if (rc)
     xmlFreeDoc (doc);
   else

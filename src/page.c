@@ -147,6 +147,8 @@ mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data)
           page->w = m->page_w;
           page->h = m->page_h;
           page->number = number;
+          page->master = m;
+          page->seq = (int) si;
           mn_area *body = mn_area_new (MN_AREA_REGION, page, seq->flow);
           body->region = MN_REGION_BODY;
           region_box (m, MN_REGION_BODY, &body->x, &body->y, &body->w, &body->h);
@@ -158,7 +160,8 @@ mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data)
           L->pending_break = 0;
           mn_flow_note_page_ids (L, body);
           mn_flow_page_done (L, body);
-          layout_statics (L, seq, m, page);
+          if (!L->defer_statics)
+            layout_statics (L, seq, m, page);
           if (L->failed)
             rc = MN_EINVALID;
           else if (sink)
@@ -179,4 +182,13 @@ mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data)
       mn_resume_free (tok);
     }
   return rc;
+}
+
+int
+mn_page_layout_statics (mn_layout *L, mn_area *page)
+{
+  const mn_fo_seq *seq = g_ptr_array_index (L->doc->seqs, page->seq);
+  L->page_number = page->number;
+  layout_statics (L, seq, page->master, page);
+  return L->failed ? MN_EINVALID : 0;
 }

@@ -15,4 +15,9 @@ typedef int (*mn_page_sink) (void *data, const mn_area *page);
  * page count), or the sink's error. */
 int mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data);
 
+/* With L->defer_statics, mn_page_layout_document hands on pages without their static content
+ * (headers, footers): this lays it out into `page` later, when every page number it may cite
+ * is known.  Returns 0 or MN_EINVALID (an error was reported). */
+int mn_page_layout_statics (mn_layout *L, mn_area *page);
+
 #endif

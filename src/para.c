@@ -97,6 +97,13 @@ static int run_rise (PangoGlyphItem *run);
 
 /* === character classes (JLREQ Appendix A) === */
 
+static int
+compare_gunichar (const void *a, const void *b)
+{
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+  return x < y ? -1 : x > y;
+}
+
 int
 mn_kinsoku_no_start (gunichar c)
 {
@@ -112,12 +119,20 @@ mn_kinsoku_no_start (gunichar c)
     0xFF61, 0xFF64, 0xFF63, 0xFF70, 0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B, 0xFF6C, 0xFF6D,
     0xFF6E, 0xFF6F, ')', ']', '}', ',', '.', ':', ';', '!', '?', 0x3003, 0x309B, 0x309C,
   };
+  static gunichar sorted[G_N_ELEMENTS (set)];
+  static gsize ready;
   if (c >= 0x31F0 && c <= 0x31FF) /* small katakana extension */
     return 1;
-  for (size_t i = 0; i < G_N_ELEMENTS (set); i++)
-    if (set[i] == c)
-      return 1;
-  return 0;
+  if (c >= 0x3400 && c <= 0x9FFF) /* kanji, most of any Japanese text: none is in the set */
+    return 0;
+  /* Called for every character of every paragraph: a binary search over a sorted copy. */
+  if (g_once_init_enter (&ready))
+    {
+      memcpy (sorted, set, sizeof set);
+      qsort (sorted, G_N_ELEMENTS (sorted), sizeof sorted[0], compare_gunichar);
+      g_once_init_leave (&ready, 1);
+    }
+  return bsearch (&c, sorted, G_N_ELEMENTS (sorted), sizeof sorted[0], compare_gunichar) != NULL;
 }
 
 int

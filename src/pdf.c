@@ -208,11 +208,22 @@ static void
 paint_line (mn_pdf *pdf, const mn_area *a)
 {
   cairo_t *cr = pdf->cr;
-  const mn_para_line *ln = mn_para_line_at (a->para, a->line_index);
+  const mn_para_line *ln = a->copy ? &a->copy->ln : mn_para_line_at (a->para, a->line_index);
   double tx = pt (a->x - ln->box_x + ln->x), by = pt (a->baseline);
   line_dest_ctx ldc = { pdf, a };
-  mn_para_line_ids (a->para, a->line_index, line_dest_cb, &ldc);
-  mn_para_line_runs (a->para, a->line_index, pdf->runs);
+  if (a->copy)
+    {
+      /* a line read back from the spool: its runs are ready, and painting consumes them */
+      for (guint i = 0; i < a->copy->ids->len; i++)
+        line_dest_cb (&ldc, a->copy->ids->pdata[i]);
+      g_array_append_vals (pdf->runs, a->copy->runs->data, a->copy->runs->len);
+      g_array_set_size (a->copy->runs, 0);
+    }
+  else
+    {
+      mn_para_line_ids (a->para, a->line_index, line_dest_cb, &ldc);
+      mn_para_line_runs (a->para, a->line_index, pdf->runs);
+    }
   const mn_fo_node *open_link = NULL;
   for (guint i = 0; i < pdf->runs->len; i++)
     {

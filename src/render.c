@@ -1,4 +1,18 @@
-/* render.c: mn_render_pdf — fonts, input tree, layout passes, PDF and dump, atomically. */
+/* render.c: mn_render_pdf — fonts, input tree, layout passes, PDF and dump, atomically.
+ *
+ * == Passes ==
+ * A document that cites no page numbers is laid out once, each page painted as soon as it is
+ * complete.  One that cites them needs numbers it cannot know before the end:
+ * - when every citation is in static content (the usual running footer "3 / 14"), the body
+ *   cannot depend on them (the regions have fixed extents): the body is laid out once, its
+ *   pages are spooled (spool.h), and at the end each is read back, given its static content
+ *   with the numbers now known, and painted;
+ * - when the body itself cites pages, a first, quiet pass counts them and the second lays
+ *   out and paints with its numbers (a few hundred of the first pass's paragraphs are
+ *   carried over, so short documents are not laid out twice).
+ * For the tests that check both ways give the same PDF, the environment variable
+ * MINUTES_LAYOUT_PASSES=2 forces two passes, and MINUTES_LAYOUT_PASSES=1 requires the spool
+ * (an error when the body cites pages or no temporary file can be made). */
 #include "render.h"
 
 #include <errno.h>
@@ -11,6 +25,7 @@
 #include "i18n.h"
 #include "page.h"
 #include "pdf.h"
+#include "spool.h"
 
 /* Paragraphs the counting pass may hand to the painting pass: each is a PangoLayout of about
  * 20 KB, so this bounds the extra memory at about 8 MB whatever the document's length, and
@@ -39,6 +54,61 @@ sink (void *data, const mn_area *page)
   if (s->dump)
     mn_area_dump (s->dump, page);
   return mn_pdf_page (s->pdf, page);
+}
+
+static int
+spool_sink (void *data, const mn_area *page)
+{
+  return mn_spool_put (data, page);
+}
+
+/* Whether a page-number citation is in `n` or below. */
+static int
+cites_pages (const mn_fo_node *n)
+{
+  if (n->kind == MN_FO_CITATION || n->kind == MN_FO_CITATION_LAST)
+    return 1;
+  for (const mn_fo_node *k = n->first; k; k = k->next)
+    if (cites_pages (k))
+      return 1;
+  return 0;
+}
+
+static int
+body_cites_pages (const mn_fo_doc *doc)
+{
+  for (guint i = 0; i < doc->seqs->len; i++)
+    {
+      const mn_fo_seq *seq = g_ptr_array_index (doc->seqs, i);
+      if (seq->flow && cites_pages (seq->flow))
+        return 1;
+    }
+  return 0;
+}
+
+/* Paint the spooled pages, each with its static content laid out now. */
+static int
+paint_spooled (mn_spool *spool, mn_layout *L, sink_ctx *sc)
+{
+  int rc = mn_spool_rewind (spool);
+  /* every page is laid out: citations now read the final numbers */
+  L->prev_first = L->first_page;
+  L->prev_last = L->last_page;
+  while (rc == 0)
+    {
+      mn_area *page = NULL;
+      int got = mn_spool_get (spool, &page);
+      if (got <= 0)
+        {
+          rc = got;
+          break;
+        }
+      rc = mn_page_layout_statics (L, page);
+      if (rc == 0)
+        rc = sink (sc, page);
+      mn_area_free (page);
+    }
+  return rc;
 }
 
 static void
@@ -109,6 +179,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   int have1 = 0, have2 = 0;
   mn_atomic pdf_file = MN_ATOMIC_INIT, dump_file = MN_ATOMIC_INIT;
   mn_pdf *pdf = NULL;
+  mn_spool *spool = NULL;
   int strict_saved = d->strict;
 
   if (opts && opts->strict)
@@ -122,8 +193,12 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
       if (!mn_fonts_family_known (fonts_once, f->name))
         {
           char *got = mn_fonts_resolve_family (fonts_once, f->name);
-          mn_warning (d, file, f->line, _("font family \"%s\" is not among the pinned fonts; %s is used (write serif, sans-serif, IPAexMincho or IPAexGothic)"),
-                      f->name, got ? got : "IPAexMincho");
+          if (f->line <= 0 && doc->generated)  /* set by the stylesheet (build): no line of ours */
+            mn_warning (d, file, 0, _("font family \"%s\", set by the stylesheet or a --param value, is not among the pinned fonts; %s is used (write serif, sans-serif, IPAexMincho or IPAexGothic)"),
+                        f->name, got ? got : "IPAexMincho");
+          else
+            mn_warning (d, file, f->line, _("font family \"%s\" is not among the pinned fonts; %s is used (write serif, sans-serif, IPAexMincho or IPAexGothic)"),
+                        f->name, got ? got : "IPAexMincho");
           g_free (got);
         }
     }
@@ -134,8 +209,25 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
     }
   PangoContext *pctx = mn_fonts_context (fonts_once);
 
+  const char *passes = g_getenv ("MINUTES_LAYOUT_PASSES");
+  if (doc->has_citations && !body_cites_pages (doc) && g_strcmp0 (passes, "2") != 0
+      && mn_spool_new (&spool) != 0 && g_strcmp0 (passes, "1") == 0)
+    {
+      mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check the free space in the temporary folder (TMPDIR)"),
+                strerror (errno));
+      rc = MN_EIO;
+      goto out;
+    }
+  /* (without a temporary file, two passes give the same PDF) */
+  if (!spool && g_strcmp0 (passes, "1") == 0 && doc->has_citations)
+    {
+      mn_error (d, file, 0, _("MINUTES_LAYOUT_PASSES=1 asks for one layout pass, but the text cites page numbers in the body; unset it"));
+      rc = MN_EINVALID;
+      goto out;
+    }
+
   /* Pass 1, only when the text cites page numbers: learn on which page each id lands. */
-  if (doc->has_citations)
+  if (doc->has_citations && !spool)
     {
       layout_init (&pass1, doc, pctx, d, file);
       have1 = 1;
@@ -178,7 +270,19 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, file, d)) != 0)
     goto out;
   sink_ctx sc = { pdf, dump_file.fp };
-  if ((rc = mn_page_layout_document (&pass2, sink, &sc)) != 0)
+  if (spool)
+    {
+      pass2.defer_statics = 1;
+      rc = mn_page_layout_document (&pass2, spool_sink, spool);
+      if (rc == 0)
+        rc = paint_spooled (spool, &pass2, &sc);
+      if (rc == MN_EIO)
+        mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check the free space in the temporary folder (TMPDIR)"),
+                  strerror (errno));
+      if (rc != 0)
+        goto out;
+    }
+  else if ((rc = mn_page_layout_document (&pass2, sink, &sc)) != 0)
     goto out;
   if (have1)
     {
@@ -212,6 +316,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
     }
 
 out:
+  mn_spool_free (spool);
   mn_pdf_abort (pdf);
   mn_atomic_abort (&pdf_file);
   mn_atomic_abort (&dump_file);

@@ -19,8 +19,12 @@ tests/pdf).  One case per run: engine-tests.py CASE.  Each case can fail; none o
                         an em before the edge, so its ink starts at the edge)
   memory-flat           ten times the pages does not take much more memory (pages are painted
                         and freed as they are completed)
-  memory-flat-citations the same with "n / N" (two passes; what the first hands to the second
-                        is bounded)
+  memory-flat-citations the same with "n / N" (the body laid out once, its pages spooled to a
+                        temporary file and painted at the end)
+  spool-same-pdf        a document citing pages only from its header and footer, rendered with
+                        the spool (MINUTES_LAYOUT_PASSES=1) and with two layout passes (=2):
+                        the same PDF byte for byte and the same layout dump, with the right
+                        numbers; a body that cites pages refuses =1 and still renders
 """
 import os
 import re
@@ -205,13 +209,71 @@ def case_punctuation(tmp):
           f"the line-start 「 is set half-width (box from 5pt, the edge at 10pt): {start}")
 
 
+def case_spool_same_pdf(tmp):
+    statics = ('<fo:static-content flow-name="xsl-region-before"><fo:block font-size="8pt">'
+               '結びは<fo:page-number-citation ref-id="end"/>ページ</fo:block></fo:static-content>'
+               '<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">'
+               '<fo:page-number/> / <fo:page-number-citation-last ref-id="seq"/></fo:block>'
+               '</fo:static-content>')
+    para = ('<fo:block id="p{i}" text-align="justify" space-after="3pt">第{i}段　本日の会議を開きます。'
+            '「本日の議事日程」は、お手元に配付のとおりです。<fo:basic-link internal-destination="end">'
+            '結びへ</fo:basic-link>、<fo:basic-link external-destination="url(https://example.jp/a/b?c=d)">'
+            'https://example.jp/a/b?c=d</fo:basic-link>をご覧ください。</fo:block>')
+    rows = "".join(f'<fo:table-row><fo:table-cell><fo:block>{i}</fo:block></fo:table-cell>'
+                   f'<fo:table-cell><fo:block>質問{i}　区の考え方をお示しください。</fo:block></fo:table-cell></fo:table-row>'
+                   for i in range(40))
+    table = ('<fo:table><fo:table-column column-width="20pt"/><fo:table-column column-width="proportional-column-width(1)"/>'
+             '<fo:table-header><fo:table-row><fo:table-cell><fo:block>番号</fo:block></fo:table-cell>'
+             f'<fo:table-cell><fo:block>質問</fo:block></fo:table-cell></fo:table-row></fo:table-header><fo:table-body>{rows}'
+             '</fo:table-body></fo:table>')
+    body = "".join(para.format(i=i) for i in range(30)) + table + '<fo:block id="end">以上</fo:block>'
+    marks = ('<fo:bookmark-tree><fo:bookmark internal-destination="p0"><fo:bookmark-title>始め</fo:bookmark-title>'
+             '</fo:bookmark><fo:bookmark internal-destination="end"><fo:bookmark-title>結び</fo:bookmark-title>'
+             '</fo:bookmark></fo:bookmark-tree>')
+    text = fo_doc(body, master='page-width="300pt" page-height="300pt" margin="15pt"',
+                  seq_attrs='id="seq"', extra=marks)
+    text = text.replace('<fo:region-body/>', '<fo:region-body margin-top="14pt" margin-bottom="14pt"/>'
+                        '<fo:region-before extent="12pt"/><fo:region-after extent="12pt"/>')
+    text = text.replace('<fo:flow ', statics + '<fo:flow ')
+    fo = os.path.join(tmp, "s.fo")
+    open(fo, "w").write(text)
+    out = {}
+    for passes in ("1", "2"):
+        pdf, dump = os.path.join(tmp, f"s{passes}.pdf"), os.path.join(tmp, f"s{passes}.dump")
+        r = run(["render", fo, "-o", pdf, "--dump-layout", dump], env={"MINUTES_LAYOUT_PASSES": passes})
+        check(r.returncode == 0, f"renders with MINUTES_LAYOUT_PASSES={passes}: {r.stderr}")
+        if r.returncode == 0:
+            out[passes] = (open(pdf, "rb").read(), open(dump).read())
+    if len(out) < 2:
+        return
+    check(out["1"][0] == out["2"][0], "the spooled PDF is the two-pass PDF, byte for byte")
+    check(out["1"][1] == out["2"][1], "the same layout dump")
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", os.path.join(tmp, "s1.pdf")],
+                                                              capture_output=True, text=True).stdout).group(1))
+    check(pages >= 4, f"several pages ({pages})")
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", os.path.join(tmp, "s1.pdf"), "-"],
+                           capture_output=True, text=True).stdout
+    end_page = max(int(m) for m in re.findall(r"^page (\d+)", out["1"][1], re.M))
+    check(f"1/{pages}" in first.replace(" ", ""), f"page 1's footer says 1 / {pages}")
+    check(f"結びは{end_page}ページ" in first.replace(" ", ""), f"page 1's header cites the last page, {end_page}")
+    # the body citing a page needs two passes: =1 refuses it, the default renders it
+    cited = text.replace("第0段", '第<fo:page-number-citation ref-id="end"/>段')
+    open(fo, "w").write(cited)
+    r = run(["render", fo, "-o", os.path.join(tmp, "c.pdf")], env={"MINUTES_LAYOUT_PASSES": "1"})
+    check(r.returncode == 1 and "MINUTES_LAYOUT_PASSES=1" in r.stderr, f"=1 refused for a body citation: {r.stderr}")
+    r = run(["render", fo, "-o", os.path.join(tmp, "c.pdf")])
+    body1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", os.path.join(tmp, "c.pdf"), "-"],
+                           capture_output=True, text=True).stdout
+    check(r.returncode == 0 and f"第{end_page}段" in body1.replace(" ", ""), "the body's citation is resolved")
+
+
 def case_memory_flat(tmp):
     memory_flat(tmp, (40, 400), "")
 
 
 def case_memory_flat_citations(tmp):
-    # "n / N" makes two passes; the paragraphs handed from the first to the second are
-    # bounded (400), so past that bound the memory must stay flat too.
+    # "n / N": the body's pages wait in a temporary file, not in memory, for the last page's
+    # number.
     footer = ('<fo:static-content flow-name="xsl-region-after"><fo:block><fo:page-number/> / '
               '<fo:page-number-citation-last ref-id="seq"/></fo:block></fo:static-content>')
     memory_flat(tmp, (500, 1500), footer)

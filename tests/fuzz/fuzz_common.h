@@ -12,6 +12,7 @@
 #include "src/diag.h"
 #include "src/load.h"
 #include "src/paths.h"
+#include "src/render.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -54,6 +55,7 @@ fuzz_init (void)
   if (!fuzz_dir)
     abort ();
   atexit (fuzz_remove_dir);
+  atexit (mn_render_cleanup);  /* the fonts and Pango's font map, as `minutes` frees them at exit */
 }
 
 /* Write `data` to `name` in the scratch folder; returns the path (owned). */

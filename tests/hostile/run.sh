@@ -6,6 +6,7 @@
 #   - nothing of /etc/passwd appears in the messages, the output or the PDF's text;
 #   - no sanitizer report appears (ASan, UBSan, LeakSanitizer);
 #   - no temporary file is left next to the output (writes are atomic).
+# A command may start with LANG=xx_XX.UTF-8 (the messages in that language).
 # Usage: run.sh [--command validate|render|build] [NAME...]   (only those cases).  HOSTILE_TIME_SCALE multiplies the limits
 # (tests/run sets it for the sanitizer build).
 set -u
@@ -44,6 +45,8 @@ while IFS='|' read -r name input cmd want pattern limit checks; do
     case " $* " in *" $name "*) ;; *) continue ;; esac
   fi
   input=$(echo "$input" | tr -d ' '); cmd=$(echo "$cmd" | sed 's/^ *//; s/ *$//')
+  lang=""
+  case $cmd in LANG=*) lang=${cmd%% *}; cmd=${cmd#* } ;; esac
   if [ -n "$only_command" ]; then
     case $cmd in "$only_command "*) ;; *) continue ;; esac
   fi
@@ -60,7 +63,7 @@ while IFS='|' read -r name input cmd want pattern limit checks; do
   secs=$(awk -v l="$limit" -v s="$scale" 'BEGIN { printf "%d", l * s + 0.5 }')
   start=$(date +%s)
   # shellcheck disable=SC2086
-  (cd "$tmp/in" && exec timeout "$secs" "$M" $args) >"$tmp/stdout" 2>"$tmp/err"
+  (cd "$tmp/in" && exec env ${lang:+-u LC_ALL -u LANGUAGE $lang} timeout "$secs" "$M" $args) >"$tmp/stdout" 2>"$tmp/err"
   st=$?
   took=$(( $(date +%s) - start ))
   if [ $st = 124 ]; then bad "took longer than $secs s"; continue; fi
