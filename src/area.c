@@ -119,17 +119,21 @@ put_quoted (FILE *fp, const char *s)
   fputc ('"', fp);
 }
 
+/* " A<sep>B": two numbers after a space, as in " 10.00,20.00" or " 100.00x50.00". */
+static void
+put_pair (FILE *fp, int a, char sep, int b)
+{
+  fputc (' ', fp);
+  put_num (fp, a);
+  fputc (sep, fp);
+  put_num (fp, b);
+}
+
 static void
 put_box (FILE *fp, const mn_area *a)
 {
-  fputc (' ', fp);
-  put_num (fp, a->x);
-  fputc (',', fp);
-  put_num (fp, a->y);
-  fputc (' ', fp);
-  put_num (fp, a->w);
-  fputc ('x', fp);
-  put_num (fp, a->h);
+  put_pair (fp, a->x, ',', a->y);
+  put_pair (fp, a->w, 'x', a->h);
 }
 
 static void
@@ -144,10 +148,8 @@ dump (FILE *fp, const mn_area *a, int depth)
   switch (a->kind)
     {
     case MN_AREA_PAGE:
-      fprintf (fp, " %d ", a->number);
-      put_num (fp, a->w);
-      fputc ('x', fp);
-      put_num (fp, a->h);
+      fprintf (fp, " %d", a->number);
+      put_pair (fp, a->w, 'x', a->h);
       break;
     case MN_AREA_REGION:
       fprintf (fp, " %s", regions[a->region]);
@@ -155,10 +157,7 @@ dump (FILE *fp, const mn_area *a, int depth)
       break;
     case MN_AREA_LINE:
       {
-        fputc (' ', fp);
-        put_num (fp, a->x);
-        fputc (',', fp);
-        put_num (fp, a->baseline);
+        put_pair (fp, a->x, ',', a->baseline);
         fputc (' ', fp);
         put_num (fp, a->w);
         fputc (' ', fp);

@@ -144,6 +144,15 @@ child (const xmlNode *parent, const char *name)
   return NULL;
 }
 
+/* `s` after XML white space (space, tab, LF, CR). */
+static const char *
+skip_xml_space (const char *s)
+{
+  while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+    s++;
+  return s;
+}
+
 /* The attribute `n` as a positive number; 0 if missing or not a number (the
  * schema reports those). */
 static long
@@ -154,15 +163,11 @@ number_of (const xmlNode *node)
   if (v)
     {
       char *end;
-      const char *s = (const char *) v;
-      while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
+      const char *s = skip_xml_space ((const char *) v);
       if (*s >= '0' && *s <= '9')
         {
           n = strtol (s, &end, 10);
-          while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
-            end++;
-          if (*end || n <= 0)
+          if (*skip_xml_space (end) || n <= 0)
             n = 0;
         }
     }
@@ -248,6 +253,16 @@ check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
 
 /* === requests and responses === */
 
+/* A request with no response after it. */
+static void
+unanswered (mn_findings *f, const xmlNode *request)
+{
+  mn_findings_add (f, request, 0,
+                   _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
+                     "add the response (回答) right after the request"),
+                   number_of (request), number_of (request));
+}
+
 /* Each <request n="N"> is followed by its <response n="N">, and each response
  * follows its request. */
 static void
@@ -259,12 +274,7 @@ check_requests (mn_findings *f, const xmlNode *requests)
       if (is_el (c, "request"))
         {
           if (pending)
-            {
-              mn_findings_add (f, pending, 0,
-                               _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
-                                 "add the response (回答) right after the request"),
-                               number_of (pending), number_of (pending));
-            }
+            unanswered (f, pending);
           pending = c;
         }
       else if (is_el (c, "response"))
@@ -292,12 +302,7 @@ check_requests (mn_findings *f, const xmlNode *requests)
         }
     }
   if (pending)
-    {
-      mn_findings_add (f, pending, 0,
-                       _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
-                         "add the response (回答) right after the request"),
-                       number_of (pending), number_of (pending));
-    }
+    unanswered (f, pending);
 }
 
 /* === dates === */
@@ -375,21 +380,21 @@ check_date (mn_findings *f, const xmlNode *node)
                        name, text);
       break;
     case MN_ERA_BEFORE_ERA:
-      mn_era_format (right, sizeof right, e.year, e.month, e.day);
-      mn_findings_add (f, node, 0,
-                       _("<%s>: '%s' is before the %s era began on %04ld-%02ld-%02ld; "
-                         "that day is %s: correct the era or the year"),
-                       name, text, mn_era_name (e.era), first / 10000, first / 100 % 100,
-                       first % 100, right);
-      break;
     case MN_ERA_AFTER_ERA:
-      mn_era_format (right, sizeof right, e.year, e.month, e.day);
-      mn_findings_add (f, node, 0,
-                       _("<%s>: '%s' is after the %s era ended on %04ld-%02ld-%02ld; "
-                         "that day is %s: correct the era or the year"),
-                       name, text, mn_era_name (e.era), last / 10000, last / 100 % 100,
-                       last % 100, right);
-      break;
+      {
+        /* the era's first day (before it) or last day (after it) */
+        long bound = status == MN_ERA_BEFORE_ERA ? first : last;
+        mn_era_format (right, sizeof right, e.year, e.month, e.day);
+        mn_findings_add (f, node, 0,
+                         status == MN_ERA_BEFORE_ERA
+                         ? _("<%s>: '%s' is before the %s era began on %04ld-%02ld-%02ld; "
+                             "that day is %s: correct the era or the year")
+                         : _("<%s>: '%s' is after the %s era ended on %04ld-%02ld-%02ld; "
+                             "that day is %s: correct the era or the year"),
+                         name, text, mn_era_name (e.era), bound / 10000, bound / 100 % 100,
+                         bound % 100, right);
+        break;
+      }
     case MN_ERA_LUNISOLAR:
       mn_findings_add (f, node, 0,
                        _("<%s>: '%s' is before 明治6年 (1873), when Japan used the lunisolar "

@@ -13,9 +13,14 @@
  * not stop the others; the exit status reports the worst failure at the end.
  *
  * Then `DIR/index.html`: every session of the input folder(s) used whose PDF and HTML are in DIR,
- * newest first — so rebuilding one file never drops the others from the index. */
+ * newest first — so rebuilding one file never drops the others from the index.  The index is made
+ * from a small summary of each session (its title, council and dates), never from whole sessions,
+ * so a build of a thousand sessions holds a thousand summaries, not a thousand session trees. */
 #include <errno.h>
 #include <glob.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <libgen.h>
 #include <limits.h>
 #include <poll.h>
@@ -341,22 +346,53 @@ session_params (mn_params *out, char **sha, const mn_params *user, const char *p
   return 0;
 }
 
+/* What the index needs of a session (xsl/index-html.xsl reads only these): a small document
+ * whose root is a shallow copy of the session's root (its attributes and namespaces) holding
+ * copies of its <title>, <council> and <dates>.  Returns NULL when `doc` has no root. */
+static xmlDocPtr
+session_summary (xmlDocPtr doc)
+{
+  static const char *const keep[] = { "title", "council", "dates" };
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  if (!root)
+    return NULL;
+  xmlDocPtr sum = xmlNewDoc (BAD_CAST "1.0");
+  xmlNodePtr top = xmlDocCopyNode (root, sum, 2);
+  xmlDocSetRootElement (sum, top);
+  for (xmlNodePtr k = root->children; k; k = k->next)
+    {
+      if (k->type != XML_ELEMENT_NODE || !k->ns || !xmlStrEqual (k->ns->href, root->ns ? root->ns->href : NULL))
+        continue;
+      for (size_t i = 0; i < G_N_ELEMENTS (keep); i++)
+        if (xmlStrEqual (k->name, BAD_CAST keep[i]))
+          xmlAddChild (top, xmlDocCopyNode (k, sum, 1));
+    }
+  xmlReconciliateNs (sum, top);
+  return sum;
+}
+
 /* Build one session into `dir`; say what was written on `out` (NULL: say nothing).  On success
- * `*doc_out` is the session document (owned).  Returns 0 or the first failure's code
- * (diagnostics already reported). */
+ * `*summary_out` is what the index needs of the session (session_summary; owned).  Returns 0 or
+ * the first failure's code (diagnostics already reported).
+ *
+ * Memory: only one large tree is alive at a time besides the session — the HTML result until
+ * it is written into the (not yet committed) HTML file, then the FO result until the
+ * engine's input tree is built from it — and the session itself is freed before typesetting,
+ * so a long session costs its session tree, its FO tree and the engine's tree in turn, not all
+ * at once. */
 static int
-build_one (xmlDocPtr *doc_out, const struct sheets *sh, const struct options *o,
+build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options *o,
            const char *dir, const char *path, FILE *out, mn_diag *d)
 {
   mn_params params = MN_PARAMS_INIT;
   char *sha = NULL;
-  xmlDocPtr doc = NULL, fo = NULL, html = NULL;
-  unsigned char *html_text = NULL;
-  int html_len = 0;
+  xmlDocPtr doc = NULL, fo = NULL, html = NULL, summary = NULL;
+  mn_fo_doc *tree = NULL;
+  mn_atomic html_file = MN_ATOMIC_INIT;
   char *name = session_name (path);
   char *pdf_path = g_strdup_printf ("%s/%s.pdf", dir, name);
   char *html_path = g_strdup_printf ("%s/%s.html", dir, name);
-  *doc_out = NULL;
+  *summary_out = NULL;
 
   int ret = mn_load_session (&doc, path, d);
   if (ret != 0)
@@ -367,23 +403,40 @@ build_one (xmlDocPtr *doc_out, const struct sheets *sh, const struct options *o,
                 g_strerror (errno));
       goto out;
     }
-  /* Both transformations before anything is written: a stylesheet error leaves both files. */
-  if ((ret = mn_transform_apply (&fo, sh->fo, doc, path, &params, d)) != 0
-      || (ret = mn_transform_apply (&html, sh->html, doc, path, &params, d)) != 0)
+  /* Both transformations before anything is written: a stylesheet error leaves both files.
+   * The HTML goes into its temporary file at once, committed only once the PDF is written. */
+  if ((ret = mn_transform_apply (&html, sh->html, doc, path, &params, d)) != 0)
     goto out;
-  if (mn_transform_serialize (&html_text, &html_len, html, sh->html) != 0)
+  if (mn_atomic_open (&html_file, html_path) != 0
+      || mn_transform_save (html_file.fp, html, sh->html) != 0)
     {
-      mn_error (d, path, 0, _("cannot serialize the HTML; please report this"));
-      ret = MN_EFAIL;
+      mn_error (d, html_path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
+                g_strerror (errno));
+      ret = MN_EIO;
       goto out;
     }
+  xmlFreeDoc (html);
+  html = NULL;
+  if ((ret = mn_transform_apply (&fo, sh->fo, doc, path, &params, d)) != 0)
+    goto out;
+  summary = session_summary (doc);
+  xmlFreeDoc (doc);
+  doc = NULL;
 
   mn_render_opts ro = MN_RENDER_OPTS_INIT;
   ro.source_name = path;
   ro.strict = o->strict;
-  if ((ret = mn_render_pdf (pdf_path, fo, &ro, d)) != 0)
+  ret = mn_render_parse_take (&tree, fo, &ro, d);
+  fo = NULL;
+#ifdef __GLIBC__
+  /* The session and FO trees are gone, but their pages stay in the process (in the middle of
+   * the heap, which malloc does not give back by itself): give them back before typesetting
+   * adds its own, so that the peak is the larger of the two stages, not their sum. */
+  malloc_trim (0);
+#endif
+  if (ret != 0 || (ret = mn_render_doc (pdf_path, tree, &ro, d)) != 0)
     goto out;
-  if (mn_atomic_write (html_path, html_text, (size_t) html_len) != 0)
+  if (mn_atomic_commit (&html_file) != 0)
     {
       mn_error (d, html_path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
                 g_strerror (errno));
@@ -392,17 +445,19 @@ build_one (xmlDocPtr *doc_out, const struct sheets *sh, const struct options *o,
     }
   if (out)
     fprintf (out, _("%s: written %s and %s\n"), path, pdf_path, html_path);
-  *doc_out = doc;
-  doc = NULL;
+  *summary_out = summary;
+  summary = NULL;
 
 out:
   if (ret != 0)
     mn_error (d, path, 0, _("not built: correct the errors above and build again; %s and %s are unchanged"),
               pdf_path, html_path);
-  xmlFree (html_text);
+  mn_atomic_abort (&html_file);
+  mn_render_doc_free (tree);
   xmlFreeDoc (html);
   xmlFreeDoc (fo);
   xmlFreeDoc (doc);
+  xmlFreeDoc (summary);
   mn_params_clear (&params);
   g_free (sha);
   g_free (pdf_path);
@@ -469,8 +524,9 @@ describe_from_html (xmlNodePtr item, const char *html_path)
 }
 
 /* Write DIR/index.html: the sessions of the folders in `folders` (each `.xml` file) whose PDF and
- * HTML exist in DIR.  `built` maps a session path to its document when it was loaded in this
- * run; others are parsed here (well-formedness only: they are listed, not built). */
+ * HTML exist in DIR.  `built` maps a session path to its summary (session_summary) when it was
+ * built in this run; others are parsed here (well-formedness only: they are listed, not built)
+ * and summed up the same way, so the index document stays small however many sessions it lists. */
 static int
 write_index (const struct sheets *sh, const struct options *o, const char *dir,
              GPtrArray *folders, GHashTable *built, int quiet, mn_diag *d)
@@ -507,8 +563,10 @@ write_index (const struct sheets *sh, const struct options *o, const char *dir,
                 {
                   mn_diag silent = MN_DIAG_INIT;
                   silent.quiet = 1;
-                  if (mn_load_parse (&parsed, path, &silent) == 0)
-                    doc = parsed;
+                  xmlDocPtr whole = NULL;
+                  if (mn_load_parse (&whole, path, &silent) == 0)
+                    doc = parsed = session_summary (whole);
+                  xmlFreeDoc (whole);
                 }
               xmlNodePtr item = xmlNewChild (root, ns, BAD_CAST "item", NULL);
               xmlChar *pdf_href = xmlURIEscapeStr (BAD_CAST pdf, BAD_CAST "");
@@ -551,20 +609,23 @@ write_index (const struct sheets *sh, const struct options *o, const char *dir,
 
 /* === many sessions at once ===
  *
- * Sessions are built by worker processes (fork), each building whole sessions, so libxml2,
+ * With one job (one session, or -j1) the sessions are built in this process (build_here).
+ * Otherwise they are built by worker processes (fork), each building whole sessions, so libxml2,
  * libxslt, fontconfig and Cairo keep their state per process.  The parent hands out one session
  * at a time over a pipe and reads back, per session, its result and everything it had to say
  * (diagnostics and the "written" line), which the parent prints whole: lines of different
  * workers never interleave.  What a session produces does not depend on which worker built it
  * or when, so the output is the same whatever the number of jobs. */
 
-/* What a worker sends back for each session, followed by `errlen` bytes of diagnostics and
- * `outlen` bytes of ordinary output. */
+/* What a worker sends back for each session, followed by `errlen` bytes of diagnostics,
+ * `outlen` bytes of ordinary output and `sumlen` bytes of the session's summary for the index
+ * (session_summary, serialized; none when the session failed). */
 struct result_head {
   uint32_t index;
   int32_t err;
   uint32_t errlen;
   uint32_t outlen;
+  uint32_t sumlen;
 };
 
 struct worker {
@@ -624,19 +685,26 @@ worker_main (int task_fd, int res_fd, const struct sheets *sh, const struct opti
       FILE *om = open_memstream (&outbuf, &outlen);
       mn_diag d = MN_DIAG_INIT;
       d.out = em ? em : stderr;
-      xmlDocPtr doc = NULL;
-      int err = build_one (&doc, sh, o, dir, files[index], o->check ? NULL : (om ? om : stdout), &d);
-      xmlFreeDoc (doc);
+      xmlDocPtr summary = NULL;
+      int err = build_one (&summary, sh, o, dir, files[index], o->check ? NULL : (om ? om : stdout), &d);
+      xmlChar *sumbuf = NULL;
+      int sumlen = 0;
+      if (summary)
+        xmlDocDumpMemoryEnc (summary, &sumbuf, &sumlen, "UTF-8");
+      xmlFreeDoc (summary);
       if (em)
         fclose (em);
       if (om)
         fclose (om);
-      struct result_head h = { index, err, (uint32_t) errlen, (uint32_t) outlen };
+      struct result_head h = { index, err, (uint32_t) errlen, (uint32_t) outlen,
+                               (uint32_t) (sumbuf ? sumlen : 0) };
       int bad = write_all (res_fd, &h, sizeof h) != 0
                 || write_all (res_fd, errbuf, errlen) != 0
-                || write_all (res_fd, outbuf, outlen) != 0;
+                || write_all (res_fd, outbuf, outlen) != 0
+                || write_all (res_fd, sumbuf, h.sumlen) != 0;
       free (errbuf);
       free (outbuf);
+      xmlFree (sumbuf);
       if (bad)
         _exit (MN_EXIT_INTERNAL);
     }
@@ -662,14 +730,47 @@ dispatch (struct worker *w, size_t *next, size_t nfiles)
   w->task_fd = -1;
 }
 
-/* Build `files` into `dir` with up to `jobs` workers; `errs[k]` receives the result of files[k].
- * Returns 0, or MN_EFAIL when no worker could be started at all (reported). */
+/* Build `files` into `dir` in this process, one after the other (one job: a worker process
+ * would only add a fork and a copy of everything over a pipe).  Says the same, in the same
+ * order, as the workers of build_all would: each session's diagnostics, then its "written" line
+ * (the progress line names the session being built rather than the one just finished). */
+static void
+build_here (const struct sheets *sh, const struct options *o, const char *dir, char **files,
+            size_t nfiles, int *errs, GHashTable *built, mn_diag *d)
+{
+  mn_progress *progress = mn_progress_new (stderr, (unsigned) nfiles);
+  for (size_t k = 0; k < nfiles; k++)
+    {
+      char *base = g_path_get_basename (files[k]);
+      mn_progress_step (progress, (unsigned) k + 1, base);
+      g_free (base);
+      mn_diag one = MN_DIAG_INIT;
+      one.out = d->out;
+      xmlDocPtr summary = NULL;
+      errs[k] = build_one (&summary, sh, o, dir, files[k], o->check ? NULL : stdout, &one);
+      fflush (stdout);
+      if (errs[k] != 0)
+        d->errors++;
+      if (summary)
+        g_hash_table_replace (built, g_strdup (files[k]), summary);
+    }
+  mn_progress_free (progress);
+}
+
+/* Build `files` into `dir` with up to `jobs` workers; `errs[k]` receives the result of files[k],
+ * and `built` the summary of each session built (path → session_summary).  Returns 0, or
+ * MN_EFAIL when no worker could be started at all (reported). */
 static int
 build_all (const struct sheets *sh, const struct options *o, const char *dir, char **files,
-           size_t nfiles, long jobs, int *errs, mn_diag *d)
+           size_t nfiles, long jobs, int *errs, GHashTable *built, mn_diag *d)
 {
   if (jobs > (long) nfiles)
     jobs = (long) nfiles;
+  if (jobs <= 1)
+    {
+      build_here (sh, o, dir, files, nfiles, errs, built, d);
+      return 0;
+    }
   struct worker *ws = g_new0 (struct worker, jobs);
   long nw = 0;
   fflush (stdout);
@@ -740,10 +841,12 @@ build_all (const struct sheets *sh, const struct options *o, const char *dir, ch
           struct result_head h;
           ssize_t n = read_all (w->res_fd, &h, sizeof h);
           char *text = NULL;
-          if (n == (ssize_t) sizeof h && h.index < nfiles && (long) h.index == w->current)
+          size_t textlen = (size_t) h.errlen + h.outlen + h.sumlen;
+          if (n == (ssize_t) sizeof h && h.index < nfiles && (long) h.index == w->current
+              && h.sumlen <= INT_MAX)
             {
-              text = g_malloc ((gsize) h.errlen + h.outlen + 1);
-              if (read_all (w->res_fd, text, (size_t) h.errlen + h.outlen) != (ssize_t) (h.errlen + h.outlen))
+              text = g_malloc (textlen + 1);
+              if (read_all (w->res_fd, text, textlen) != (ssize_t) textlen)
                 n = 0;
             }
           else
@@ -780,6 +883,11 @@ build_all (const struct sheets *sh, const struct options *o, const char *dir, ch
           errs[h.index] = h.err;
           if (h.err != 0)
             d->errors++;
+          xmlDocPtr summary = h.sumlen == 0 ? NULL
+            : xmlReadMemory (text + h.errlen + h.outlen, (int) h.sumlen, files[h.index], "UTF-8",
+                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+          if (summary)
+            g_hash_table_replace (built, g_strdup (files[h.index]), summary);
           g_free (text);
           done++;
           char *base = g_path_get_basename (files[h.index]);
@@ -838,18 +946,24 @@ output_files (const char *dir)
   return names;
 }
 
-/* The sha256 of the file `dir/name` in hex (owned), or NULL when it cannot be read. */
+/* The sha256 of the file `dir/name` in hex (owned), or NULL when it cannot be read.  Read in
+ * pieces: a long session's PDF is tens of megabytes, and need not be in memory whole. */
 static char *
 file_sha256 (const char *dir, const char *name)
 {
   char *path = g_build_filename (dir, name, NULL);
-  char *text = NULL;
-  gsize len = 0;
-  char *sum = NULL;
-  if (g_file_get_contents (path, &text, &len, NULL))
-    sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
-  g_free (text);
+  FILE *fp = fopen (path, "rb");
   g_free (path);
+  if (!fp)
+    return NULL;
+  GChecksum *ck = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar buf[65536];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, fp)) > 0)
+    g_checksum_update (ck, buf, (gssize) n);
+  char *sum = ferror (fp) ? NULL : g_strdup (g_checksum_get_string (ck));
+  fclose (fp);
+  g_checksum_free (ck);
   return sum;
 }
 
@@ -1118,7 +1232,7 @@ mn_cmd_build (int argc, char **argv)
         jobs = 1;
     }
   errs = g_new0 (int, nfiles);
-  if (build_all (&sh, &o, into, files, nfiles, jobs, errs, &d) != 0)
+  if (build_all (&sh, &o, into, files, nfiles, jobs, errs, built, &d) != 0)
     {
       status = MN_EXIT_ENV;
       goto out;
@@ -1130,16 +1244,6 @@ mn_cmd_build (int argc, char **argv)
       status = worse (status, exit_for (errs[k]));
       if (errs[k] != 0)
         failed++;
-      else
-        {
-          /* The index lists what the session says about itself (read again here, in the
-           * parent, the same way whichever worker built it). */
-          mn_diag quiet = MN_DIAG_INIT;
-          quiet.quiet = 1;
-          xmlDocPtr doc = NULL;
-          if (mn_load_session (&doc, files[k], &quiet) == 0)
-            g_hash_table_replace (built, g_strdup (files[k]), doc);
-        }
       char *copy = g_strdup (files[k]);
       char *folder = g_strdup (dirname (copy));
       g_free (copy);

@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 
 #include "cmd.h"
+#include "cmdline.h"
 #include "diag.h"
 #include "exitcode.h"
 #include "i18n.h"
@@ -38,14 +39,9 @@ mn_cmd_import (int argc, char **argv)
           usage (stdout);
           return MN_EXIT_OK;
         }
-      else if ((strcmp (a, "-o") == 0 || strcmp (a, "--output") == 0) && i + 1 < argc)
-        output = argv[++i];
-      else if (strncmp (a, "--output=", 9) == 0)
-        output = a + 9;
-      else if (strcmp (a, "--encoding") == 0 && i + 1 < argc)
-        opt.encoding = argv[++i];
-      else if (strncmp (a, "--encoding=", 11) == 0)
-        opt.encoding = a + 11;
+      else if (mn_cmdline_value (&output, argc, argv, &i, "--output", "-o")
+               || mn_cmdline_value (&opt.encoding, argc, argv, &i, "--encoding", NULL))
+        continue;
       else if (a[0] == '-' && a[1] != '\0')
         {
           fprintf (stderr, _("minutes import: unknown option '%s'; run `minutes import --help`\n"), a);

@@ -18,6 +18,7 @@
 
 #include "atomic.h"
 #include "cmd.h"
+#include "cmdline.h"
 #include "diag.h"
 #include "exitcode.h"
 #include "i18n.h"
@@ -120,10 +121,8 @@ mn_cmd_new (int argc, char **argv)
           usage (stdout);
           return MN_EXIT_OK;
         }
-      else if (strcmp (argv[i], "--council") == 0 && i + 1 < argc)
-        council = argv[++i];
-      else if (strncmp (argv[i], "--council=", 10) == 0)
-        council = argv[i] + 10;
+      else if (mn_cmdline_value (&council, argc, argv, &i, "--council", NULL))
+        continue;
       else if (argv[i][0] == '-' && argv[i][1] != '\0')
         {
           fprintf (stderr, _("minutes new: unknown option '%s'\n"), argv[i]);

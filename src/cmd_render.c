@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "cmdline.h"
 #include "diag.h"
 #include "exitcode.h"
 #include "i18n.h"
@@ -33,16 +34,12 @@ mn_cmd_render (int argc, char **argv)
           help (stdout);
           return MN_EXIT_OK;
         }
-      else if ((!strcmp (argv[i], "-o") || !strcmp (argv[i], "--output")) && i + 1 < argc)
-        out = argv[++i];
-      else if (!strncmp (argv[i], "--output=", 9))
-        out = argv[i] + 9;
+      else if (mn_cmdline_value (&out, argc, argv, &i, "--output", "-o"))
+        continue;
       else if (!strcmp (argv[i], "--strict"))
         opts.strict = 1;
-      else if (!strcmp (argv[i], "--dump-layout") && i + 1 < argc)
-        opts.dump_layout = argv[++i];
-      else if (!strncmp (argv[i], "--dump-layout=", 14))
-        opts.dump_layout = argv[i] + 14;
+      else if (mn_cmdline_value (&opts.dump_layout, argc, argv, &i, "--dump-layout", NULL))
+        continue;
       else if (argv[i][0] == '-' && argv[i][1])
         {
           fprintf (stderr, _("minutes render: unknown option '%s'\n"), argv[i]);

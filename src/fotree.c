@@ -41,6 +41,7 @@ typedef struct ctx {
   const char *file;   /* for diagnostics */
   int errors;         /* errors reported by this parse */
   int generated;      /* the FO was made in memory by a stylesheet (no file of its own) */
+  int take;           /* the FO document is ours: free each block's elements once parsed */
 } ctx;
 
 /* Properties parsed from one element before they are combined (margins need border and
@@ -1058,45 +1059,26 @@ whitespace_only (const char *s)
 
 static void parse_block_element (ctx *c, xmlNodePtr x, mn_fo_node *parent);
 
-/* Block-level content of `x` into `parent`; runs of inline content become PARA nodes. */
+/* Block-level content of `x` into `parent`; runs of inline content become PARA nodes.
+ * When the document is ours (c->take), each child of `x` is freed once it is parsed, so the
+ * FO document shrinks as the tree grows and the two are never both whole in memory. */
+static void parse_block_child (ctx *c, xmlNodePtr x, xmlNodePtr k, mn_fo_node *parent,
+                               mn_fo_node **para);
+
 static void
 parse_blocks (ctx *c, xmlNodePtr x, mn_fo_node *parent)
 {
   mn_fo_node *para = NULL;
-  for (xmlNodePtr k = x->children; k; k = k->next)
+  xmlNodePtr after;
+  for (xmlNodePtr k = x->children; k; k = after)
     {
-      int inl = k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE
-                || (k->type == XML_ELEMENT_NODE && is_inline_element (k));
-      if (inl)
+      after = k->next;
+      parse_block_child (c, x, k, parent, &para);
+      if (c->take)
         {
-          if (!para)
-            {
-              if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
-                  && whitespace_only ((const char *) k->content))
-                continue;
-              para = new_node (c, MN_FO_PARA, parent, node_line (k->type == XML_ELEMENT_NODE ? k : x));
-              inherit (&para->st, &parent->st);
-              para->st.start_indent = parent->st.start_indent;
-              para->st.end_indent = parent->st.end_indent;
-            }
-          if (k->type == XML_ELEMENT_NODE)
-            parse_inline_element (c, k, para);
-          else
-            add_text (c, para, (const char *) k->content, node_line (x));
-          continue;
+          xmlUnlinkNode (k);
+          xmlFreeNode (k);
         }
-      if (k->type != XML_ELEMENT_NODE)
-        continue;
-      static const char *const block_names[] = { "block", "block-container", "table",
-        "table-and-caption", "list-block", NULL };
-      if (!is_fo (k, NULL) || !in_list (block_names, (const char *) k->name))
-        {
-          /* left out with a warning, without ending the paragraph around it */
-          unknown_element (c, k);
-          continue;
-        }
-      para = NULL;
-      parse_block_element (c, k, parent);
     }
   /* A run that is only whitespace next to blocks is no paragraph (§7.16.12). */
   mn_fo_node *prev = NULL;
@@ -1120,6 +1102,43 @@ parse_blocks (ctx *c, xmlNodePtr x, mn_fo_node *parent)
         prev = n;
       n = next;
     }
+}
+
+static void
+parse_block_child (ctx *c, xmlNodePtr x, xmlNodePtr k, mn_fo_node *parent, mn_fo_node **para)
+{
+  int inl = k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE
+            || (k->type == XML_ELEMENT_NODE && is_inline_element (k));
+  if (inl)
+    {
+      if (!*para)
+        {
+          if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
+              && whitespace_only ((const char *) k->content))
+            return;
+          *para = new_node (c, MN_FO_PARA, parent, node_line (k->type == XML_ELEMENT_NODE ? k : x));
+          inherit (&(*para)->st, &parent->st);
+          (*para)->st.start_indent = parent->st.start_indent;
+          (*para)->st.end_indent = parent->st.end_indent;
+        }
+      if (k->type == XML_ELEMENT_NODE)
+        parse_inline_element (c, k, *para);
+      else
+        add_text (c, *para, (const char *) k->content, node_line (x));
+      return;
+    }
+  if (k->type != XML_ELEMENT_NODE)
+    return;
+  static const char *const block_names[] = { "block", "block-container", "table",
+    "table-and-caption", "list-block", NULL };
+  if (!is_fo (k, NULL) || !in_list (block_names, (const char *) k->name))
+    {
+      /* left out with a warning, without ending the paragraph around it */
+      unknown_element (c, k);
+      return;
+    }
+  *para = NULL;
+  parse_block_element (c, k, parent);
 }
 
 static mn_fo_node *
@@ -1772,12 +1791,13 @@ free_bookmark (gpointer p)
 
 /* === public === */
 
-int
-mn_fo_doc_parse (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d)
+static int
+parse_doc (mn_fo_doc **out, xmlDocPtr fo, int take, const char *file, mn_diag *d)
 {
   mn_fo_doc *doc = g_new0 (mn_fo_doc, 1);
-  ctx c = { doc, d, file, 0, fo->URL == NULL };
+  ctx c = { doc, d, file, 0, fo->URL == NULL, take };
   doc->file = file;
+  doc->generated = c.generated;
   doc->strings = g_string_chunk_new (4096);
   doc->masters = g_ptr_array_new_with_free_func (g_free);
   doc->seq_masters = g_ptr_array_new ();
@@ -1877,6 +1897,20 @@ out:
     }
   *out = doc;
   return 0;
+}
+
+int
+mn_fo_doc_parse (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d)
+{
+  return parse_doc (out, fo, 0, file, d);
+}
+
+int
+mn_fo_doc_parse_take (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d)
+{
+  int rc = parse_doc (out, fo, 1, file, d);
+  xmlFreeDoc (fo);
+  return rc;
 }
 
 void

@@ -46,65 +46,67 @@ enum { MN_SHIFT_BASELINE, MN_SHIFT_SUPER, MN_SHIFT_SUB };
 
 typedef struct mn_border {
   int width;          /* Pango units; 0 when style is none */
-  int style;          /* MN_BORDER_* */
   guint32 color;      /* 0xRRGGBB */
+  gint8 style;        /* MN_BORDER_* */
 } mn_border;
 
-/* Resolved properties of one node.  Inherited ones are copied from the parent first. */
+/* Resolved properties of one node.  Inherited ones are copied from the parent first.
+ * Every node of a document has one (a long session has over 100,000 nodes), so the small
+ * values are stored small: lengths and colours in 32 bits, counts in 16, flags and enums in 8. */
 typedef struct mn_style {
   /* inherited */
   const char *font_family;  /* comma-separated list as written (interned in the doc) */
   int font_size;            /* Pango units */
-  int font_weight;          /* 100..900 */
-  int font_italic;          /* font-style italic or oblique */
   guint32 color;            /* text colour 0xRRGGBB */
   int line_height;          /* absolute line height, Pango units (computed for this node) */
   int line_height_permille; /* when line-height was a number: its value x1000 (inherited as such) */
-  int text_align;           /* MN_ALIGN_* for all lines but the last */
-  int text_align_last;      /* MN_ALIGN_* for the last line; -1 = derived from text_align */
   int text_indent;          /* first-line indent, Pango units */
   int start_indent;         /* content-start edge from the reference area's start, Pango units */
   int end_indent;           /* content-end edge from the reference area's end */
-  int widows, orphans;      /* minimum lines after / before a page break inside a paragraph */
-  int preserve_linefeeds;   /* linefeed-treatment="preserve" */
-  int collapse_spaces;      /* white-space-collapse="true" (default) */
-  int nowrap;               /* wrap-option="no-wrap" */
   int letter_spacing;       /* extra space between characters, Pango units */
   int pdbs, pls;            /* list: provisional-distance-between-starts / -label-separation */
+  gint16 font_weight;       /* 100..900 */
+  gint16 widows, orphans;   /* minimum lines after / before a page break inside a paragraph */
+  gint8 font_italic;        /* font-style italic or oblique */
+  gint8 text_align;         /* MN_ALIGN_* for all lines but the last */
+  gint8 text_align_last;    /* MN_ALIGN_* for the last line; -1 = derived from text_align */
+  gint8 preserve_linefeeds; /* linefeed-treatment="preserve" */
+  gint8 collapse_spaces;    /* white-space-collapse="true" (default) */
+  gint8 nowrap;             /* wrap-option="no-wrap" */
   /* not inherited */
+  gint8 has_background;     /* background-color given and not transparent */
+  gint8 break_before, break_after;  /* MN_BREAK_* */
+  gint8 keep_with_next, keep_with_previous, keep_together;  /* 1 = keep (any strength) */
+  gint8 display_align;      /* MN_DISPLAY_* (table cells) */
+  gint8 decoration;         /* MN_DECO_* bits */
+  gint8 baseline_shift;     /* MN_SHIFT_* */
+  guint32 background;       /* 0xRRGGBB */
   int space_before, space_after;  /* Pango units (the .optimum) */
   int padding[4];           /* by MN_SIDE_* */
   mn_border border[4];      /* by MN_SIDE_* */
-  int has_background;       /* background-color given and not transparent */
-  guint32 background;       /* 0xRRGGBB */
-  int break_before, break_after;  /* MN_BREAK_* */
-  int keep_with_next, keep_with_previous, keep_together;  /* 1 = keep (any strength) */
-  int display_align;        /* MN_DISPLAY_* (table cells) */
-  int decoration;           /* MN_DECO_* bits */
-  int baseline_shift;       /* MN_SHIFT_* */
 } mn_style;
 
 typedef struct mn_fo_node mn_fo_node;
 struct mn_fo_node {
   mn_fo_kind kind;          /* what it is */
+  int nchildren;            /* number of children */
   long line;                /* source line: mx:line when given, else the FO element's line */
   mn_style st;              /* resolved properties */
   mn_fo_node *parent;       /* NULL for a flow */
   mn_fo_node *first, *last; /* children */
   mn_fo_node *next;         /* next sibling */
-  int nchildren;            /* number of children */
   const char *text;         /* TEXT: the characters (interned) */
   const char *id;           /* the id property, or NULL */
   const char *ref;          /* LINK: internal-destination; CITATION(_LAST): ref-id */
   const char *uri;          /* LINK: external-destination, url(...) stripped */
   const char *role;         /* role property (a PDF structure type such as H1), or NULL */
+  GArray *columns;          /* TABLE: mn_fo_column, in column order (may be empty) */
   int colspan;              /* CELL: number-columns-spanned (>= 1) */
   int column;               /* CELL: column-number (1-based) or 0 */
-  GArray *columns;          /* TABLE: mn_fo_column, in column order (may be empty) */
-  int leader_rule;          /* LEADER: leader-pattern="rule" */
-  int omit_header;          /* TABLE: table-omit-header-at-break="true" */
   int width;                /* TABLE: width (or inline-progression-dimension) in Pango units */
   int width_permille;       /* TABLE: the same as a percentage x10 of the available width */
+  gint8 leader_rule;        /* LEADER: leader-pattern="rule" */
+  gint8 omit_header;        /* TABLE: table-omit-header-at-break="true" */
 };
 
 /* fo:table-column. */
@@ -185,6 +187,7 @@ typedef struct mn_fo_doc {
   GHashTable *ids;          /* id -> mn_fo_node* (borrowed) or the sequence's dummy */
   GHashTable *targets;      /* ids referenced by links and bookmarks (the set) */
   int has_citations;        /* page-number-citation(-last) present: layout needs a first pass */
+  int generated;            /* made from an FO the stylesheet built in memory (no file of its own) */
   GPtrArray *families;      /* mn_fo_family: each distinct font-family with its first line */
   GStringChunk *strings;    /* interned strings */
   GPtrArray *nodes;         /* every node, for freeing */
@@ -199,6 +202,11 @@ typedef struct mn_fo_family {
  * element or property outside the subset is reported (a warning; an error when d->strict).
  * Returns 0 with *out owned by the caller (mn_fo_doc_free), or MN_EINVALID with *out NULL. */
 int mn_fo_doc_parse (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d);
+
+/* The same, taking `fo` (freed, also on failure): each block's elements are freed as soon as
+ * they are parsed, so that the FO document and the tree are never both whole in memory.  The
+ * tree keeps nothing of `fo` (its strings are its own). */
+int mn_fo_doc_parse_take (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d);
 
 void mn_fo_doc_free (mn_fo_doc *doc);
 

@@ -134,12 +134,47 @@ layout_clear (mn_layout *L)
   g_hash_table_destroy (L->last_page);
 }
 
+/* Parse `fo` with opts->strict in force; `take`: fo is ours (mn_fo_doc_parse_take). */
+static int
+parse (mn_fo_doc **out, xmlDocPtr fo, int take, const mn_render_opts *opts, mn_diag *d)
+{
+  const char *file = opts && opts->source_name ? opts->source_name : "(fo)";
+  int strict_saved = d->strict;
+  if (opts && opts->strict)
+    d->strict = 1;
+  int rc = take ? mn_fo_doc_parse_take (out, fo, file, d) : mn_fo_doc_parse (out, fo, file, d);
+  d->strict = strict_saved;
+  return rc;
+}
+
+int
+mn_render_parse_take (mn_fo_doc **out, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d)
+{
+  return parse (out, fo, 1, opts, d);
+}
+
+void
+mn_render_doc_free (mn_fo_doc *doc)
+{
+  mn_fo_doc_free (doc);
+}
+
 int
 mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d)
 {
+  mn_fo_doc *doc = NULL;
+  int rc = parse (&doc, fo, 0, opts, d);
+  if (rc == 0)
+    rc = mn_render_doc (out_path, doc, opts, d);
+  mn_fo_doc_free (doc);
+  return rc;
+}
+
+int
+mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d)
+{
   int rc = 0;
   const char *file = opts && opts->source_name ? opts->source_name : "(fo)";
-  mn_fo_doc *doc = NULL;
   mn_layout pass1, pass2;
   int have1 = 0, have2 = 0;
   mn_atomic pdf_file = MN_ATOMIC_INIT, dump_file = MN_ATOMIC_INIT;
@@ -151,8 +186,6 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
     d->strict = 1;
   if (!fonts_once && (rc = mn_fonts_new (&fonts_once, d)) != 0)
     goto out;
-  if ((rc = mn_fo_doc_parse (&doc, fo, file, d)) != 0)
-    goto out;
   /* A family the pinned fonts lack would be silently substituted: say so. */
   for (guint i = 0; i < doc->families->len; i++)
     {
@@ -160,7 +193,7 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
       if (!mn_fonts_family_known (fonts_once, f->name))
         {
           char *got = mn_fonts_resolve_family (fonts_once, f->name);
-          if (f->line <= 0 && !fo->URL)  /* set by the stylesheet (build): no line of ours */
+          if (f->line <= 0 && doc->generated)  /* set by the stylesheet (build): no line of ours */
             mn_warning (d, file, 0, _("font family \"%s\", set by the stylesheet or a --param value, is not among the pinned fonts; %s is used (write serif, sans-serif, IPAexMincho or IPAexGothic)"),
                         f->name, got ? got : "IPAexMincho");
           else
@@ -180,7 +213,7 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
   if (doc->has_citations && !body_cites_pages (doc) && g_strcmp0 (passes, "2") != 0
       && mn_spool_new (&spool) != 0 && g_strcmp0 (passes, "1") == 0)
     {
-      mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check the free space in the temporary folder (TMPDIR)"),
+      mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check that the temporary folder (TMPDIR) exists, is writable and has free space"),
                 strerror (errno));
       rc = MN_EIO;
       goto out;
@@ -244,7 +277,7 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
       if (rc == 0)
         rc = paint_spooled (spool, &pass2, &sc);
       if (rc == MN_EIO)
-        mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check the free space in the temporary folder (TMPDIR)"),
+        mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check that the temporary folder (TMPDIR) exists, is writable and has free space"),
                   strerror (errno));
       if (rc != 0)
         goto out;
@@ -291,7 +324,6 @@ out:
     layout_clear (&pass2);
   if (have1)
     layout_clear (&pass1);
-  mn_fo_doc_free (doc);
   d->strict = strict_saved;
   return rc;
 }

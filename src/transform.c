@@ -7,6 +7,7 @@
  * `minutes` is single-threaded; so is this module. */
 #include "transform.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <libgen.h>
 #include <limits.h>
@@ -648,5 +649,18 @@ mn_transform_serialize (unsigned char **out, int *len, xmlDocPtr result,
     buf = xmlStrdup (BAD_CAST "");
   *out = buf;
   *len = n;
+  return 0;
+}
+
+int
+mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss)
+{
+  errno = 0;
+  if (xsltSaveResultToFile (fp, result, ss->style) < 0 || ferror (fp))
+    {
+      if (errno == 0)
+        errno = EIO;
+      return MN_EIO;
+    }
   return 0;
 }

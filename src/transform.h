@@ -69,6 +69,10 @@ int mn_transform_apply (xmlDocPtr *out, mn_stylesheet *ss, xmlDocPtr doc,
 int mn_transform_serialize (unsigned char **out, int *len, xmlDocPtr result,
                             const mn_stylesheet *ss);
 
+/* The same written to `fp` as it is made, without the whole text in memory (a long session's
+ * HTML is megabytes).  Returns 0, or MN_EIO when writing failed (errno set). */
+int mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss);
+
 /* Free every cached stylesheet and the security preferences (at exit; for leak checkers). */
 void mn_transform_cleanup (void);
 

@@ -6,7 +6,8 @@
   Input, built by `minutes build` (src/cmd_build.c):
     <index xmlns="urn:minutes:index:1">
       <item pdf="r03-1.pdf" html="r03-1.html">
-        <session xmlns="urn:minutes:session:1"> … </session>   (the session as read)
+        <session xmlns="urn:minutes:session:1"> … </session>   (the session's root with only
+                 its title, council and dates: all this stylesheet reads of it)
       </item>
       <item pdf="…" html="…" title="会議録 …" date="2021-05-24"/>
                 (a session that cannot be read now but whose previous output is there:

@@ -38,6 +38,7 @@
  * A test tool: its messages are for developers and are not translated.
  */
 #include <glib.h>
+#include <limits.h>
 #include <json-glib/json-glib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -149,6 +150,23 @@ cmd_struct (const char *got_path, const char *want_path)
   return ok ? 0 : 1;
 }
 
+/* How many lines (char *) `a` and `b` have in common from the start. */
+static guint
+same_lines (const GPtrArray *a, const GPtrArray *b)
+{
+  guint i = 0;
+  while (i < a->len && i < b->len && strcmp (a->pdata[i], b->pdata[i]) == 0)
+    i++;
+  return i;
+}
+
+/* Line `i` of `a`, or "<end>" past its end. */
+static const char *
+line_at (const GPtrArray *a, guint i)
+{
+  return i < a->len ? (const char *) a->pdata[i] : "<end>";
+}
+
 static void
 skeleton (GPtrArray *out, xmlNodePtr n, int depth)
 {
@@ -169,29 +187,6 @@ skeleton (GPtrArray *out, xmlNodePtr n, int depth)
       g_ptr_array_add (out, g_string_free (l, FALSE));
       skeleton (out, n->children, depth + 1);
     }
-}
-
-static int
-cmd_skeleton (const char *got_path, const char *want_path)
-{
-  xmlDocPtr got = load (got_path), want = load (want_path);
-  if (!got || !want)
-    return 2;
-  GPtrArray *a = g_ptr_array_new_with_free_func (g_free), *b = g_ptr_array_new_with_free_func (g_free);
-  skeleton (a, xmlDocGetRootElement (got), 0);
-  skeleton (b, xmlDocGetRootElement (want), 0);
-  guint i = 0;
-  while (i < a->len && i < b->len && strcmp (a->pdata[i], b->pdata[i]) == 0)
-    i++;
-  int ok = i == a->len && i == b->len;
-  if (!ok)
-    fprintf (stderr, "import-check: the element trees differ at element %u:\n  got:  %s\n  want: %s\n", i,
-             i < a->len ? (char *) a->pdata[i] : "<end>", i < b->len ? (char *) b->pdata[i] : "<end>");
-  g_ptr_array_free (a, TRUE);
-  g_ptr_array_free (b, TRUE);
-  xmlFreeDoc (got);
-  xmlFreeDoc (want);
-  return ok ? 0 : 1;
 }
 
 static int
@@ -231,27 +226,42 @@ flatten (GPtrArray *out, xmlNodePtr n, int depth)
     }
 }
 
+/* The lines compare_lines compares: one per element of `doc`. */
+typedef void (*lines_fn) (GPtrArray *out, xmlDocPtr doc);
+
+static void
+skeleton_lines (GPtrArray *out, xmlDocPtr doc)
+{
+  skeleton (out, xmlDocGetRootElement (doc), 0);
+}
+
+static void
+speech_lines (GPtrArray *out, xmlDocPtr doc)
+{
+  xmlNodePtr r = nth (doc, "s:speech-record", 0);
+  if (r)
+    flatten (out, r->children, 0);
+}
+
+/* skeleton (prefix 0): GOT and WANT give the same lines; speech-prefix (prefix 1): WANT's
+ * lines, at least one, begin GOT's.  The first difference goes to stderr. */
 static int
-cmd_speech_prefix (const char *got_path, const char *want_path)
+compare_lines (const char *got_path, const char *want_path, lines_fn lines, int prefix)
 {
   xmlDocPtr got = load (got_path), want = load (want_path);
   if (!got || !want)
     return 2;
   GPtrArray *a = g_ptr_array_new_with_free_func (g_free), *b = g_ptr_array_new_with_free_func (g_free);
-  xmlNodePtr g = nth (got, "s:speech-record", 0), w = nth (want, "s:speech-record", 0);
-  if (g)
-    flatten (a, g->children, 0);
-  if (w)
-    flatten (b, w->children, 0);
-  guint i = 0;
-  while (i < a->len && i < b->len && strcmp (a->pdata[i], b->pdata[i]) == 0)
-    i++;
-  int ok = b->len > 0 && i == b->len;
-  if (ok)
+  lines (a, got);
+  lines (b, want);
+  guint i = same_lines (a, b);
+  int ok = prefix ? b->len > 0 && i == b->len : i == a->len && i == b->len;
+  int width = prefix ? 300 : INT_MAX;  /* speech lines hold whole paragraphs */
+  if (ok && prefix)
     printf ("%s begins with the %u elements of the speech record of %s\n", got_path, b->len, want_path);
-  else
-    fprintf (stderr, "import-check: the speech records differ at element %u:\n  got:  %.300s\n  want: %.300s\n", i,
-             i < a->len ? (char *) a->pdata[i] : "<end>", i < b->len ? (char *) b->pdata[i] : "<end>");
+  else if (!ok)
+    fprintf (stderr, "import-check: the %s differ at element %u:\n  got:  %.*s\n  want: %.*s\n",
+             prefix ? "speech records" : "element trees", i, width, line_at (a, i), width, line_at (b, i));
   g_ptr_array_free (a, TRUE);
   g_ptr_array_free (b, TRUE);
   xmlFreeDoc (got);
@@ -283,6 +293,20 @@ typedef struct stream {
   GArray *chars;  /* gunichar */
   GArray *where;  /* int: source line or XML line */
 } stream;
+
+static stream
+stream_init (void)
+{
+  stream s = { g_array_new (FALSE, FALSE, sizeof (gunichar)), g_array_new (FALSE, FALSE, sizeof (int)) };
+  return s;
+}
+
+static void
+stream_clear (stream *s)
+{
+  g_array_free (s->chars, TRUE);
+  g_array_free (s->where, TRUE);
+}
 
 static void
 add (stream *s, const char *text, int where)
@@ -329,6 +353,27 @@ add_node_text (stream *s, xmlNodePtr n)
   xmlFree (t);
 }
 
+/* 1 if `n` is a paragraph holding only a rule (layout on both sides, see is_rule). */
+static int
+is_rule_p (xmlNodePtr n)
+{
+  if (!xmlStrEqual (n->name, BAD_CAST "p"))
+    return 0;
+  xmlChar *t = xmlNodeGetContent (n);
+  int rule = is_rule ((const char *) t);
+  xmlFree (t);
+  return rule;
+}
+
+/* The label="…" of `n` (a list item's), if any. */
+static void
+add_label (stream *s, xmlNodePtr n)
+{
+  xmlChar *label = xmlGetProp (n, BAD_CAST "label");
+  add (s, (const char *) label, (int) xmlGetLineNo (n));
+  xmlFree (label);
+}
+
 /* The blocks of a container: p text, list items with their labels. */
 static void
 add_blocks (stream *s, xmlNodePtr c)
@@ -339,17 +384,9 @@ add_blocks (stream *s, xmlNodePtr c)
         add (s, (const char *) b->content, (int) xmlGetLineNo (b));
       if (b->type != XML_ELEMENT_NODE)
         continue;
-      xmlChar *label = xmlGetProp (b, BAD_CAST "label");
-      add (s, (const char *) label, (int) xmlGetLineNo (b));
-      xmlFree (label);
-      if (xmlStrEqual (b->name, BAD_CAST "p"))
-        {
-          xmlChar *t = xmlNodeGetContent (b);
-          int rule = is_rule ((const char *) t);
-          xmlFree (t);
-          if (rule)
-            continue;
-        }
+      add_label (s, b);
+      if (is_rule_p (b))
+        continue;
       if (xmlStrEqual (b->name, BAD_CAST "a"))
         add_node_text (s, b);
       else
@@ -361,17 +398,9 @@ add_blocks (stream *s, xmlNodePtr c)
 static void
 stream_one (stream *s, xmlNodePtr block)
 {
-  if (xmlStrEqual (block->name, BAD_CAST "p"))
-    {
-      xmlChar *t = xmlNodeGetContent (block);
-      int rule = is_rule ((const char *) t);
-      xmlFree (t);
-      if (rule)
-        return;
-    }
-  xmlChar *label = xmlGetProp (block, BAD_CAST "label");
-  add (s, (const char *) label, (int) xmlGetLineNo (block));
-  xmlFree (label);
+  if (is_rule_p (block))
+    return;
+  add_label (s, block);
   add_blocks (s, block);
 }
 
@@ -469,28 +498,36 @@ add_text_nodes (stream *s, xmlNodePtr n, int offset)
     }
 }
 
-/* The characters of a TEI record file: provenance lines, then the fragment's text. */
-static int
-tei_source (stream *a, const char *text)
+/* The provenance lines of a record file, up to the first line that begins (after spaces,
+ * tabs and CRs) with `opener`: their characters go to `a`.  Returns where the opener is (or
+ * the end of `text`) and sets *line to the number of that line. */
+static const char *
+provenance (stream *a, const char *text, char opener, int *line)
 {
   const char *p = text;
-  int line = 1;
+  *line = 1;
   while (*p)
     {
       const char *q = p;
       while (*q == ' ' || *q == '\t' || *q == '\r')
         q++;
-      if (*q == '<')
-        {
-          p = q;
-          break;
-        }
+      if (*q == opener)
+        return q;
       const char *nl = strchr (p, '\n');
       char *l = g_strndup (p, nl ? (size_t) (nl - p) : strlen (p));
-      add (a, l, line++);
+      add (a, l, (*line)++);
       g_free (l);
       p = nl ? nl + 1 : p + strlen (p);
     }
+  return p;
+}
+
+/* The characters of a TEI record file: provenance lines, then the fragment's text. */
+static int
+tei_source (stream *a, const char *text)
+{
+  int line;
+  const char *p = provenance (a, text, '<', &line);
   const char *q = p + 1;
   while (g_ascii_isalnum (*q))
     q++;
@@ -512,24 +549,8 @@ tei_source (stream *a, const char *text)
 static int
 json_source (stream *a, const char *text)
 {
-  const char *p = text;
-  int line = 1;
-  while (*p)
-    {
-      const char *q = p;
-      while (*q == ' ' || *q == '\t' || *q == '\r')
-        q++;
-      if (*q == '{')
-        {
-          p = q;
-          break;
-        }
-      const char *nl = strchr (p, '\n');
-      char *l = g_strndup (p, nl ? (size_t) (nl - p) : strlen (p));
-      add (a, l, line++);
-      g_free (l);
-      p = nl ? nl + 1 : p + strlen (p);
-    }
+  int line;
+  const char *p = provenance (a, text, '{', &line);
   JsonParser *parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, p, -1, NULL))
     {
@@ -582,8 +603,7 @@ cmd_speech (const char *src, const char *xml, int tei)
   xmlDocPtr doc = load (xml);
   if (!doc)
     return 2;
-  stream a = { g_array_new (FALSE, FALSE, sizeof (gunichar)), g_array_new (FALSE, FALSE, sizeof (int)) };
-  stream b = { g_array_new (FALSE, FALSE, sizeof (gunichar)), g_array_new (FALSE, FALSE, sizeof (int)) };
+  stream a = stream_init (), b = stream_init ();
   if (tei == 2)
     {
       if (json_source (&a, text) != 0)
@@ -621,10 +641,8 @@ cmd_speech (const char *src, const char *xml, int tei)
       show ("source", &a, i, src);
       show ("xml   ", &b, i, xml);
     }
-  g_array_free (a.chars, TRUE);
-  g_array_free (a.where, TRUE);
-  g_array_free (b.chars, TRUE);
-  g_array_free (b.where, TRUE);
+  stream_clear (&a);
+  stream_clear (&b);
   xmlFreeDoc (doc);
   g_free (text);
   return ok ? 0 : 1;
@@ -655,9 +673,9 @@ main (int argc, char **argv)
   if (argc == 4 && strcmp (argv[1], "struct") == 0)
     return cmd_struct (argv[2], argv[3]);
   if (argc == 4 && strcmp (argv[1], "skeleton") == 0)
-    return cmd_skeleton (argv[2], argv[3]);
+    return compare_lines (argv[2], argv[3], skeleton_lines, 0);
   if (argc == 4 && strcmp (argv[1], "speech-prefix") == 0)
-    return cmd_speech_prefix (argv[2], argv[3]);
+    return compare_lines (argv[2], argv[3], speech_lines, 1);
   if (argc == 5 && strcmp (argv[1], "count") == 0)
     return cmd_count (argv[2], argv[3], argv[4]);
   if (argc == 4 && strcmp (argv[1], "speech") == 0)
