@@ -213,7 +213,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   if (doc->has_citations && !body_cites_pages (doc) && g_strcmp0 (passes, "2") != 0
       && mn_spool_new (&spool) != 0 && g_strcmp0 (passes, "1") == 0)
     {
-      mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check the free space in the temporary folder (TMPDIR)"),
+      mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check that the temporary folder (TMPDIR) exists, is writable and has free space"),
                 strerror (errno));
       rc = MN_EIO;
       goto out;
@@ -277,7 +277,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
       if (rc == 0)
         rc = paint_spooled (spool, &pass2, &sc);
       if (rc == MN_EIO)
-        mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check the free space in the temporary folder (TMPDIR)"),
+        mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check that the temporary folder (TMPDIR) exists, is writable and has free space"),
                   strerror (errno));
       if (rc != 0)
         goto out;

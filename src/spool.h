@@ -6,7 +6,7 @@
  * body is laid out once, each finished page is written here with its lines already turned
  * into glyph runs (the paragraphs are freed), and at the end every page is read back, its
  * static content is laid out with the numbers now known, and it is painted.  Memory stays
- * flat however long the document; the file holds about 40 bytes a glyph.
+ * flat however long the document; the file holds about 50 bytes a glyph.
  *
  * Pointers into the input tree (mn_fo_node, mn_fo_master) are written as they are: the spool
  * is read back by the same process while that tree is alive.  Fonts are kept (referenced) by
