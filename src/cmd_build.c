@@ -6,8 +6,9 @@
  *   - stylesheets, schema and fonts: always the data folder (paths.h), never the current folder;
  *   - results: `output/` of the current folder, or `-o DIR`; created if missing.
  *
- * For each session, in order: load and validate → XSLT to FO and to HTML → typeset the FO
- * (mn_render_pdf) → `DIR/NAME.pdf`, `DIR/NAME.html`.  Nothing of a session is written before its
+ * For each session, in order: load and validate → XSLT to HTML (into its temporary file) and to
+ * FO → typeset the FO (mn_render_parse_take, mn_render_doc) → `DIR/NAME.pdf`, then `DIR/NAME.html`
+ * (build_one says which trees are alive when).  Nothing of a session is written before its
  * transformations have succeeded; the PDF and the HTML are each written atomically (atomic.h),
  * so a session that fails leaves its previous output exactly as it was.  A failing session does
  * not stop the others; the exit status reports the worst failure at the end.
@@ -314,6 +315,35 @@ load_sheet (mn_stylesheet **out, const char *rel, mn_diag *d)
   return ret;
 }
 
+/* The sha256 of the file at `path` in hex (owned), or NULL when it cannot be read.  Read in
+ * pieces: a long session's PDF is tens of megabytes, and need not be in memory whole. */
+static char *
+path_sha256 (const char *path)
+{
+  FILE *fp = fopen (path, "rb");
+  if (!fp)
+    return NULL;
+  GChecksum *ck = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar buf[65536];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, fp)) > 0)
+    g_checksum_update (ck, buf, (gssize) n);
+  char *sum = ferror (fp) ? NULL : g_strdup (g_checksum_get_string (ck));
+  fclose (fp);
+  g_checksum_free (ck);
+  return sum;
+}
+
+/* The same for the file `dir/name`. */
+static char *
+file_sha256 (const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  char *sum = path_sha256 (path);
+  g_free (path);
+  return sum;
+}
+
 /* The parameters for the session at `path`: the user's `--param`s, then what the PDF records
  * about its making (docs/stylesheets.md): `source-sha256`, the sha256 of the session file as
  * read, and `generator`, "minutes VERSION".  The user cannot set these two.  `*sha` receives the
@@ -323,13 +353,9 @@ static int
 session_params (mn_params *out, char **sha, const mn_params *user, const char *path)
 {
   static const char generator[] = "minutes " MN_VERSION;
-  char *text = NULL;
-  gsize len = 0;
-  *sha = NULL;
-  if (!g_file_get_contents (path, &text, &len, NULL))
+  *sha = path_sha256 (path);
+  if (!*sha)
     return MN_EIO;
-  *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
-  g_free (text);
   out->count = 0;
   out->names = g_new (const char *, user->count + 2);
   out->values = g_new (const char *, user->count + 2);
@@ -946,26 +972,6 @@ output_files (const char *dir)
   return names;
 }
 
-/* The sha256 of the file `dir/name` in hex (owned), or NULL when it cannot be read.  Read in
- * pieces: a long session's PDF is tens of megabytes, and need not be in memory whole. */
-static char *
-file_sha256 (const char *dir, const char *name)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  FILE *fp = fopen (path, "rb");
-  g_free (path);
-  if (!fp)
-    return NULL;
-  GChecksum *ck = g_checksum_new (G_CHECKSUM_SHA256);
-  guchar buf[65536];
-  size_t n;
-  while ((n = fread (buf, 1, sizeof buf, fp)) > 0)
-    g_checksum_update (ck, buf, (gssize) n);
-  char *sum = ferror (fp) ? NULL : g_strdup (g_checksum_get_string (ck));
-  fclose (fp);
-  g_checksum_free (ck);
-  return sum;
-}
 
 /* Write DIR/SHA256SUMS ("HEX  NAME" lines, as sha256sum prints them) for every PDF and HTML
  * in DIR, atomically.  Returns 0 or MN_EIO (reported). */
