@@ -269,6 +269,33 @@ url_break_after (gunichar c)
   return c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' || c == '#' || c == '_';
 }
 
+/* Wide (East Asian Wide or Fullwidth) and not Hangul: CSS Text 3 §4.1.3's test. */
+static int
+wide_not_hangul (gunichar c)
+{
+  if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0xAC00 && c <= 0xD7AF))
+    return 0;
+  return g_unichar_iswide (c);
+}
+
+/* Whether the white space starting at `p` is a line break in the source between two Japanese
+ * characters (a staff member wrapping a long sentence in the XML): it must vanish, not become a
+ * space in the middle of the sentence (CSS Text 3 §4.1.3, segment break transformation; XSL 1.1
+ * would turn it into a space). */
+static int
+drops_segment_break (const builder *b, const char *p)
+{
+  int newline = 0;
+  const char *q = p;
+  for (; *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'; q++)
+    newline |= *q == '\n';
+  if (!newline || !*q || b->text->len == 0)
+    return 0;
+  const char *end = b->text->str + b->text->len;
+  gunichar before = g_utf8_get_char (g_utf8_prev_char (end));
+  return wide_not_hangul (before) && wide_not_hangul (g_utf8_get_char (q));
+}
+
 /* Append `s` with XSL white-space handling; in a URL, ZWSP after its separators. */
 static void
 append_text (builder *b, const char *s, const mn_style *st, int url)
@@ -290,6 +317,13 @@ append_text (builder *b, const char *s, const mn_style *st, int url)
         {
           if (st->collapse_spaces && last_is_space (b))
             continue;
+          if (st->collapse_spaces && drops_segment_break (b, p))
+            {
+              /* skip the whole run of white space */
+              while (p[1] == ' ' || p[1] == '\t' || p[1] == '\n' || p[1] == '\r')
+                p++;
+              continue;
+            }
           g_string_append_c (b->text, ' ');
           if (!url)
             in_url = 0;

@@ -21,6 +21,9 @@ tests/pdf).  One case per run: engine-tests.py CASE.  Each case can fail; none o
                         and freed as they are completed)
   memory-flat-citations the same with "n / N" (the body laid out once, its pages spooled to a
                         temporary file and painted at the end)
+  segment-break         a line feed in the source between two Japanese characters vanishes (CSS
+                        Text 3 segment break), one between Latin words stays a space, and
+                        linefeed-treatment="preserve" still breaks the line
   spool-same-pdf        a document citing pages only from its header and footer, rendered with
                         the spool (MINUTES_LAYOUT_PASSES=1) and with two layout passes (=2):
                         the same PDF byte for byte and the same layout dump, with the right
@@ -207,6 +210,25 @@ def case_punctuation(tmp):
     start = [ln for ln in lines if ln[0][2].startswith("「")]
     check(len(start) == 1 and abs(start[0][0][0] - 5.0) < 0.01,
           f"the line-start 「 is set half-width (box from 5pt, the edge at 10pt): {start}")
+
+
+def case_segment_break(tmp):
+    body = ('<fo:block>安全は\n      ありませんか。</fo:block>'
+            '<fo:block>pdf\n  files and 会議録\n  of PDF</fo:block>'
+            '<fo:block>「資料」\n\t（案）</fo:block>'
+            '<fo:block linefeed-treatment="preserve">一行目\n二行目</fo:block>')
+    fo = os.path.join(tmp, "b.fo")
+    open(fo, "w").write(fo_doc(body, master='page-width="300pt" page-height="200pt" margin="10pt"'))
+    dump = os.path.join(tmp, "b.dump")
+    r = run(["render", fo, "-o", os.path.join(tmp, "b.pdf"), "--dump-layout", dump])
+    check(r.returncode == 0, f"renders: {r.stderr}")
+    if r.returncode != 0:
+        return
+    lines = re.findall(r'^ +line .*"(.*)"$', open(dump).read(), re.M)
+    check("安全はありませんか。" in lines, f"the wrapped Japanese sentence is one: {lines}")
+    check("pdf files and 会議録 of PDF" in lines, f"Latin words keep their space: {lines}")
+    check("「資料」（案）" in lines, f"brackets across a source line break: {lines}")
+    check("一行目" in lines and "二行目" in lines, f"preserved line feeds still break: {lines}")
 
 
 def case_spool_same_pdf(tmp):
