@@ -43,7 +43,7 @@ typedef enum {
  * paragraph it came from. */
 typedef struct mn_line_copy {
   mn_para_line ln;          /* the line's geometry */
-  char *text;               /* as mn_para_line_text */
+  char *text;               /* as mn_para_line_text when the spool keeps text, else "" */
   GPtrArray *ids;           /* char*: ids of the inline elements that start on the line */
   GArray *runs;             /* mn_glyph_run, ready to paint (fonts owned by the spool) */
 } mn_line_copy;

@@ -43,6 +43,7 @@
 #include "cmd.h"
 #include "config.h"
 #include "diag.h"
+#include "digest.h"
 #include "exitcode.h"
 #include "i18n.h"
 #include "load.h"
@@ -315,31 +316,12 @@ load_sheet (mn_stylesheet **out, const char *rel, mn_diag *d)
   return ret;
 }
 
-/* The sha256 of the file at `path` in hex (owned), or NULL when it cannot be read.  Read in
- * pieces: a long session's PDF is tens of megabytes, and need not be in memory whole. */
-static char *
-path_sha256 (const char *path)
-{
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
-    return NULL;
-  GChecksum *ck = g_checksum_new (G_CHECKSUM_SHA256);
-  guchar buf[65536];
-  size_t n;
-  while ((n = fread (buf, 1, sizeof buf, fp)) > 0)
-    g_checksum_update (ck, buf, (gssize) n);
-  char *sum = ferror (fp) ? NULL : g_strdup (g_checksum_get_string (ck));
-  fclose (fp);
-  g_checksum_free (ck);
-  return sum;
-}
-
 /* The same for the file `dir/name`. */
 static char *
 file_sha256 (const char *dir, const char *name)
 {
   char *path = g_build_filename (dir, name, NULL);
-  char *sum = path_sha256 (path);
+  char *sum = mn_sha256_file (path);
   g_free (path);
   return sum;
 }
@@ -353,7 +335,7 @@ static int
 session_params (mn_params *out, char **sha, const mn_params *user, const char *path)
 {
   static const char generator[] = "minutes " MN_VERSION;
-  *sha = path_sha256 (path);
+  *sha = mn_sha256_file (path);
   if (!*sha)
     return MN_EIO;
   out->count = 0;

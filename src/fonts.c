@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "digest.h"
 #include "i18n.h"
 #include "paths.h"
 
@@ -58,24 +59,6 @@ cache_dir (void)
   g_free (name);
   g_mkdir_with_parents (dir, 0700);
   return dir;
-}
-
-static char *
-sha256_file (const char *path)
-{
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
-    return NULL;
-  GChecksum *ck = g_checksum_new (G_CHECKSUM_SHA256);
-  char *buf = g_malloc (1 << 16);
-  size_t n;
-  while ((n = fread (buf, 1, 1 << 16, fp)) > 0)
-    g_checksum_update (ck, (const guchar *) buf, n);
-  char *res = ferror (fp) ? NULL : g_strdup (g_checksum_get_string (ck));
-  fclose (fp);
-  g_free (buf);
-  g_checksum_free (ck);
-  return res;
 }
 
 /* Is `path` with `st` recorded in `cache` as having `sha`? */
@@ -130,7 +113,7 @@ verify_manifest (const char *fontdir, GPtrArray *files, mn_diag *d)
         }
       if (!cache_says_verified (cache, sha, path, &st))
         {
-          char *have = sha256_file (path);
+          char *have = mn_sha256_file (path);
           rehashed = 1;
           if (!have || strcmp (have, sha) != 0)
             {

@@ -86,6 +86,15 @@ body_cites_pages (const mn_fo_doc *doc)
   return 0;
 }
 
+/* Report that the spool's temporary file failed (errno says why); returns MN_EIO. */
+static int
+spool_error (mn_diag *d, const char *file)
+{
+  mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check that the temporary folder (TMPDIR) exists, is writable and has free space"),
+            strerror (errno));
+  return MN_EIO;
+}
+
 /* Paint the spooled pages, each with its static content laid out now. */
 static int
 paint_spooled (mn_spool *spool, mn_layout *L, sink_ctx *sc)
@@ -209,21 +218,26 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
     }
   PangoContext *pctx = mn_fonts_context (fonts_once);
 
+  /* The spool when only static content cites pages (see the top of this file). */
   const char *passes = g_getenv ("MINUTES_LAYOUT_PASSES");
-  if (doc->has_citations && !body_cites_pages (doc) && g_strcmp0 (passes, "2") != 0
-      && mn_spool_new (&spool) != 0 && g_strcmp0 (passes, "1") == 0)
+  int only_one = g_strcmp0 (passes, "1") == 0;
+  if (doc->has_citations && g_strcmp0 (passes, "2") != 0)
     {
-      mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check that the temporary folder (TMPDIR) exists, is writable and has free space"),
-                strerror (errno));
-      rc = MN_EIO;
-      goto out;
-    }
-  /* (without a temporary file, two passes give the same PDF) */
-  if (!spool && g_strcmp0 (passes, "1") == 0 && doc->has_citations)
-    {
-      mn_error (d, file, 0, _("MINUTES_LAYOUT_PASSES=1 asks for one layout pass, but the text cites page numbers in the body; unset it"));
-      rc = MN_EINVALID;
-      goto out;
+      if (body_cites_pages (doc))
+        {
+          if (only_one)
+            {
+              mn_error (d, file, 0, _("MINUTES_LAYOUT_PASSES=1 asks for one layout pass, but the text cites page numbers in the body; unset it"));
+              rc = MN_EINVALID;
+              goto out;
+            }
+        }
+      else if (mn_spool_new (&spool, opts && opts->dump_layout) != 0 && only_one)
+        {
+          rc = spool_error (d, file);
+          goto out;
+        }
+      /* without a temporary file, two passes give the same PDF */
     }
 
   /* Pass 1, only when the text cites page numbers: learn on which page each id lands. */
@@ -277,8 +291,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
       if (rc == 0)
         rc = paint_spooled (spool, &pass2, &sc);
       if (rc == MN_EIO)
-        mn_error (d, file, 0, _("cannot use a temporary file for the laid-out pages (%s); check that the temporary folder (TMPDIR) exists, is writable and has free space"),
-                  strerror (errno));
+        spool_error (d, file);
       if (rc != 0)
         goto out;
     }

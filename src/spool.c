@@ -18,6 +18,7 @@ struct mn_spool {
   FILE *fp;
   GPtrArray *fonts;         /* PangoFont* (referenced), named by index in the file */
   GArray *runs;             /* scratch: the glyph runs of the line being written */
+  int keep_text;            /* write each line's text (only the layout dump reads it) */
   int failed;               /* a write failed: every later call fails too */
 };
 
@@ -40,7 +41,7 @@ typedef struct run_rec {
 } run_rec;
 
 int
-mn_spool_new (mn_spool **out)
+mn_spool_new (mn_spool **out, int keep_text)
 {
   /* In TMPDIR (g_get_tmp_dir), unlike tmpfile(); removed at once, so nothing is left behind
    * however the process ends. */
@@ -61,6 +62,7 @@ mn_spool_new (mn_spool **out)
     }
   mn_spool *s = g_new0 (mn_spool, 1);
   s->fp = fp;
+  s->keep_text = keep_text;
   s->fonts = g_ptr_array_new_with_free_func (g_object_unref);
   s->runs = g_array_new (FALSE, FALSE, sizeof (mn_glyph_run));
   *out = s;
@@ -96,8 +98,9 @@ put_int (mn_spool *s, int v)
 }
 
 static void
-put_string (mn_spool *s, const char *t, int len)
+put_string (mn_spool *s, const char *t)
 {
+  int len = (int) strlen (t);
   put_int (s, len);
   put (s, t, (size_t) len);
 }
@@ -123,15 +126,15 @@ put_line (mn_spool *s, const mn_area *a)
 {
   const mn_para_line *ln = mn_para_line_at (a->para, a->line_index);
   put (s, ln, sizeof *ln);
-  char *text = mn_para_line_text (a->para, a->line_index);
-  put_string (s, text, (int) strlen (text));
+  char *text = s->keep_text ? mn_para_line_text (a->para, a->line_index) : NULL;
+  put_string (s, text ? text : "");
   g_free (text);
 
   GPtrArray *ids = g_ptr_array_new ();
   mn_para_line_ids (a->para, a->line_index, collect_id, ids);
   put_int (s, (int) ids->len);
   for (guint i = 0; i < ids->len; i++)
-    put_string (s, ids->pdata[i], (int) strlen (ids->pdata[i]));
+    put_string (s, ids->pdata[i]);
   g_ptr_array_free (ids, TRUE);
 
   mn_para_line_runs (a->para, a->line_index, s->runs);

@@ -18,9 +18,10 @@
 
 typedef struct mn_spool mn_spool;
 
-/* A spool in a new temporary file (removed when closed).  Returns 0 with *out owned, or
- * MN_EIO (errno says why). */
-int mn_spool_new (mn_spool **out);
+/* A spool in a new temporary file (removed when closed).  `keep_text`: keep each line's
+ * text, for the layout dump (otherwise mn_line_copy.text is empty).  Returns 0 with *out
+ * owned, or MN_EIO (errno says why). */
+int mn_spool_new (mn_spool **out, int keep_text);
 
 /* Write `page` (an area tree whose LINE areas have their paragraph).  Returns 0 or MN_EIO. */
 int mn_spool_put (mn_spool *s, const mn_area *page);
