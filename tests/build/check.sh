@@ -147,6 +147,33 @@ pdf-metadata)
   echo "ok"
   ;;
 
+output-sums)
+  # Every file `minutes build` writes for input/ and tests/build/input/, and the PDF of every
+  # tests/layout/*.fo, has the sha256 in tests/build/golden/output.sha256: a change meant to
+  # keep behaviour (a refactoring) keeps every byte.  After an intended change to the output,
+  # regenerate with
+  #   MINUTES_UPDATE_GOLDEN=1 meson test -C build build-output-sums
+  # and say in the commit which outputs changed and why.
+  g=$src/tests/build/golden/output.sha256
+  project "$src"/input/*.xml "$src"/tests/build/input/*.xml
+  build >/dev/null || fail "minutes build failed"
+  mkdir -p "$tmp/fo"
+  for fo in "$src"/tests/layout/*.fo; do
+    n=$(basename "$fo" .fo)
+    "$minutes" render "$fo" -o "$tmp/fo/$n.pdf" >/dev/null 2>&1 || rm -f "$tmp/fo/$n.pdf"
+  done
+  (cd "$tmp/p/output" && sha256sum -- * | sed 's|  |  output/|'; cd "$tmp/fo" && sha256sum -- *.pdf | sed 's|  |  layout/|') \
+    | LC_ALL=C sort -k2 >"$tmp/sums"
+  if [ "${MINUTES_UPDATE_GOLDEN:-}" = 1 ]; then
+    cp "$tmp/sums" "$g"; echo "updated $g"; exit 0
+  fi
+  [ "$(wc -l <"$tmp/sums")" -ge 40 ] || fail "only $(wc -l <"$tmp/sums") files made"
+  if ! diff -u "$g" "$tmp/sums"; then
+    fail "outputs differ from tests/build/golden/output.sha256 (above: - expected, + made)"
+  fi
+  echo "ok: $(wc -l <"$tmp/sums") files byte-identical"
+  ;;
+
 golden)
   # The stylesheets' output for the session using every construct, byte for byte: the FO
   # (`minutes fo`) and the HTML page.  After an intended change to xsl/, regenerate with
