@@ -3,7 +3,7 @@
   xsl/index-html.xsl: the list of sessions (output/index.html), newest first, with links to the
   PDF and the HTML of each.
 
-  Input, built by `minutes build` (src/cmd_build.c):
+  Input, built by `minutes build` (src/cli/cmd_build.c):
     <index xmlns="urn:minutes:index:1">
       <item pdf="r03-1.pdf" html="r03-1.html">
         <session xmlns="urn:minutes:session:1"> … </session>   (the session's root with only

@@ -2,8 +2,8 @@
  * (xsl/session-fo.xsl, under the transform module's security preferences) → layout → PDF:
  * the path of `minutes build` for one session. */
 #include "fuzz_common.h"
-#include "src/render.h"
-#include "src/transform.h"
+#include "engine/render.h"
+#include "session/transform.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "src/diag.h"
-#include "src/load.h"
-#include "src/paths.h"
-#include "src/render.h"
+#include "base/diag.h"
+#include "session/load.h"
+#include "base/paths.h"
+#include "engine/render.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

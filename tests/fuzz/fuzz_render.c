@@ -1,7 +1,7 @@
 /* fuzz_render.c: bytes as an XSL-FO file → safe load, FO input tree, layout, PDF (the whole of
  * `minutes render`).  The PDF goes to the scratch folder and is removed. */
 #include "fuzz_common.h"
-#include "src/render.h"
+#include "engine/render.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -7,7 +7,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-for f in "$src"/src/*.c; do
+for f in "$src"/src/*.c "$src"/src/*/*.c; do
+  [ -e "$f" ] || continue
   rel=${f#"$src"/}
   grep -qx "$rel" "$src/po/POTFILES" || { echo "po/POTFILES lacks $rel"; fail=1; }
 done

@@ -1,7 +1,7 @@
 #!/bin/sh
 # `minutes validate` on a fresh `minutes new` file names every line that holds the
 # placeholder 「ここに記入」, so staff find each place still to fill from the messages alone.
-# (src/check.c reports any text still holding 「ここに記入」, on its line.)
+# (src/session/check.c reports any text still holding 「ここに記入」, on its line.)
 set -u
 : "${MINUTES:?}"
 tmp=$(mktemp -d)

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "progress.h"
+#include "cli/progress.h"
 
 static int failures;
 

@@ -1,8 +1,8 @@
-/* test-era.c: unit tests of the era-date reader (src/era.c). */
+/* test-era.c: unit tests of the era-date reader (src/session/era.c). */
 #include <stdio.h>
 #include <string.h>
 
-#include "era.h"
+#include "session/era.h"
 
 static int failures;
 

@@ -1,4 +1,4 @@
-/* test-load.c: unit tests of the safe loader (src/load.c): entity bombs refused fast, no file
+/* test-load.c: unit tests of the safe loader (src/session/load.c): entity bombs refused fast, no file
  * reachable through libxml2, line numbers past 65535, ownership of the returned document. */
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "load.h"
-#include "paths.h"
+#include "base/diag.h"
+#include "session/load.h"
+#include "base/paths.h"
 
 static int failures;
 

@@ -1,0 +1,224 @@
+/* fotree.h: the typed input tree — an XSL-FO document (our subset, docs/fo-subset.md) with
+ * every property parsed, inherited and converted to Pango units.  Layout reads it, never
+ * changes it. */
+#ifndef MN_FOTREE_H
+#define MN_FOTREE_H
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+#include "base/diag.h"
+
+/* One point in Pango units (1/1024 pt at our 72 dpi). */
+#define MN_PT 1024
+
+typedef enum {
+  /* block level */
+  MN_FO_FLOW,         /* fo:flow or fo:static-content: the children of a region */
+  MN_FO_BLOCK,        /* fo:block (and fo:block-container, treated as a block) */
+  MN_FO_PARA,         /* anonymous: a run of inline children of a block (one PangoLayout) */
+  MN_FO_TABLE,        /* fo:table (fo:table-and-caption is not in the subset) */
+  MN_FO_TABLE_HEADER, /* fo:table-header: repeated at the top of every page the table spans */
+  MN_FO_TABLE_BODY,   /* fo:table-body */
+  MN_FO_ROW,          /* fo:table-row */
+  MN_FO_CELL,         /* fo:table-cell */
+  MN_FO_LIST,         /* fo:list-block */
+  MN_FO_LIST_ITEM,    /* fo:list-item */
+  MN_FO_LIST_LABEL,   /* fo:list-item-label */
+  MN_FO_LIST_BODY,    /* fo:list-item-body */
+  /* inline level */
+  MN_FO_TEXT,         /* character data (whitespace still to be collapsed by para.c) */
+  MN_FO_INLINE,       /* fo:inline (and fo:wrapper) */
+  MN_FO_LINK,         /* fo:basic-link */
+  MN_FO_PAGE_NUMBER,  /* fo:page-number */
+  MN_FO_CITATION,     /* fo:page-number-citation */
+  MN_FO_CITATION_LAST,/* fo:page-number-citation-last */
+  MN_FO_LEADER,       /* fo:leader: a rule or space filling the rest of the line (simplified) */
+} mn_fo_kind;
+
+enum { MN_SIDE_TOP, MN_SIDE_RIGHT, MN_SIDE_BOTTOM, MN_SIDE_LEFT };
+enum { MN_ALIGN_START, MN_ALIGN_CENTER, MN_ALIGN_END, MN_ALIGN_JUSTIFY };
+enum { MN_DISPLAY_BEFORE, MN_DISPLAY_CENTER, MN_DISPLAY_AFTER };
+enum { MN_BORDER_NONE, MN_BORDER_SOLID, MN_BORDER_DASHED, MN_BORDER_DOTTED, MN_BORDER_DOUBLE };
+enum { MN_BREAK_AUTO, MN_BREAK_PAGE };
+enum { MN_DECO_UNDERLINE = 1, MN_DECO_LINE_THROUGH = 2, MN_DECO_OVERLINE = 4 };
+enum { MN_SHIFT_BASELINE, MN_SHIFT_SUPER, MN_SHIFT_SUB };
+
+typedef struct mn_border {
+  int width;          /* Pango units; 0 when style is none */
+  guint32 color;      /* 0xRRGGBB */
+  gint8 style;        /* MN_BORDER_* */
+} mn_border;
+
+/* Resolved properties of one node.  Inherited ones are copied from the parent first.
+ * Every node of a document has one (a long session has over 100,000 nodes), so the small
+ * values are stored small: lengths and colours in 32 bits, counts in 16, flags and enums in 8. */
+typedef struct mn_style {
+  /* inherited */
+  const char *font_family;  /* comma-separated list as written (interned in the doc) */
+  int font_size;            /* Pango units */
+  guint32 color;            /* text colour 0xRRGGBB */
+  int line_height;          /* absolute line height, Pango units (computed for this node) */
+  int line_height_permille; /* when line-height was a number: its value x1000 (inherited as such) */
+  int text_indent;          /* first-line indent, Pango units */
+  int start_indent;         /* content-start edge from the reference area's start, Pango units */
+  int end_indent;           /* content-end edge from the reference area's end */
+  int letter_spacing;       /* extra space between characters, Pango units */
+  int pdbs, pls;            /* list: provisional-distance-between-starts / -label-separation */
+  gint16 font_weight;       /* 100..900 */
+  gint16 widows, orphans;   /* minimum lines after / before a page break inside a paragraph */
+  gint8 font_italic;        /* font-style italic or oblique */
+  gint8 text_align;         /* MN_ALIGN_* for all lines but the last */
+  gint8 text_align_last;    /* MN_ALIGN_* for the last line; -1 = derived from text_align */
+  gint8 preserve_linefeeds; /* linefeed-treatment="preserve" */
+  gint8 collapse_spaces;    /* white-space-collapse="true" (default) */
+  gint8 nowrap;             /* wrap-option="no-wrap" */
+  /* not inherited */
+  gint8 has_background;     /* background-color given and not transparent */
+  gint8 break_before, break_after;  /* MN_BREAK_* */
+  gint8 keep_with_next, keep_with_previous, keep_together;  /* 1 = keep (any strength) */
+  gint8 display_align;      /* MN_DISPLAY_* (table cells) */
+  gint8 decoration;         /* MN_DECO_* bits */
+  gint8 baseline_shift;     /* MN_SHIFT_* */
+  guint32 background;       /* 0xRRGGBB */
+  int space_before, space_after;  /* Pango units (the .optimum) */
+  int padding[4];           /* by MN_SIDE_* */
+  mn_border border[4];      /* by MN_SIDE_* */
+} mn_style;
+
+typedef struct mn_fo_node mn_fo_node;
+struct mn_fo_node {
+  mn_fo_kind kind;          /* what it is */
+  int nchildren;            /* number of children */
+  long line;                /* source line: mx:line when given, else the FO element's line */
+  mn_style st;              /* resolved properties */
+  mn_fo_node *parent;       /* NULL for a flow */
+  mn_fo_node *first, *last; /* children */
+  mn_fo_node *next;         /* next sibling */
+  const char *text;         /* TEXT: the characters (interned) */
+  const char *id;           /* the id property, or NULL */
+  const char *ref;          /* LINK: internal-destination; CITATION(_LAST): ref-id */
+  const char *uri;          /* LINK: external-destination, url(...) stripped */
+  const char *role;         /* role property (a PDF structure type such as H1), or NULL */
+  GArray *columns;          /* TABLE: mn_fo_column, in column order (may be empty) */
+  int colspan;              /* CELL: number-columns-spanned (>= 1) */
+  int column;               /* CELL: column-number (1-based) or 0 */
+  int width;                /* TABLE: width (or inline-progression-dimension) in Pango units */
+  int width_permille;       /* TABLE: the same as a percentage x10 of the available width */
+  gint8 leader_rule;        /* LEADER: leader-pattern="rule" */
+  gint8 omit_header;        /* TABLE: table-omit-header-at-break="true" */
+};
+
+/* fo:table-column. */
+typedef struct mn_fo_column {
+  int width;        /* fixed width in Pango units, or 0 */
+  int percent;      /* percentage x1000 of the table width, or 0 */
+  int proportion;   /* proportional-column-width(N), N x1000, or 0 */
+  int repeat;       /* number-columns-repeated */
+} mn_fo_column;
+
+/* fo:simple-page-master; lengths in Pango units. */
+typedef struct mn_fo_master {
+  const char *name;         /* master-name */
+  long line;
+  int page_w, page_h;       /* page-width, page-height */
+  int margin[4];            /* page margins (MN_SIDE_*) */
+  int body_margin[4];       /* region-body margins, inside the page margins */
+  int extent_before, extent_after, extent_start, extent_end;  /* region extents */
+  const char *region_name[5];  /* names of body, before, after, start, end */
+  int has_region[5];        /* which regions the master declares */
+} mn_fo_master;
+
+enum { MN_REGION_BODY, MN_REGION_BEFORE, MN_REGION_AFTER, MN_REGION_START, MN_REGION_END };
+
+/* One entry of fo:page-sequence-master. */
+typedef struct mn_fo_master_ref {
+  int kind;                 /* 0 single, 1 repeatable, 2 alternatives */
+  int max_repeats;          /* maximum-repeats, -1 = no limit */
+  const char *master;       /* single/repeatable: master-reference */
+  GArray *conds;            /* alternatives: mn_fo_cond */
+} mn_fo_master_ref;
+
+typedef struct mn_fo_cond {
+  const char *master;       /* master-reference */
+  int position;             /* 0 any, 1 first, 2 rest, 3 last */
+  int odd_even;             /* 0 any, 1 odd, 2 even */
+} mn_fo_cond;
+
+typedef struct mn_fo_seq_master {
+  const char *name;
+  long line;
+  GArray *refs;             /* mn_fo_master_ref */
+} mn_fo_seq_master;
+
+/* fo:page-sequence. */
+typedef struct mn_fo_seq {
+  const char *master_ref;   /* master-reference */
+  long line;
+  int initial_page_number;  /* 0 = auto (continue) */
+  const char *id;           /* the sequence's id, or NULL */
+  mn_fo_node *flow;         /* fo:flow (xsl-region-body) */
+  GPtrArray *statics;       /* mn_fo_node* of kind FLOW, each with its flow-name in `text` */
+} mn_fo_seq;
+
+typedef struct mn_fo_bookmark mn_fo_bookmark;
+struct mn_fo_bookmark {
+  const char *title;        /* bookmark-title text */
+  const char *dest;         /* internal-destination */
+  long line;
+  int open;                 /* starting-state="show" */
+  GPtrArray *children;      /* mn_fo_bookmark* */
+};
+
+/* Document information (from fo:declarations' XMP packet). */
+typedef struct mn_fo_meta {
+  const char *title, *author, *subject, *keywords;
+  const char *create_date;  /* xmp:CreateDate as written (ISO 8601), or NULL */
+  long date_line;           /* where it was written */
+} mn_fo_meta;
+
+typedef struct mn_fo_doc {
+  const char *file;         /* name for diagnostics */
+  GPtrArray *masters;       /* mn_fo_master* */
+  GPtrArray *seq_masters;   /* mn_fo_seq_master* */
+  GPtrArray *seqs;          /* mn_fo_seq* */
+  GPtrArray *bookmarks;     /* top-level mn_fo_bookmark* */
+  mn_fo_meta meta;
+  GHashTable *ids;          /* id -> mn_fo_node* (borrowed) or the sequence's dummy */
+  GHashTable *targets;      /* ids referenced by links and bookmarks (the set) */
+  int has_citations;        /* page-number-citation(-last) present: layout needs a first pass */
+  int generated;            /* made from an FO the stylesheet built in memory (no file of its own) */
+  GPtrArray *families;      /* mn_fo_family: each distinct font-family with its first line */
+  GStringChunk *strings;    /* interned strings */
+  GPtrArray *nodes;         /* every node, for freeing */
+} mn_fo_doc;
+
+typedef struct mn_fo_family {
+  const char *name;         /* one family name from a font-family list */
+  long line;                /* first use */
+} mn_fo_family;
+
+/* Build the tree from `fo` (borrowed, unchanged).  `file` names it in diagnostics.  Every
+ * element or property outside the subset is reported (a warning; an error when d->strict).
+ * Returns 0 with *out owned by the caller (mn_fo_doc_free), or MN_EINVALID with *out NULL. */
+int mn_fo_doc_parse (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d);
+
+/* The same, taking `fo` (freed, also on failure): each block's elements are freed as soon as
+ * they are parsed, so that the FO document and the tree are never both whole in memory.  The
+ * tree keeps nothing of `fo` (its strings are its own). */
+int mn_fo_doc_parse_take (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d);
+
+void mn_fo_doc_free (mn_fo_doc *doc);
+
+/* The master named `name`, or NULL. */
+const mn_fo_master *mn_fo_doc_lookup_master (const mn_fo_doc *doc, const char *name);
+const mn_fo_seq_master *mn_fo_doc_lookup_seq_master (const mn_fo_doc *doc, const char *name);
+
+/* Whether `kind` is block level (FLOW..LIST_BODY). */
+static inline int
+mn_fo_is_block (mn_fo_kind kind)
+{
+  return kind <= MN_FO_LIST_BODY;
+}
+
+#endif

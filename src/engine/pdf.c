@@ -1,0 +1,516 @@
+/* pdf.c: paint area-tree pages with cairo into a PDF.
+ *
+ * 1. Text is drawn glyph run by glyph run with cairo_show_text_glyphs and the cluster map
+ *    Pango computed, so cairo writes ToUnicode/ActualText that give back exactly the source
+ *    characters (人 日 月 黒 copy as themselves, not as Kangxi radicals).  Fonts are embedded
+ *    by cairo as subsets.
+ * 2. Structure (Cairo 1.16 tagged PDF): "Document" is the first tag, or cairo does not mark
+ *    the file tagged; then P / H1..H6 (the FO role) around each block's lines, L, LI, Lbl,
+ *    LBody for lists, Table, TR, TH, TD for tables.  Any other name puts the surface in an
+ *    error state, so roles are checked against that list.  Static content (headers and
+ *    footers) is not given structure tags (cairo 1.16 has no Artifact).
+ * 3. Links: CAIRO_TAG_LINK around the glyphs of a basic-link (uri='…' or dest='…'); every id
+ *    a link or bookmark points at gets a named destination where its first area is.
+ * 4. Metadata: title, author, subject, keywords from the document, creator "minutes VERSION";
+ *    the creation date from the document.  Cairo 1.16 otherwise writes the current time: we
+ *    pass SOURCE_DATE_EPOCH, or an empty date, which makes it write no date at all.  (Cairo
+ *    1.16 writes the date without the "D:" prefix; readers such as pdfinfo accept it.  It
+ *    writes no /Lang, and its /ID is a hash of the content, so it is reproducible.)
+ * 5. cairo's status is sticky: checked once per page and at the end. */
+#include "pdf.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "base/i18n.h"
+#include "para.h"
+
+struct mn_pdf {
+  cairo_surface_t *surface; /* the PDF surface (owned) */
+  cairo_t *cr;              /* drawing context (owned) */
+  FILE *fp;                 /* output (borrowed) */
+  const mn_fo_doc *doc;     /* borrowed */
+  mn_diag *d;
+  const char *file;
+  GHashTable *dests_done;   /* ids whose destination is emitted */
+  int in_static;            /* painting a header/footer region: no structure tags */
+  int pages;                /* pages painted */
+  GArray *runs;             /* scratch glyph runs */
+  int page_w, page_h;       /* size of the last page, Pango units */
+};
+
+/* The drawing context and the "Document" structure element, at the first page. */
+static void
+start (mn_pdf *pdf)
+{
+  if (pdf->cr)
+    return;
+  pdf->cr = cairo_create (pdf->surface);
+  cairo_tag_begin (pdf->cr, "Document", "");
+}
+
+static cairo_status_t
+write_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  FILE *fp = closure;
+  return fwrite (data, 1, length, fp) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* A cairo attribute string value: quotes and backslashes escaped. */
+static char *
+attr_escape (const char *s)
+{
+  GString *o = g_string_new (NULL);
+  for (; *s; s++)
+    {
+      if (*s == '\'' || *s == '\\')
+        g_string_append_c (o, '\\');
+      g_string_append_c (o, *s);
+    }
+  return g_string_free (o, FALSE);
+}
+
+/* xmp:CreateDate (ISO 8601) -> cairo's "YYYY-MM-DDThh:mm:ss[Z|+hh:mm]". */
+static char *
+cairo_date (const char *iso)
+{
+  GTimeZone *utc = g_time_zone_new_utc ();
+  GDateTime *dt = g_date_time_new_from_iso8601 (iso, utc);
+  if (!dt && strlen (iso) == 10)
+    {
+      char *full = g_strconcat (iso, "T00:00:00", NULL);
+      dt = g_date_time_new_from_iso8601 (full, utc);
+      g_free (full);
+    }
+  g_time_zone_unref (utc);
+  if (!dt)
+    return NULL;
+  char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  GTimeSpan off = g_date_time_get_utc_offset (dt) / G_TIME_SPAN_MINUTE;
+  char *res = off == 0 ? g_strconcat (base, "Z", NULL)
+                       : g_strdup_printf ("%s%c%02d:%02d", base, off < 0 ? '-' : '+',
+                                          (int) (labs (off) / 60), (int) (labs (off) % 60));
+  g_free (base);
+  g_date_time_unref (dt);
+  return res;
+}
+
+int
+mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_diag *d)
+{
+  mn_pdf *pdf = g_new0 (mn_pdf, 1);
+  int rc = 0;
+  char *date = NULL;
+  *out = NULL;
+  pdf->fp = fp;
+  pdf->doc = doc;
+  pdf->d = d;
+  pdf->file = file;
+  pdf->dests_done = g_hash_table_new (g_str_hash, g_str_equal);
+  pdf->runs = g_array_new (FALSE, FALSE, sizeof (mn_glyph_run));
+  pdf->surface = cairo_pdf_surface_create_for_stream (write_cb, fp, 595.28, 841.89);
+  cairo_pdf_surface_restrict_to_version (pdf->surface, CAIRO_PDF_VERSION_1_5);
+  const mn_fo_meta *m = &doc->meta;
+  if (m->title)
+    cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, m->title);
+  if (m->author)
+    cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_AUTHOR, m->author);
+  if (m->subject)
+    cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_SUBJECT, m->subject);
+  if (m->keywords)
+    cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_KEYWORDS, m->keywords);
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR, "minutes " MN_VERSION);
+  if (m->create_date)
+    {
+      date = cairo_date (m->create_date);
+      if (!date)
+        {
+          mn_error (d, file, m->date_line, _("xmp:CreateDate \"%s\" is not an ISO 8601 date; write it like 2024-03-05T10:00:00+09:00"),
+                    m->create_date);
+          rc = MN_EINVALID;
+          goto out;
+        }
+    }
+  else if (getenv ("SOURCE_DATE_EPOCH"))
+    {
+      char *end;
+      long long t = strtoll (getenv ("SOURCE_DATE_EPOCH"), &end, 10);
+      GDateTime *dt = *end == 0 && t >= 0 ? g_date_time_new_from_unix_utc (t) : NULL;
+      if (dt)
+        {
+          date = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+          g_date_time_unref (dt);
+        }
+    }
+  /* An empty date makes cairo 1.16 leave /CreationDate out instead of writing the clock. */
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date ? date : "");
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_MOD_DATE, date ? date : "");
+  if (cairo_surface_status (pdf->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      mn_error (d, file, 0, _("cairo cannot create the PDF: %s"),
+                cairo_status_to_string (cairo_surface_status (pdf->surface)));
+      rc = MN_EFAIL;
+    }
+out:
+  g_free (date);
+  if (rc != 0)
+    mn_pdf_abort (pdf);
+  else
+    *out = pdf;
+  return rc;
+}
+
+/* === painting === */
+
+static double
+pt (int pu)
+{
+  return pu / (double) PANGO_SCALE;
+}
+
+static void
+set_rgb (cairo_t *cr, guint32 c)
+{
+  cairo_set_source_rgb (cr, (c >> 16 & 0xff) / 255.0, (c >> 8 & 0xff) / 255.0, (c & 0xff) / 255.0);
+}
+
+static void
+emit_dest (mn_pdf *pdf, const char *id, int x, int y)
+{
+  if (!id || !g_hash_table_contains (pdf->doc->targets, id)
+      || g_hash_table_contains (pdf->dests_done, id))
+    return;
+  g_hash_table_add (pdf->dests_done, (gpointer) id);
+  char *e = attr_escape (id);
+  char *attrs = g_strdup_printf ("name='%s' x=%g y=%g", e, pt (x), pt (y));
+  cairo_tag_begin (pdf->cr, CAIRO_TAG_DEST, attrs);
+  cairo_tag_end (pdf->cr, CAIRO_TAG_DEST);
+  g_free (attrs);
+  g_free (e);
+}
+
+typedef struct line_dest_ctx {
+  mn_pdf *pdf;
+  const mn_area *line;
+} line_dest_ctx;
+
+static void
+line_dest_cb (void *data, const char *id)
+{
+  line_dest_ctx *c = data;
+  emit_dest (c->pdf, id, c->line->x, c->line->y);
+}
+
+static void
+paint_line (mn_pdf *pdf, const mn_area *a)
+{
+  cairo_t *cr = pdf->cr;
+  const mn_para_line *ln = a->copy ? &a->copy->ln : mn_para_line_at (a->para, a->line_index);
+  double tx = pt (a->x - ln->box_x + ln->x), by = pt (a->baseline);
+  line_dest_ctx ldc = { pdf, a };
+  if (a->copy)
+    {
+      /* a line read back from the spool: its runs are ready, and painting consumes them */
+      for (guint i = 0; i < a->copy->ids->len; i++)
+        line_dest_cb (&ldc, a->copy->ids->pdata[i]);
+      g_array_append_vals (pdf->runs, a->copy->runs->data, a->copy->runs->len);
+      g_array_set_size (a->copy->runs, 0);
+    }
+  else
+    {
+      mn_para_line_ids (a->para, a->line_index, line_dest_cb, &ldc);
+      mn_para_line_runs (a->para, a->line_index, pdf->runs);
+    }
+  const mn_fo_node *open_link = NULL;
+  for (guint i = 0; i < pdf->runs->len; i++)
+    {
+      mn_glyph_run *r = &g_array_index (pdf->runs, mn_glyph_run, i);
+      if (r->link != open_link)
+        {
+          if (open_link)
+            cairo_tag_end (cr, CAIRO_TAG_LINK);
+          open_link = r->link;
+          if (open_link)
+            {
+              char *e = attr_escape (open_link->uri ? open_link->uri : open_link->ref);
+              char *attrs = g_strdup_printf (open_link->uri ? "uri='%s'" : "dest='%s'", e);
+              cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
+              g_free (attrs);
+              g_free (e);
+            }
+        }
+      for (int g = 0; g < r->nglyphs; g++)
+        {
+          r->glyphs[g].x += tx;
+          r->glyphs[g].y += by;
+        }
+      set_rgb (cr, r->color);
+      cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (r->font)));
+      if (r->nglyphs || r->utf8_len)
+        cairo_show_text_glyphs (cr, r->utf8, r->utf8_len, r->glyphs, r->nglyphs, r->clusters,
+                                r->nclusters, 0);
+      if (r->decoration & (MN_DECO_UNDERLINE | MN_DECO_LINE_THROUGH))
+        {
+          double th = r->size * 0.05;
+          double y = r->decoration & MN_DECO_UNDERLINE ? by + r->size * 0.12 : by - r->size * 0.3;
+          cairo_rectangle (cr, tx + r->x0, y, r->x1 - r->x0, th);
+          cairo_fill (cr);
+        }
+    }
+  if (open_link)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
+  mn_glyph_runs_clear (pdf->runs);
+}
+
+static void
+stroke_side (cairo_t *cr, const mn_border *b, double x0, double y0, double x1, double y1)
+{
+  if (b->style == MN_BORDER_NONE || b->width <= 0)
+    return;
+  double w = pt (b->width);
+  set_rgb (cr, b->color);
+  cairo_set_line_cap (cr, b->style == MN_BORDER_DOTTED ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_SQUARE);
+  if (b->style == MN_BORDER_DASHED)
+    {
+      double dash[1] = { 3 * w };
+      cairo_set_dash (cr, dash, 1, 0);
+    }
+  else if (b->style == MN_BORDER_DOTTED)
+    {
+      double dash[2] = { 0, 2 * w };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  if (b->style == MN_BORDER_DOUBLE)
+    {
+      /* two lines of a third each */
+      double t = w / 3, dx = y0 == y1 ? 0 : t, dy = y0 == y1 ? t : 0;
+      cairo_set_line_width (cr, t);
+      cairo_move_to (cr, x0 - dx, y0 - dy);
+      cairo_line_to (cr, x1 - dx, y1 - dy);
+      cairo_move_to (cr, x0 + dx, y0 + dy);
+      cairo_line_to (cr, x1 + dx, y1 + dy);
+    }
+  else
+    {
+      cairo_set_line_width (cr, w);
+      cairo_move_to (cr, x0, y0);
+      cairo_line_to (cr, x1, y1);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Background and borders of a box.  Cells stroke centred on their edges (table.c rule 3);
+ * blocks and tables inside their border box. */
+static void
+paint_box (mn_pdf *pdf, const mn_area *a)
+{
+  cairo_t *cr = pdf->cr;
+  const mn_style *st = &a->fo->st;
+  double x = pt (a->x), y = pt (a->y), w = pt (a->w), h = pt (a->h);
+  if (st->has_background)
+    {
+      set_rgb (cr, st->background);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+    }
+  const mn_border *b = st->border;
+  int cell = a->kind == MN_AREA_CELL;
+  double it = cell ? 0 : pt (b[MN_SIDE_TOP].width) / 2, ib = cell ? 0 : pt (b[MN_SIDE_BOTTOM].width) / 2;
+  double il = cell ? 0 : pt (b[MN_SIDE_LEFT].width) / 2, ir = cell ? 0 : pt (b[MN_SIDE_RIGHT].width) / 2;
+  double top = y + it, bottom = y + h - ib, left = x + il, right = x + w - ir;
+  if (!a->open_top || cell)
+    stroke_side (cr, &b[MN_SIDE_TOP], left, top, right, top);
+  if (!a->open_bottom || cell)
+    stroke_side (cr, &b[MN_SIDE_BOTTOM], left, bottom, right, bottom);
+  stroke_side (cr, &b[MN_SIDE_LEFT], left, top, left, bottom);
+  stroke_side (cr, &b[MN_SIDE_RIGHT], right, top, right, bottom);
+}
+
+static const char *
+block_tag (const mn_area *a)
+{
+  static const char *const ok[] = { "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "BlockQuote",
+    "Caption", "Code", "Quote", "Note", NULL };
+  const char *role = a->fo ? a->fo->role : NULL;
+  for (const mn_fo_node *n = a->fo; !role && n && n->kind == MN_FO_PARA; n = n->parent)
+    role = n->parent ? n->parent->role : NULL;
+  for (int i = 0; role && ok[i]; i++)
+    if (!strcmp (role, ok[i]))
+      return ok[i];
+  return "P";
+}
+
+static void paint_area (mn_pdf *pdf, const mn_area *a);
+
+static void
+paint_children (mn_pdf *pdf, const mn_area *a)
+{
+  const char *open = NULL;
+  for (const mn_area *k = a->first; k; k = k->next)
+    {
+      if (k->kind == MN_AREA_LINE && !open && !pdf->in_static)
+        {
+          open = block_tag (k);
+          cairo_tag_begin (pdf->cr, open, "");
+        }
+      else if (k->kind != MN_AREA_LINE && open)
+        {
+          cairo_tag_end (pdf->cr, open);
+          open = NULL;
+        }
+      paint_area (pdf, k);
+    }
+  if (open)
+    cairo_tag_end (pdf->cr, open);
+}
+
+static void
+paint_area (mn_pdf *pdf, const mn_area *a)
+{
+  const char *tag = NULL;
+  if (a->fo && a->kind != MN_AREA_LINE && a->kind != MN_AREA_LINK)
+    emit_dest (pdf, a->fo->id, a->x, a->y);
+  switch (a->kind)
+    {
+    case MN_AREA_LINE:
+      paint_line (pdf, a);
+      return;
+    case MN_AREA_LINK:
+      return;
+    case MN_AREA_REGION:
+      pdf->in_static = a->region != MN_REGION_BODY;
+      paint_children (pdf, a);
+      pdf->in_static = 0;
+      return;
+    case MN_AREA_TABLE:
+      tag = "Table";
+      break;
+    case MN_AREA_ROW:
+      tag = "TR";
+      break;
+    case MN_AREA_CELL:
+      tag = a->header ? "TH" : "TD";
+      break;
+    case MN_AREA_LIST_ITEM:
+      tag = "LI";
+      break;
+    case MN_AREA_LIST_LABEL:
+      tag = "Lbl";
+      break;
+    case MN_AREA_LIST_BODY:
+      tag = "LBody";
+      break;
+    case MN_AREA_BLOCK:
+      if (a->fo && a->fo->kind == MN_FO_LIST)
+        tag = "L";
+      break;
+    default:
+      break;
+    }
+  if (pdf->in_static)
+    tag = NULL;
+  if (a->fo && a->kind != MN_AREA_ROW && a->kind != MN_AREA_LIST_LABEL && a->kind != MN_AREA_LIST_BODY)
+    paint_box (pdf, a);
+  if (tag)
+    cairo_tag_begin (pdf->cr, tag, "");
+  paint_children (pdf, a);
+  if (tag)
+    cairo_tag_end (pdf->cr, tag);
+}
+
+int
+mn_pdf_page (mn_pdf *pdf, const mn_area *page)
+{
+  /* Cairo 1.16 drops the document's tagging when the size changes after the first structure
+   * tag: size the first page before "Document" is opened, later ones between pages. */
+  if (!pdf->cr || pdf->page_w != page->w || pdf->page_h != page->h)
+    cairo_pdf_surface_set_size (pdf->surface, pt (page->w), pt (page->h));
+  pdf->page_w = page->w;
+  pdf->page_h = page->h;
+  start (pdf);
+  /* The running header first, then the body, then the rest: the order pdftotext -raw and
+   * screen readers follow (the area tree keeps the body first). */
+  for (const mn_area *r = page->first; r; r = r->next)
+    if (r->kind == MN_AREA_REGION && r->region == MN_REGION_BEFORE)
+      paint_area (pdf, r);
+  for (const mn_area *r = page->first; r; r = r->next)
+    if (!(r->kind == MN_AREA_REGION && r->region == MN_REGION_BEFORE))
+      paint_area (pdf, r);
+  cairo_show_page (pdf->cr);
+  pdf->pages++;
+  cairo_status_t s = cairo_status (pdf->cr);
+  if (s == CAIRO_STATUS_SUCCESS)
+    s = cairo_surface_status (pdf->surface);
+  if (s != CAIRO_STATUS_SUCCESS)
+    {
+      mn_error (pdf->d, pdf->file, 0, _("cairo failed while painting page %d: %s"), page->number,
+                cairo_status_to_string (s));
+      return MN_EFAIL;
+    }
+  return 0;
+}
+
+static void
+add_outline (mn_pdf *pdf, GPtrArray *marks, int parent, GHashTable *pages)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const mn_fo_bookmark *b = g_ptr_array_index (marks, i);
+      if (!b->dest)
+        continue;
+      if (!g_hash_table_contains (pdf->dests_done, b->dest))
+        {
+          mn_warning (pdf->d, pdf->file, b->line, _("the bookmark \"%s\" points at \"%s\", which is not on any page; it is left out"),
+                      b->title, b->dest);
+          continue;
+        }
+      char *e = attr_escape (b->dest);
+      char *attrs = g_strdup_printf ("dest='%s'", e);
+      int id = cairo_pdf_surface_add_outline (pdf->surface, parent, b->title, attrs,
+                                              b->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      g_free (attrs);
+      g_free (e);
+      add_outline (pdf, b->children, id, pages);
+    }
+}
+
+int
+mn_pdf_close (mn_pdf *pdf, GHashTable *pages)
+{
+  int rc = 0;
+  start (pdf);
+  cairo_tag_end (pdf->cr, "Document");
+  add_outline (pdf, pdf->doc->bookmarks, CAIRO_PDF_OUTLINE_ROOT, pages);
+  cairo_destroy (pdf->cr);
+  pdf->cr = NULL;
+  cairo_surface_finish (pdf->surface);
+  cairo_status_t s = cairo_surface_status (pdf->surface);
+  if (s == CAIRO_STATUS_WRITE_ERROR)
+    rc = MN_EIO;
+  else if (s != CAIRO_STATUS_SUCCESS)
+    {
+      mn_error (pdf->d, pdf->file, 0, _("cairo failed while finishing the PDF: %s"), cairo_status_to_string (s));
+      rc = MN_EFAIL;
+    }
+  mn_pdf_abort (pdf);
+  return rc;
+}
+
+void
+mn_pdf_abort (mn_pdf *pdf)
+{
+  if (!pdf)
+    return;
+  if (pdf->cr)
+    cairo_destroy (pdf->cr);
+  if (pdf->surface)
+    cairo_surface_destroy (pdf->surface);
+  g_hash_table_destroy (pdf->dests_done);
+  mn_glyph_runs_clear (pdf->runs);
+  g_array_free (pdf->runs, TRUE);
+  g_free (pdf);
+}

@@ -1,0 +1,31 @@
+/* pdf.h: the painter — area-tree pages into a cairo PDF (embedded font subsets, tagged
+ * structure, links, outline, metadata from the document, no clock data). */
+#ifndef MN_PDF_H
+#define MN_PDF_H
+
+#include <stdio.h>
+
+#include "area.h"
+#include "base/diag.h"
+#include "fotree.h"
+
+typedef struct mn_pdf mn_pdf;
+
+/* Start a PDF written to `fp` (borrowed; the caller closes it after mn_pdf_close).  The
+ * document information comes from doc->meta; the creation date from xmp:CreateDate, else
+ * SOURCE_DATE_EPOCH, else none at all (never the clock).  Returns 0 with *out owned, or
+ * MN_EINVALID (a malformed date, reported). */
+int mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_diag *d);
+
+/* Paint one page and emit it.  Returns 0, or MN_EFAIL when cairo reports an error. */
+int mn_pdf_page (mn_pdf *pdf, const mn_area *page);
+
+/* Add the outline (doc->bookmarks), finish the file and free `pdf`.  `pages` maps ids to the
+ * page they are on (bookmarks to ids never laid out are warned about and left out).
+ * Returns 0, or MN_EFAIL / MN_EIO. */
+int mn_pdf_close (mn_pdf *pdf, GHashTable *pages);
+
+/* Free without finishing (the output is abandoned); accepts NULL. */
+void mn_pdf_abort (mn_pdf *pdf);
+
+#endif

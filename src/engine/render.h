@@ -1,0 +1,45 @@
+/* render.h: the typesetting engine's one entry point — an XSL-FO document in, a PDF out.
+ * Owned by the engine (issue 3); used by `minutes render` and `minutes build`. */
+#ifndef MN_RENDER_H
+#define MN_RENDER_H
+
+#include <libxml/tree.h>
+
+#include "base/diag.h"
+
+typedef struct mn_fo_doc mn_fo_doc;  /* the engine's input tree (fotree.h) */
+
+/* Foreign attributes the stylesheets may put on FO elements (namespace MN_FOX_NS,
+ * conventional prefix `mx`): `mx:line` / `mx:file` name the *session* source line and file a
+ * block came from, so the engine's diagnostics (a character no font can show, an overfull
+ * line) point at what the staff wrote rather than at the generated FO. */
+#define MN_FOX_NS "urn:minutes:fo-extensions:1"
+
+typedef struct mn_render_opts {
+  const char *source_name;  /* file name for diagnostics (the FO file, or the session) */
+  int strict;               /* constructs outside the FO subset are errors, not warnings */
+  const char *dump_layout;  /* if not NULL, also write the area-tree dump (text) here */
+} mn_render_opts;
+
+#define MN_RENDER_OPTS_INIT { NULL, 0, NULL }
+
+/* Typeset `fo` (borrowed, unchanged) into a PDF at `out_path`, written atomically: on any
+ * failure the previous file at `out_path` is left as it was.  Diagnostics go to `d`.
+ * Returns 0, MN_EINVALID (the FO is wrong: diagnostics say where), MN_EFONT, MN_EIO,
+ * MN_ELIMIT, or MN_EFAIL. */
+int mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
+
+/* The same in two steps, without the FO document and the engine's input tree both whole in
+ * memory (for a long session they are the largest things there).  mn_render_parse_take builds
+ * the input tree from `fo`, which it takes and frees piece by piece as it goes (also on
+ * failure), and returns 0 with *out owned by the caller (mn_render_doc_free), or MN_EINVALID
+ * with *out NULL.  mn_render_doc typesets it as mn_render_pdf does; both honour opts->strict. */
+int mn_render_parse_take (mn_fo_doc **out, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
+int mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d);
+void mn_render_doc_free (mn_fo_doc *doc);
+
+/* Free what mn_render_pdf keeps for the rest of the process (the verified fonts and Pango's
+ * font map), so that leak checkers see a clean exit.  Safe to call twice, or never. */
+void mn_render_cleanup (void);
+
+#endif

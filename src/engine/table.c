@@ -1,0 +1,356 @@
+/* table.c: tables — column widths, rows whose cells split across pages, repeated headers.
+ *
+ * == Model ==
+ * A table is a stack of rows; a row is a set of cells laid out side by side as independent
+ * columns (mn_flow_layout_columns), each from its own resume token.  So a row taller than
+ * the room left — a long speaker turn — splits *inside* its cells at line boundaries, and a
+ * row taller than a whole page continues over as many pages as it needs (WeasyPrint's skip
+ * stacks; MuPDF's "move the whole row" would leave it unsolved).
+ *
+ * == Units ==
+ * Pango units, absolute page coordinates.
+ *
+ * == Rules (XSL-FO 1.1 §6.7, §7.28) ==
+ * 1. Columns (§7.28.8): fixed column-width first, then percentages of the table's content
+ *    width, then what is left shared by proportional-column-width(N) (a column without a
+ *    width counts as proportional-column-width(1)).  Integer arithmetic; the last
+ *    proportional column takes the rounding remainder, so the columns fill the width exactly.
+ * 2. Cells: number-columns-spanned joins columns; column-number places a cell explicitly.
+ *    Cells are reference areas: indents inside restart at the cell's content box.
+ * 3. Borders meet cleanly: a cell's border is stroked centred on the cell's edge (the
+ *    collapsing model, §6.7.10 approximated), so neighbours' borders coincide instead of
+ *    doubling, and square line caps close the corners.  Content is inset by half the
+ *    border plus the padding.  Every part of a split cell gets its full border.
+ * 4. display-align (center/after) moves a cell's content down within the row, for cell
+ *    parts that end in that row.
+ * 5. Header: the table-header rows are placed at the top of the table on every page it
+ *    occupies (unless table-omit-header-at-break="true"), never split.  If no body row fits
+ *    under the header and the page was not empty, the whole table part (header included)
+ *    moves on: a header is never left alone at a page bottom; on an empty page the header is
+ *    dropped there instead, so the row starts the page.  A header that does not fit even an
+ *    empty page is set once, as ordinary rows that split like any other (no-progress guard,
+ *    Typst's repeated.rs); the resume token remembers it.
+ * 6. A row with keep-together moves whole unless it starts the page.
+ * 7. Progress rule: the first body row on an empty page (the repeated header does not count)
+ *    is laid out with page_empty set, so it always places at least one line.
+ *
+ * == Known gaps ==
+ * No number-rows-spanned, no table-footer repetition (footer rows are set once, as body
+ * rows), border conflict resolution is "each cell draws its own", no auto table layout
+ * (column widths never depend on content), no border-separation. */
+#include "table.h"
+
+#include <string.h>
+
+#include "base/i18n.h"
+
+/* Number of columns: the declared ones, or the widest row. */
+static int
+count_columns (const mn_fo_node *t)
+{
+  int n = t->columns ? (int) t->columns->len : 0;
+  for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
+    for (const mn_fo_node *row = sec->first; row; row = row->next)
+      {
+        int c = 0;
+        for (const mn_fo_node *cell = row->first; cell; cell = cell->next)
+          {
+            if (cell->column > 0)
+              c = cell->column - 1;
+            c += cell->colspan;
+          }
+        if (c > n)
+          n = c;
+      }
+  return MAX (n, 1);
+}
+
+/* Rule 1. */
+static void
+column_widths (const mn_fo_node *t, int cw, int ncols, int *out)
+{
+  long long fixed = 0, props = 0;
+  for (int c = 0; c < ncols; c++)
+    {
+      const mn_fo_column *col = t->columns && c < (int) t->columns->len
+                                ? &g_array_index (t->columns, mn_fo_column, c) : NULL;
+      out[c] = 0;
+      if (col && col->width)
+        out[c] = col->width;
+      else if (col && col->percent)
+        out[c] = (int) ((long long) cw * col->percent / 100000);
+      else
+        props += col && col->proportion ? col->proportion : 1000;
+      fixed += out[c];
+    }
+  long long rest = cw - fixed;
+  if (rest < 0)
+    rest = 0;
+  long long given = 0, seen = 0;
+  for (int c = 0; c < ncols; c++)
+    {
+      const mn_fo_column *col = t->columns && c < (int) t->columns->len
+                                ? &g_array_index (t->columns, mn_fo_column, c) : NULL;
+      if ((col && (col->width || col->percent)) || props == 0)
+        continue;
+      seen += col && col->proportion ? col->proportion : 1000;
+      long long upto = rest * seen / props;
+      out[c] = (int) (upto - given);
+      given = upto;
+    }
+}
+
+/* The body rows of `t`, in order (a new array; the nodes are borrowed). */
+static GPtrArray *
+body_rows (const mn_fo_node *t)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
+    if (sec->kind == MN_FO_TABLE_BODY)
+      for (const mn_fo_node *row = sec->first; row; row = row->next)
+        g_ptr_array_add (rows, (gpointer) row);
+  return rows;
+}
+
+/* Lay out one row at y; rules 2–4, 6. */
+static mn_status
+layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *colw, int ncols,
+            int x, int w, int y, int bottom, const mn_resume *in, int page_empty,
+            mn_area *table_area, int header, mn_resume **out, int *height)
+{
+  int ncells = row->nchildren;
+  *height = 0;
+  if (ncells == 0)
+    return MN_FIT;
+  const mn_fo_node **nodes = g_new0 (const mn_fo_node *, ncells);
+  int *xs = g_new0 (int, ncells), *ws = g_new0 (int, ncells), *heights = g_new0 (int, ncells);
+  mn_area **areas = g_new0 (mn_area *, ncells);
+  mn_area **cells = g_new0 (mn_area *, ncells);
+  mn_area *ra = mn_area_new (MN_AREA_ROW, table_area, row);
+  ra->x = x, ra->y = y, ra->w = w, ra->header = header;
+  int top = 0, bot = 0;
+  int c = 0, i = 0;
+  for (const mn_fo_node *cell = row->first; cell; cell = cell->next, i++)
+    {
+      const mn_style *st = &cell->st;
+      if (cell->column > 0)
+        c = cell->column - 1;
+      if (c >= ncols)
+        c = ncols - 1;
+      int span = MIN (cell->colspan, ncols - c);
+      int cx = colx[c], cwid = 0;
+      for (int k = c; k < c + span; k++)
+        cwid += colw[k];
+      c += span;
+      mn_area *ca = mn_area_new (MN_AREA_CELL, ra, cell);
+      ca->x = cx, ca->y = y, ca->w = cwid, ca->header = header;
+      ca->open_top = in != NULL;
+      cells[i] = ca;
+      areas[i] = ca;
+      nodes[i] = cell;
+      int l = st->border[MN_SIDE_LEFT].width / 2 + st->padding[MN_SIDE_LEFT];
+      int r = st->border[MN_SIDE_RIGHT].width / 2 + st->padding[MN_SIDE_RIGHT];
+      xs[i] = cx + l;
+      ws[i] = MAX (cwid - l - r, MN_PT);
+      top = MAX (top, st->border[MN_SIDE_TOP].width / 2 + st->padding[MN_SIDE_TOP]);
+      bot = MAX (bot, st->border[MN_SIDE_BOTTOM].width / 2 + st->padding[MN_SIDE_BOTTOM]);
+    }
+  mn_status s = mn_flow_layout_columns (L, ncells, nodes, xs, ws, y + top, bottom - bot, in,
+                                        page_empty, areas, out, heights);
+  if (s == MN_SPLIT && row->st.keep_together && !page_empty && !in)
+    {
+      mn_resume_free (*out);
+      *out = NULL;
+      s = MN_NOFIT;
+    }
+  if (s == MN_NOFIT)
+    mn_area_free (ra);
+  else
+    {
+      int content = 0;
+      for (i = 0; i < ncells; i++)
+        content = MAX (content, heights[i]);
+      ra->h = top + content + bot;
+      for (i = 0; i < ncells; i++)
+        {
+          cells[i]->h = ra->h;
+          /* rule 4: only for a cell part that ends here */
+          const mn_resume *co = s == MN_SPLIT ? (*out)->cols[i] : MN_RESUME_DONE;
+          int slack = content - heights[i];
+          if (co == MN_RESUME_DONE && slack > 0 && nodes[i]->st.display_align != MN_DISPLAY_BEFORE)
+            {
+              int dy = nodes[i]->st.display_align == MN_DISPLAY_CENTER ? slack / 2 : slack;
+              for (mn_area *k = cells[i]->first; k; k = k->next)
+                mn_area_shift (k, dy);
+            }
+        }
+      *height = ra->h;
+    }
+  g_free (nodes);
+  g_free (xs);
+  g_free (ws);
+  g_free (heights);
+  g_free (areas);
+  g_free (cells);
+  return s;
+}
+
+mn_status
+mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
+                 const mn_resume *in, int page_empty, mn_area *parent, mn_resume **out,
+                 int *used)
+{
+  const mn_style *st = &n->st, *ps = &n->parent->st;
+  int dl = st->start_indent - ps->start_indent, dr = st->end_indent - ps->end_indent;
+  int cx = x + dl, cw = MAX (w - dl - dr, MN_PT);
+  /* width: never wider than the room (the table starts at its start edge) */
+  int bp = st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT]
+           + st->border[MN_SIDE_LEFT].width + st->border[MN_SIDE_RIGHT].width;
+  if (n->width > 0 && n->width - bp < cw)
+    cw = MAX (n->width - bp, MN_PT);
+  else if (n->width_permille > 0)
+    cw = MAX ((int) ((long long) (w - dl - dr + bp) * n->width_permille / 1000) - bp, MN_PT);
+  int bl = st->border[MN_SIDE_LEFT].width, br = st->border[MN_SIDE_RIGHT].width;
+  int bt = st->border[MN_SIDE_TOP].width, bb = st->border[MN_SIDE_BOTTOM].width;
+  int fresh = in == NULL;
+  int ncols = count_columns (n);
+  int *colw = g_new0 (int, ncols), *colx = g_new0 (int, ncols);
+  column_widths (n, cw, ncols, colw);
+  for (int c = 0, acc = cx; c < ncols; acc += colw[c], c++)
+    colx[c] = acc;
+  mn_status res = MN_FIT;
+  *used = 0;
+
+  mn_area *a = mn_area_new (MN_AREA_TABLE, parent, n);
+  a->x = cx - st->padding[MN_SIDE_LEFT] - bl;
+  a->w = cw + st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT] + bl + br;
+  a->y = y;
+  a->open_top = !fresh;
+  int ycur = y + (fresh ? bt + st->padding[MN_SIDE_TOP] : 0);
+  int inner_bottom = bottom - st->padding[MN_SIDE_BOTTOM] - bb;
+
+  /* rule 5: the header, on every page.  It is laid out whole (never split); when it does not
+   * fit even on an empty page it is set once, as the first ordinary rows ("demoted"). */
+  const mn_fo_node *header = n->first && n->first->kind == MN_FO_TABLE_HEADER ? n->first : NULL;
+  int demoted = in && (in->flags & MN_RESUME_HEADER_AS_BODY);
+  GPtrArray *rows = NULL;
+  int top = ycur, header_h = 0;
+  if (header && !demoted && (fresh || !n->omit_header))
+    {
+      int ok = 1;
+      for (const mn_fo_node *row = header->first; row && ok; row = row->next)
+        {
+          mn_resume *hout = NULL;
+          int rh = 0;
+          mn_status hs = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, NULL,
+                                     0, a, 1, &hout, &rh);
+          mn_resume_free (hout);
+          if (hs != MN_FIT)
+            ok = 0;
+          else
+            ycur += rh;
+        }
+      if (!ok)
+        {
+          mn_area_truncate (a, NULL);
+          ycur = top;
+          if (fresh && !page_empty)
+            {
+              /* try the table on the next, empty page */
+              mn_area_free (a);
+              res = MN_NOFIT;
+              goto out;
+            }
+          if (fresh)
+            {
+              mn_warning (L->d, L->file, header->line, _("the table header is taller than the page; it is set once, as ordinary rows (shorten it)"));
+              demoted = 1;
+            }
+        }
+      else if (!fresh && ycur - top > (bottom - y) * 2 / 3)
+        {
+          /* the repeated header would leave almost no room: drop it on this page */
+          mn_area_truncate (a, NULL);
+          ycur = top;
+        }
+      header_h = ycur - top;
+    }
+
+  rows = g_ptr_array_new ();
+  if (demoted)
+    for (const mn_fo_node *row = header->first; row; row = row->next)
+      g_ptr_array_add (rows, (gpointer) row);
+  {
+    GPtrArray *body = body_rows (n);
+    for (guint i = 0; i < body->len; i++)
+      g_ptr_array_add (rows, g_ptr_array_index (body, i));
+    g_ptr_array_free (body, TRUE);
+  }
+  int nrows = (int) rows->len;
+  int ri = in ? in->index : 0;
+  const mn_resume *rin = in ? in->child : NULL;
+  int placed = 0;
+  for (; ri < nrows && !L->failed; ri++, rin = NULL)
+    {
+      const mn_fo_node *row = g_ptr_array_index (rows, ri);
+      int empty = page_empty && !placed && header_h == 0;
+      mn_resume *rout = NULL;
+      int rh = 0;
+      mn_status s = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, rin,
+                                empty, a, 0, &rout, &rh);
+      if (s == MN_NOFIT && page_empty && !placed && header_h > 0)
+        {
+          /* no body row fits under the header on an empty page: drop the header here, so
+           * the row starts the page (progress rule) instead of overflowing below it */
+          mn_area_truncate (a, NULL);
+          ycur = top;
+          header_h = 0;
+          s = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, rin, 1, a, 0,
+                          &rout, &rh);
+        }
+      if (s == MN_FIT)
+        {
+          ycur += rh;
+          placed = 1;
+          continue;
+        }
+      if (s == MN_SPLIT)
+        {
+          ycur += rh;
+          *out = g_new0 (mn_resume, 1);
+          (*out)->index = ri;
+          (*out)->child = rout;
+          (*out)->flags = demoted ? MN_RESUME_HEADER_AS_BODY : 0;
+          res = MN_SPLIT;
+          break;
+        }
+      /* NOFIT */
+      if (!placed)
+        {
+          mn_area_free (a);
+          res = MN_NOFIT;
+          goto out;
+        }
+      *out = g_new0 (mn_resume, 1);
+      (*out)->index = ri;
+      (*out)->flags = demoted ? MN_RESUME_HEADER_AS_BODY : 0;
+      (*out)->child = NULL;  /* a resumed row always starts an empty page, so it placed something */
+      res = MN_SPLIT;
+      break;
+    }
+  if (res == MN_FIT)
+    a->h = ycur + st->padding[MN_SIDE_BOTTOM] + bb - y;
+  else
+    {
+      a->h = ycur - y;
+      a->open_bottom = 1;
+    }
+  *used = a->h;
+
+out:
+  if (rows)
+    g_ptr_array_free (rows, TRUE);
+  g_free (colw);
+  g_free (colx);
+  return res;
+}

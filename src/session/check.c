@@ -1,0 +1,552 @@
+/* check.c: the session rules a schema cannot express (docs/session-format.md), and the
+ * findings list that gathers errors from parser, schema and checks before printing them. */
+#include "check.h"
+
+#include <glib.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "era.h"
+#include "base/i18n.h"
+
+/* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
+#define PLACEHOLDER "ここに記入"
+
+/* === findings === */
+
+struct finding {
+  long line;            /* line of the error, > 0, or 0 if unknown */
+  unsigned seq;         /* order of addition, to keep ties stable */
+  const xmlNode *node;  /* the element it is about (borrowed), or NULL */
+  int weak;             /* dropped if a normal finding names the same node */
+  char *msg;            /* the translated message (owned) */
+};
+
+struct mn_findings {
+  GPtrArray *items;     /* struct finding *, owned */
+  unsigned seq;         /* next sequence number */
+};
+
+static void
+finding_free (gpointer p)
+{
+  struct finding *fi = p;
+  g_free (fi->msg);
+  g_free (fi);
+}
+
+mn_findings *
+mn_findings_new (void)
+{
+  mn_findings *f = g_new0 (mn_findings, 1);
+  f->items = g_ptr_array_new_with_free_func (finding_free);
+  return f;
+}
+
+void
+mn_findings_free (mn_findings *f)
+{
+  if (!f)
+    return;
+  g_ptr_array_unref (f->items);
+  g_free (f);
+}
+
+static void
+add (mn_findings *f, const xmlNode *node, long line, int weak, const char *fmt, va_list ap)
+{
+  struct finding *fi = g_new0 (struct finding, 1);
+  if (line <= 0 && node)
+    line = xmlGetLineNo (node);
+  fi->line = line > 0 ? line : 0;
+  fi->seq = f->seq++;
+  fi->node = node;
+  fi->weak = weak;
+  fi->msg = g_strdup_vprintf (fmt, ap);
+  g_ptr_array_add (f->items, fi);
+}
+
+void
+mn_findings_add (mn_findings *f, const xmlNode *node, long line, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  add (f, node, line, 0, fmt, ap);
+  va_end (ap);
+}
+
+void
+mn_findings_add_weak (mn_findings *f, const xmlNode *node, long line, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  add (f, node, line, 1, fmt, ap);
+  va_end (ap);
+}
+
+int
+mn_findings_count (const mn_findings *f)
+{
+  return (int) f->items->len;
+}
+
+static gint
+by_line (gconstpointer a, gconstpointer b)
+{
+  const struct finding *x = *(struct finding *const *) a, *y = *(struct finding *const *) b;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int
+mn_findings_flush (mn_findings *f, mn_diag *d, const char *file)
+{
+  g_ptr_array_sort (f->items, by_line);
+  int n = 0;
+  for (guint i = 0; i < f->items->len; i++)
+    {
+      struct finding *fi = g_ptr_array_index (f->items, i);
+      int dropped = 0;
+      for (guint j = 0; fi->weak && fi->node && j < f->items->len && !dropped; j++)
+        {
+          struct finding *other = g_ptr_array_index (f->items, j);
+          dropped = !other->weak && other->node == fi->node;
+        }
+      if (dropped)
+        continue;
+      mn_error (d, file, fi->line, "%s", fi->msg);
+      n++;
+    }
+  g_ptr_array_set_size (f->items, 0);
+  return n;
+}
+
+/* === reading the tree === */
+
+/* 1 if `node` is the element `name` of the session namespace. */
+static int
+is_el (const xmlNode *node, const char *name)
+{
+  return node && node->type == XML_ELEMENT_NODE && node->ns
+         && strcmp ((const char *) node->ns->href, MN_SESSION_NS) == 0
+         && (!name || strcmp ((const char *) node->name, name) == 0);
+}
+
+/* The first child element `name` of `parent`, or NULL. */
+static xmlNode *
+child (const xmlNode *parent, const char *name)
+{
+  for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
+    if (is_el (c, name))
+      return c;
+  return NULL;
+}
+
+/* `s` after XML white space (space, tab, LF, CR). */
+static const char *
+skip_xml_space (const char *s)
+{
+  while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+    s++;
+  return s;
+}
+
+/* The attribute `n` as a positive number; 0 if missing or not a number (the
+ * schema reports those). */
+static long
+number_of (const xmlNode *node)
+{
+  xmlChar *v = xmlGetNoNsProp (node, (const xmlChar *) "n");
+  long n = 0;
+  if (v)
+    {
+      char *end;
+      const char *s = skip_xml_space ((const char *) v);
+      if (*s >= '0' && *s <= '9')
+        {
+          n = strtol (s, &end, 10);
+          if (*skip_xml_space (end) || n <= 0)
+            n = 0;
+        }
+    }
+  xmlFree (v);
+  return n;
+}
+
+/* 1 if `s` holds a character other than white space (ASCII, U+3000, U+00A0). */
+static int
+has_ink (const char *s)
+{
+  while (*s)
+    {
+      if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+      else if (strncmp (s, "\u3000", 3) == 0)
+        s += 3;
+      else if (strncmp (s, "\u00a0", 2) == 0)
+        s += 2;
+      else
+        return 1;
+    }
+  return 0;
+}
+
+/* 1 if `node` holds text to print: a text with ink somewhere below it, or a <cut/>
+ * (the source had text there). */
+static int
+has_text (const xmlNode *node)
+{
+  for (const xmlNode *c = node->children; c; c = c->next)
+    {
+      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+          && c->content && has_ink ((const char *) c->content))
+        return 1;
+      if (is_el (c, "cut"))
+        return 1;
+      if (c->type == XML_ELEMENT_NODE && has_text (c))
+        return 1;
+    }
+  return 0;
+}
+
+/* === numbers: unique and ascending === */
+
+/* The children `name` of `parent` carry numbers n that are unique and ascend. */
+static void
+check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
+{
+  long max = 0, max_line = 0;
+  GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal); /* n -> line */
+  for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
+    {
+      if (!is_el (c, name))
+        continue;
+      long n = number_of (c);
+      if (n <= 0)
+        continue;
+      long line = xmlGetLineNo (c);
+      gpointer prev = g_hash_table_lookup (seen, GSIZE_TO_POINTER ((gsize) n));
+      if (prev)
+        {
+          mn_findings_add (f, c, line,
+                           _("<%s n=\"%ld\"> has the same number as the one on line %ld; "
+                             "give each its own number, in ascending order"),
+                           name, n, (long) GPOINTER_TO_SIZE (prev));
+          continue;
+        }
+      g_hash_table_insert (seen, GSIZE_TO_POINTER ((gsize) n), GSIZE_TO_POINTER ((gsize) line));
+      if (n < max)
+        {
+          mn_findings_add (f, c, line,
+                           _("<%s n=\"%ld\"> comes after n=\"%ld\" (line %ld); numbers must "
+                             "ascend: put the elements in order, or correct the number"),
+                           name, n, max, max_line);
+          continue;
+        }
+      max = n;
+      max_line = line;
+    }
+  g_hash_table_destroy (seen);
+}
+
+/* === requests and responses === */
+
+/* A request with no response after it. */
+static void
+unanswered (mn_findings *f, const xmlNode *request)
+{
+  mn_findings_add (f, request, 0,
+                   _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
+                     "add the response (回答) right after the request"),
+                   number_of (request), number_of (request));
+}
+
+/* Each <request n="N"> is followed by its <response n="N">, and each response
+ * follows its request. */
+static void
+check_requests (mn_findings *f, const xmlNode *requests)
+{
+  const xmlNode *pending = NULL;  /* a request still waiting for its response */
+  for (xmlNode *c = requests ? requests->children : NULL; c; c = c->next)
+    {
+      if (is_el (c, "request"))
+        {
+          if (pending)
+            unanswered (f, pending);
+          pending = c;
+        }
+      else if (is_el (c, "response"))
+        {
+          long n = number_of (c);
+          if (pending && n == number_of (pending))
+            ;
+          else if (pending)
+            {
+              mn_findings_add (f, c, 0,
+                               _("<response n=\"%ld\"> follows <request n=\"%ld\"> (line %ld); "
+                                 "a response carries the number of the request it answers: "
+                                 "correct the number, or move the response after its request"),
+                               n, number_of (pending), xmlGetLineNo (pending));
+            }
+          else
+            {
+              mn_findings_add (f, c, 0,
+                               _("<response n=\"%ld\"> answers no request: no <request n=\"%ld\"> "
+                                 "comes right before it; add the request, or move the response "
+                                 "after it"),
+                               n, n);
+            }
+          pending = NULL;
+        }
+    }
+  if (pending)
+    unanswered (f, pending);
+}
+
+/* === dates === */
+
+/* Read an xs:date "YYYY-MM-DD" (an optional time zone is allowed and ignored) into
+ * yyyymmdd.  Returns 0 if it is not one. */
+static long
+parse_iso (const char *s)
+{
+  int y, m, d, used = 0;
+  if (!s || sscanf (s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10
+      || !mn_era_valid_day (y, m, d))
+    return 0;
+  s += used;
+  if (*s == 'Z')
+    s++;
+  else if (*s == '+' || *s == '-')
+    {
+      int hh, mm, n2 = 0;
+      if (sscanf (s + 1, "%2d:%2d%n", &hh, &mm, &n2) != 2 || n2 != 5)
+        return 0;
+      s += 6;
+    }
+  return *s ? 0 : y * 10000L + m * 100L + d;
+}
+
+/* Check one date element (<start>, <decision>, <held-on>): its era text is a real day
+ * of its era, its weekday (if written) is right, and it is the day of `iso`.
+ * Returns the day as yyyymmdd when iso is readable, else 0. */
+static long
+check_date (mn_findings *f, const xmlNode *node)
+{
+  const char *name = (const char *) node->name;
+  xmlChar *iso_attr = xmlGetNoNsProp (node, (const xmlChar *) "iso");
+  xmlChar *content = xmlNodeGetContent (node);
+  const char *text = content ? (const char *) content : "";
+  long iso = parse_iso ((const char *) iso_attr);
+  char right[64];
+  mn_era_date e;
+  long first, last;
+  int status = mn_era_parse (&e, text);
+  mn_era_span (e.era, &first, &last);
+  if (strstr (text, PLACEHOLDER))
+    status = -1;  /* not written yet: check_placeholders says so */
+
+  if (iso_attr && !iso)
+    /* The schema says the same (xs:date) when the document names the schema's type. */
+    mn_findings_add_weak (f, node, 0,
+                          _("<%s>: %s=\"%s\" is not a date; write it as YYYY-MM-DD, "
+                            "for example 2021-05-10"),
+                          name, "iso", (const char *) iso_attr);
+  switch (status)
+    {
+    case MN_ERA_OK:
+      if (iso && iso != e.year * 10000L + e.month * 100L + e.day)
+        {
+          mn_era_format (right, sizeof right, (int) (iso / 10000), (int) (iso / 100 % 100),
+                         (int) (iso % 100));
+          mn_findings_add (f, node, 0,
+                           _("<%s>: the era date '%s' is %04d-%02d-%02d, but iso=\"%s\" "
+                             "(which is %s); make the two agree"),
+                           name, text, e.year, e.month, e.day, (const char *) iso_attr, right);
+        }
+      break;
+    case MN_ERA_SYNTAX:
+    case MN_ERA_UNKNOWN_ERA:
+      mn_findings_add (f, node, 0,
+                       _("<%s>: '%s' is not an era date; write it like 令和3年5月10日(月) "
+                         "(era 明治/大正/昭和/平成/令和, year, month, day, optional weekday)"),
+                       name, text);
+      break;
+    case MN_ERA_NO_SUCH_DAY:
+      mn_findings_add (f, node, 0,
+                       _("<%s>: '%s' is not a day of the calendar; correct the month or the day"),
+                       name, text);
+      break;
+    case MN_ERA_BEFORE_ERA:
+    case MN_ERA_AFTER_ERA:
+      {
+        /* the era's first day (before it) or last day (after it) */
+        long bound = status == MN_ERA_BEFORE_ERA ? first : last;
+        mn_era_format (right, sizeof right, e.year, e.month, e.day);
+        mn_findings_add (f, node, 0,
+                         status == MN_ERA_BEFORE_ERA
+                         ? _("<%s>: '%s' is before the %s era began on %04ld-%02ld-%02ld; "
+                             "that day is %s: correct the era or the year")
+                         : _("<%s>: '%s' is after the %s era ended on %04ld-%02ld-%02ld; "
+                             "that day is %s: correct the era or the year"),
+                         name, text, mn_era_name (e.era), bound / 10000, bound / 100 % 100,
+                         bound % 100, right);
+        break;
+      }
+    case MN_ERA_LUNISOLAR:
+      mn_findings_add (f, node, 0,
+                       _("<%s>: '%s' is before 明治6年 (1873), when Japan used the lunisolar "
+                         "calendar; such dates cannot be checked: give a later date"),
+                       name, text);
+      break;
+    case MN_ERA_WEEKDAY:
+      mn_findings_add (f, node, 0,
+                       _("<%s>: %d-%02d-%02d ('%s') is a (%s), not a (%s); correct the weekday "
+                         "or the date"),
+                       name, e.year, e.month, e.day, text,
+                       mn_era_weekday_name (mn_era_weekday (e.year, e.month, e.day)),
+                       mn_era_weekday_name (e.weekday));
+      break;
+    }
+  xmlFree (iso_attr);
+  xmlFree (content);
+  return iso;
+}
+
+/* <time iso="13:00:00">午後１時</time>: the text, when it reads as a time, is the
+ * iso time's hour and minute. */
+static void
+check_time (mn_findings *f, const xmlNode *node)
+{
+  xmlChar *iso = xmlGetNoNsProp (node, (const xmlChar *) "iso");
+  xmlChar *content = xmlNodeGetContent (node);
+  int h, m, written, used = 0;
+  if (iso && content && sscanf ((const char *) iso, "%2d:%2d%n", &h, &m, &used) == 2 && used == 5
+      && mn_era_parse_time (&written, (const char *) content) == 0 && written != h * 60 + m)
+    mn_findings_add (f, node, 0,
+                     _("<time>: '%s' is %02d:%02d, but iso=\"%s\"; make the two agree"),
+                     (const char *) content, written / 60, written % 60, (const char *) iso);
+  xmlFree (iso);
+  xmlFree (content);
+}
+
+static void
+check_dates (mn_findings *f, const xmlNode *dates)
+{
+  long start = 0, decision = 0;
+  const xmlNode *start_el = NULL, *decision_el = NULL;
+  for (xmlNode *c = dates ? dates->children : NULL; c; c = c->next)
+    {
+      if (is_el (c, "start"))
+        start = check_date (f, start_el = c);
+      else if (is_el (c, "decision"))
+        decision = check_date (f, decision_el = c);
+      else if (is_el (c, "held-on"))
+        check_date (f, c);
+      else if (is_el (c, "time"))
+        check_time (f, c);
+    }
+  if (start && decision && decision < start)
+    {
+      mn_findings_add (f, decision_el, 0,
+                       _("<decision> %04ld-%02ld-%02ld is before <start> %04ld-%02ld-%02ld "
+                         "(line %ld); the decision cannot come before deliberation began: "
+                         "correct one of the dates"),
+                       decision / 10000, decision / 100 % 100, decision % 100,
+                       start / 10000, start / 100 % 100, start % 100, xmlGetLineNo (start_el));
+    }
+}
+
+/* === empty blocks === */
+
+static void
+check_empty (mn_findings *f, const xmlNode *node)
+{
+  static const char *const must_hold_text[] = {
+    "question", "answer", "opinion", "request", "response",
+  };
+  for (const xmlNode *c = node->children; c; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      int checked = 0;
+      for (size_t i = 0; is_el (c, NULL) && i < G_N_ELEMENTS (must_hold_text); i++)
+        if (strcmp ((const char *) c->name, must_hold_text[i]) == 0)
+          {
+            checked = 1;
+            if (!has_text (c))
+              {
+                mn_findings_add (f, c, 0,
+                                 _("<%s> is empty (or holds only white space); write its "
+                                   "text, for example <p>…</p>"),
+                                 (const char *) c->name);
+              }
+          }
+      if (!checked)
+        check_empty (f, c);
+    }
+}
+
+/* === placeholders left from the template === */
+
+/* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
+
+/* Each element whose own text still holds the placeholder is reported once, on its line
+ * (the line of the text that staff must replace). */
+static void
+check_placeholders (mn_findings *f, const xmlNode *node)
+{
+  int reported = 0;
+  for (const xmlNode *c = node->children; c; c = c->next)
+    {
+      if (!reported && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+          && c->content && strstr ((const char *) c->content, PLACEHOLDER))
+        {
+          /* A paragraph is named with its container: <question><p>. */
+          const xmlNode *up = node->parent;
+          char *name = strcmp ((const char *) node->name, "p") == 0 && up
+                       && up->type == XML_ELEMENT_NODE
+                       ? g_strdup_printf ("%s><%s", (const char *) up->name,
+                                          (const char *) node->name)
+                       : g_strdup ((const char *) node->name);
+          mn_findings_add (f, node, 0,
+                           _("<%s> still holds the template's placeholder 「%s」; write the "
+                             "session's text here, or delete the element if the session has "
+                             "none"),
+                           name, PLACEHOLDER);
+          g_free (name);
+          reported = 1;
+        }
+      if (c->type == XML_ELEMENT_NODE)
+        check_placeholders (f, c);
+    }
+}
+
+/* === the session === */
+
+int
+mn_check_session (xmlDocPtr doc, mn_findings *f)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  if (!is_el (root, "session"))
+    return 0;
+  int before = mn_findings_count (f);
+  /* 1. Dates. */
+  check_dates (f, child (root, "dates"));
+  /* 2. Numbers: agenda entries, inquiries, the entries of each Q&A table, requests. */
+  check_numbers (f, child (root, "agenda"), "entry");
+  check_numbers (f, root, "inquiry");
+  for (xmlNode *c = root->children; c; c = c->next)
+    if (is_el (c, "inquiry"))
+      check_numbers (f, child (c, "qa"), "entry");
+  xmlNode *requests = child (root, "requests");
+  check_numbers (f, requests, "request");
+  /* 3. Each request answered. */
+  check_requests (f, requests);
+  /* 4. No empty blocks, no placeholder left. */
+  check_empty (f, root);
+  check_placeholders (f, root);
+  return mn_findings_count (f) - before;
+}
