@@ -1487,7 +1487,7 @@ parse_seq_master (ctx *c, xmlNodePtr x)
     {
       if (k->type != XML_ELEMENT_NODE)
         continue;
-      mn_fo_master_ref ref = { 0, -1, NULL, NULL };
+      mn_fo_master_ref ref = { MN_MASTER_REF_SINGLE, -1, NULL, NULL };
       xmlChar *mr = xmlGetNoNsProp (k, BAD_CAST "master-reference");
       xmlChar *max = xmlGetNoNsProp (k, BAD_CAST "maximum-repeats");
       ref.master = mr ? intern (c, (const char *) mr) : NULL;
@@ -1496,12 +1496,12 @@ parse_seq_master (ctx *c, xmlNodePtr x)
       xmlFree (mr);
       xmlFree (max);
       if (is_fo (k, "single-page-master-reference"))
-        ref.kind = 0, ref.max_repeats = 1;
+        ref.kind = MN_MASTER_REF_SINGLE, ref.max_repeats = 1;
       else if (is_fo (k, "repeatable-page-master-reference"))
-        ref.kind = 1;
+        ref.kind = MN_MASTER_REF_REPEATABLE;
       else if (is_fo (k, "repeatable-page-master-alternatives"))
         {
-          ref.kind = 2;
+          ref.kind = MN_MASTER_REF_ALTERNATIVES;
           ref.conds = g_array_new (FALSE, TRUE, sizeof (mn_fo_cond));
           for (xmlNodePtr cp = k->children; cp; cp = cp->next)
             {
@@ -1512,22 +1512,25 @@ parse_seq_master (ctx *c, xmlNodePtr x)
                   unknown_element (c, cp);
                   continue;
                 }
-              mn_fo_cond cond = { NULL, 0, 0 };
+              mn_fo_cond cond = { NULL, MN_POSITION_ANY, MN_ODD_EVEN_ANY };
               xmlChar *m = xmlGetNoNsProp (cp, BAD_CAST "master-reference");
               xmlChar *pp = xmlGetNoNsProp (cp, BAD_CAST "page-position");
               xmlChar *oe = xmlGetNoNsProp (cp, BAD_CAST "odd-or-even");
               xmlChar *bl = xmlGetNoNsProp (cp, BAD_CAST "blank-or-not-blank");
               cond.master = m ? intern (c, (const char *) m) : NULL;
               if (pp)
-                cond.position = !strcmp ((const char *) pp, "first") ? 1
-                                : !strcmp ((const char *) pp, "rest") ? 2
-                                : !strcmp ((const char *) pp, "last") ? 3 : 0;
-              if (cond.position == 3)
+                cond.position = !strcmp ((const char *) pp, "first") ? MN_POSITION_FIRST
+                                : !strcmp ((const char *) pp, "rest") ? MN_POSITION_REST
+                                : !strcmp ((const char *) pp, "last") ? MN_POSITION_NEVER
+                                : MN_POSITION_ANY;
+              if (cond.position == MN_POSITION_NEVER)
                 outside (c, node_line (cp), _("page-position=\"last\" is outside the supported FO subset; the condition never applies"));
               if (oe)
-                cond.odd_even = !strcmp ((const char *) oe, "odd") ? 1 : !strcmp ((const char *) oe, "even") ? 2 : 0;
+                cond.odd_even = !strcmp ((const char *) oe, "odd") ? MN_ODD_EVEN_ODD
+                                : !strcmp ((const char *) oe, "even") ? MN_ODD_EVEN_EVEN
+                                : MN_ODD_EVEN_ANY;
               if (bl && !strcmp ((const char *) bl, "blank"))
-                cond.position = 3;  /* we make no blank pages: never applies */
+                cond.position = MN_POSITION_NEVER;  /* we make no blank pages */
               g_array_append_val (ref.conds, cond);
               xmlFree (m), xmlFree (pp), xmlFree (oe), xmlFree (bl);
             }

@@ -131,18 +131,41 @@ typedef struct mn_fo_master {
 
 enum { MN_REGION_BODY, MN_REGION_BEFORE, MN_REGION_AFTER, MN_REGION_START, MN_REGION_END };
 
+/* What an entry of fo:page-sequence-master is (XSL-FO 1.1 §6.4.8–6.4.10). */
+typedef enum {
+  MN_MASTER_REF_SINGLE,         /* fo:single-page-master-reference: one page */
+  MN_MASTER_REF_REPEATABLE,     /* fo:repeatable-page-master-reference */
+  MN_MASTER_REF_ALTERNATIVES,   /* fo:repeatable-page-master-alternatives */
+} mn_master_ref_kind;
+
 /* One entry of fo:page-sequence-master. */
 typedef struct mn_fo_master_ref {
-  int kind;                 /* 0 single, 1 repeatable, 2 alternatives */
+  mn_master_ref_kind kind;  /* which element */
   int max_repeats;          /* maximum-repeats, -1 = no limit */
   const char *master;       /* single/repeatable: master-reference */
   GArray *conds;            /* alternatives: mn_fo_cond */
 } mn_fo_master_ref;
 
+/* page-position of a conditional-page-master-reference (§7.27.8). */
+typedef enum {
+  MN_POSITION_ANY,          /* any page */
+  MN_POSITION_FIRST,        /* the sequence's first page */
+  MN_POSITION_REST,         /* any page but the first */
+  MN_POSITION_NEVER,        /* never applies: page-position="last" (not in the subset), or
+                               blank-or-not-blank="blank" (no blank pages are made) */
+} mn_page_position;
+
+/* odd-or-even of a conditional-page-master-reference (§7.27.6). */
+typedef enum {
+  MN_ODD_EVEN_ANY,          /* any page */
+  MN_ODD_EVEN_ODD,          /* odd page numbers */
+  MN_ODD_EVEN_EVEN,         /* even page numbers */
+} mn_odd_even;
+
 typedef struct mn_fo_cond {
   const char *master;       /* master-reference */
-  int position;             /* 0 any, 1 first, 2 rest, 3 last */
-  int odd_even;             /* 0 any, 1 odd, 2 even */
+  mn_page_position position;  /* page-position */
+  mn_odd_even odd_even;     /* odd-or-even */
 } mn_fo_cond;
 
 typedef struct mn_fo_seq_master {

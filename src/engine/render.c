@@ -19,10 +19,10 @@
 #include <string.h>
 
 #include "base/atomic.h"
-#include "flow.h"
+#include "base/i18n.h"
 #include "fonts.h"
 #include "fotree.h"
-#include "base/i18n.h"
+#include "layout.h"
 #include "page.h"
 #include "pdf.h"
 #include "spool.h"
@@ -101,8 +101,8 @@ paint_spooled (mn_spool *spool, mn_layout *L, sink_ctx *sc)
 {
   int rc = mn_spool_rewind (spool);
   /* every page is laid out: citations now read the final numbers */
-  L->prev_first = L->first_page;
-  L->prev_last = L->last_page;
+  L->cite_first = L->first_page;
+  L->cite_last = L->last_page;
   while (rc == 0)
     {
       mn_area *page = NULL;
@@ -118,29 +118,6 @@ paint_spooled (mn_spool *spool, mn_layout *L, sink_ctx *sc)
       mn_area_free (page);
     }
   return rc;
-}
-
-static void
-layout_init (mn_layout *L, const mn_fo_doc *doc, PangoContext *pctx, mn_diag *d, const char *file)
-{
-  memset (L, 0, sizeof *L);
-  L->doc = doc;
-  L->pctx = pctx;
-  L->d = d;
-  L->file = file;
-  L->paras = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) mn_para_unref);
-  L->first_page = g_hash_table_new (g_str_hash, g_str_equal);
-  L->last_page = g_hash_table_new (g_str_hash, g_str_equal);
-}
-
-static void
-layout_clear (mn_layout *L)
-{
-  if (L->carry_out)
-    g_hash_table_destroy (L->carry_out);
-  g_hash_table_destroy (L->paras);
-  g_hash_table_destroy (L->first_page);
-  g_hash_table_destroy (L->last_page);
 }
 
 /* Parse `fo` with opts->strict in force; `take`: fo is ours (mn_fo_doc_parse_take). */
@@ -216,7 +193,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
       rc = MN_EINVALID;
       goto out;
     }
-  PangoContext *pctx = mn_fonts_context (fonts_once);
+  mn_layout_doc ld = { doc, mn_fonts_context (fonts_once), file, d };
 
   /* The spool when only static content cites pages (see the top of this file). */
   const char *passes = g_getenv ("MINUTES_LAYOUT_PASSES");
@@ -241,18 +218,18 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
     }
 
   /* Pass 1, only when the text cites page numbers: learn on which page each id lands. */
+  mn_diag quiet = *d;
+  quiet.quiet = 1;
+  mn_layout_doc quiet_doc = ld;
+  quiet_doc.d = &quiet;
   if (doc->has_citations && !spool)
     {
-      layout_init (&pass1, doc, pctx, d, file);
+      mn_layout_init (&pass1, &quiet_doc);
       have1 = 1;
-      pass1.pass = 1;
       pass1.carry_out = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                (GDestroyNotify) mn_para_unref);
       pass1.carry_budget = CARRY_BUDGET;
-      mn_diag quiet = *d;
-      quiet.quiet = 1;
-      pass1.d = &quiet;
-      rc = mn_page_layout_document (&pass1, NULL, NULL);
+      rc = mn_page_layout_document (&pass1, 1, NULL, NULL);
       if (rc != 0)
         {
           /* report for real in pass 2 */
@@ -260,13 +237,12 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
         }
     }
 
-  layout_init (&pass2, doc, pctx, d, file);
+  mn_layout_init (&pass2, &ld);
   have2 = 1;
-  pass2.pass = 2;
   if (have1)
     {
-      pass2.prev_first = pass1.first_page;
-      pass2.prev_last = pass1.last_page;
+      pass2.cite_first = pass1.first_page;
+      pass2.cite_last = pass1.last_page;
       pass2.carry_in = pass1.carry_out;
     }
   if (mn_atomic_open (&pdf_file, out_path) != 0)
@@ -286,8 +262,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   sink_ctx sc = { pdf, dump_file.fp };
   if (spool)
     {
-      pass2.defer_statics = 1;
-      rc = mn_page_layout_document (&pass2, spool_sink, spool);
+      rc = mn_page_layout_document (&pass2, 0, spool_sink, spool);
       if (rc == 0)
         rc = paint_spooled (spool, &pass2, &sc);
       if (rc == MN_EIO)
@@ -295,7 +270,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
       if (rc != 0)
         goto out;
     }
-  else if ((rc = mn_page_layout_document (&pass2, sink, &sc)) != 0)
+  else if ((rc = mn_page_layout_document (&pass2, 1, sink, &sc)) != 0)
     goto out;
   if (have1)
     {
@@ -334,9 +309,9 @@ out:
   mn_atomic_abort (&pdf_file);
   mn_atomic_abort (&dump_file);
   if (have2)
-    layout_clear (&pass2);
+    mn_layout_clear (&pass2);
   if (have1)
-    layout_clear (&pass1);
+    mn_layout_clear (&pass1);
   d->strict = strict_saved;
   return rc;
 }
