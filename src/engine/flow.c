@@ -44,7 +44,12 @@
  * column, MN_RESUME_DONE for a finished one (the constructors of layout.h make each shape).
  * Tokens are owned by the caller and freed with mn_resume_free; the input token is never
  * modified.
-
+ *
+ * == Lines ==
+ * A paragraph's lines become LINE areas that own what they show (area.h: the geometry, the
+ * glyph runs when the pass paints, the text when a dump is made, the ids), so the page never
+ * refers to the paragraph.  A paragraph split across pages stays in L->paras until its last
+ * line's page is finished, and is laid out once however many pages it spans.
  *
  * == Lists ==
  * A list item is two columns side by side: the label, provisional-distance-between-starts
@@ -68,45 +73,26 @@
 /* === finished pages === */
 
 static void
-note_id_cb (void *data, const char *id)
-{
-  mn_layout_note_id (data, id);
-}
-
-static void
-collect_finished (mn_layout *L, const mn_area *a, GPtrArray *done)
+collect_finished (mn_layout *L, const mn_area *a)
 {
   if (a->kind == MN_AREA_LINE)
     {
-      mn_para_line_ids (a->para, a->line_index, note_id_cb, L);
-      if (a->line_index == mn_para_nlines (a->para) - 1)
-        g_ptr_array_add (done, a->para);
+      for (int i = 0; i < a->line->nids; i++)
+        mn_layout_note_id (L, a->line->ids[i]);
+      /* a->fo is the PARA node */
+      if (a->line->last)
+        g_hash_table_remove (L->paras, a->fo);
     }
   else if (a->fo && a->kind != MN_AREA_LINK && a->kind != MN_AREA_REGION)
     mn_layout_note_id (L, a->fo->id);
   for (const mn_area *k = a->first; k; k = k->next)
-    collect_finished (L, k, done);
+    collect_finished (L, k);
 }
 
 void
 mn_flow_page_done (mn_layout *L, const mn_area *body)
 {
-  GPtrArray *done = g_ptr_array_new ();
-  collect_finished (L, body, done);
-  for (guint i = 0; i < done->len; i++)
-    {
-      mn_para *p = g_ptr_array_index (done, i);
-      const mn_fo_node *n = mn_para_node (p);
-      if (g_hash_table_lookup (L->paras, n) != p)
-        continue;
-      if (L->carry_out && L->carry_budget > 0 && !mn_para_dynamic (p))
-        {
-          g_hash_table_replace (L->carry_out, (gpointer) n, mn_para_ref (p));
-          L->carry_budget--;
-        }
-      g_hash_table_remove (L->paras, n);
-    }
-  g_ptr_array_free (done, TRUE);
+  collect_finished (L, body);
 }
 
 /* === paragraphs === */
@@ -148,22 +134,6 @@ get_para (mn_layout *L, const mn_fo_node *n, int w, mn_para **out)
       return MN_EINVALID;
     }
   mn_para_env env = { D->pctx, D->d, D->file, L->page_number, cite, L };
-  /* laid out by the counting pass at the same width: take it over, reporting what that
-   * quiet pass did not */
-  p = L->carry_in ? g_hash_table_lookup (L->carry_in, n) : NULL;
-  if (p && mn_para_width (p) == w)
-    {
-      mn_para_ref (p);
-      g_hash_table_remove (L->carry_in, n);
-      if (mn_para_check (p, &env) != 0)
-        {
-          mn_para_unref (p);
-          return MN_EINVALID;
-        }
-      g_hash_table_replace (L->paras, (gpointer) n, mn_para_ref (p));
-      *out = p;
-      return 0;
-    }
   int rc = mn_para_new (&p, n, w, &env);
   if (rc != 0)
     return rc;
@@ -214,8 +184,7 @@ layout_para (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *i
       a->w = ln->box_w;
       a->h = ln->height;
       a->baseline = cy + ln->baseline;
-      a->para = mn_para_ref (p);
-      a->line_index = i;
+      a->line = mn_line_new (p, i, L->paint, L->doc->keep_text);
       GArray *links = mn_para_line_links (p, i);
       for (guint l = 0; l < links->len; l++)
         {

@@ -81,10 +81,11 @@ mn_resume_free (mn_resume *r)
 /* === the state of a pass === */
 
 void
-mn_layout_init (mn_layout *L, const mn_layout_doc *doc)
+mn_layout_init (mn_layout *L, const mn_layout_doc *doc, int paint)
 {
   memset (L, 0, sizeof *L);
   L->doc = doc;
+  L->paint = paint;
   L->paras = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                     (GDestroyNotify) mn_para_unref);
   L->first_page = g_hash_table_new (g_str_hash, g_str_equal);
@@ -94,8 +95,6 @@ mn_layout_init (mn_layout *L, const mn_layout_doc *doc)
 void
 mn_layout_clear (mn_layout *L)
 {
-  if (L->carry_out)
-    g_hash_table_destroy (L->carry_out);
   g_hash_table_destroy (L->paras);
   g_hash_table_destroy (L->first_page);
   g_hash_table_destroy (L->last_page);
@@ -106,7 +105,6 @@ mn_layout_for_statics (const mn_layout *L)
 {
   mn_layout s = *L;
   s.paras = NULL;
-  s.carry_in = s.carry_out = NULL;
   return s;
 }
 

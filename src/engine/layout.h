@@ -138,11 +138,14 @@ typedef struct mn_layout_doc {
   PangoContext *pctx;       /* shared Pango context (borrowed) */
   const char *file;         /* file name for diagnostics */
   mn_diag *d;               /* where diagnostics go (a counting pass gets a quiet one) */
+  int keep_text;            /* lines keep their text (a layout dump is made) */
 } mn_layout_doc;
 
 /* One layout pass over the document: what changes as it goes. */
 typedef struct mn_layout {
   const mn_layout_doc *doc; /* the document (borrowed) */
+  int paint;                /* the pages are painted: lines get their glyph runs (not in a
+                               counting pass) */
   int page_number;          /* number of the page being laid out */
   GHashTable *paras;        /* PARA node -> mn_para* of paragraphs in progress: split across
                                pages, or finished on the page being laid out (so that a keep
@@ -154,15 +157,10 @@ typedef struct mn_layout {
                                or NULL while they are not known (a stand-in is shown) */
   GHashTable *cite_last;    /* the same for page-number-citation-last */
   int overfull_warned;      /* a static region's overflow was reported already */
-  /* Paragraphs carried from the counting pass to the painting pass, so that the second pass
-   * does not lay them out again (bounded: memory must not grow with the document). */
-  GHashTable *carry_out;    /* counting pass: PARA node -> mn_para* kept for the next (or NULL) */
-  GHashTable *carry_in;     /* painting pass: the same table, taken from */
-  int carry_budget;         /* paragraphs the counting pass may still keep */
 } mn_layout;
 
 /* A pass over `doc` (borrowed; outlives it): empty tables, no citations known. */
-void mn_layout_init (mn_layout *L, const mn_layout_doc *doc);
+void mn_layout_init (mn_layout *L, const mn_layout_doc *doc, int paint);
 void mn_layout_clear (mn_layout *L);
 
 /* The state static content is laid out with: L's, keeping no paragraphs. */

@@ -816,12 +816,6 @@ mn_para_dynamic (const mn_para *p)
   return p->dynamic;
 }
 
-int
-mn_para_check (mn_para *p, const mn_para_env *env)
-{
-  return check_glyphs (p, env);
-}
-
 mn_para *
 mn_para_ref (mn_para *p)
 {
