@@ -6,8 +6,10 @@
 
 #include <glib.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 
 #include "base/diag.h"
+#include "fox.h"
 
 /* One point in Pango units (1/1024 pt at our 72 dpi). */
 #define MN_PT 1024
@@ -73,7 +75,8 @@ typedef struct mn_style {
   gint8 preserve_linefeeds; /* linefeed-treatment="preserve" */
   gint8 collapse_spaces;    /* white-space-collapse="true" (default) */
   gint8 nowrap;             /* wrap-option="no-wrap" */
-  /* not inherited */
+  /* not inherited: from here to the end, each element starts from the initial values
+   * (fotree.c, inherit) */
   gint8 has_background;     /* background-color given and not transparent */
   gint8 break_before, break_after;  /* MN_BREAK_* */
   gint8 keep_with_next, keep_with_previous, keep_together;  /* 1 = keep (any strength) */
@@ -232,6 +235,15 @@ int mn_fo_doc_parse (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d
 int mn_fo_doc_parse_take (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_diag *d);
 
 void mn_fo_doc_free (mn_fo_doc *doc);
+
+/* Write the property section of docs/fo-subset.md (what stands between its "properties"
+ * markers), made from fotree.c's property table.  For tests/engine/fo-props. */
+void mn_fo_props_write_doc (FILE *fp);
+
+/* The style properties of the table, i from 0 (returns 0 past the last): the name (a SIDE in
+ * it stands for any side), whether it is inherited, and a value with an effect on the element
+ * it is written on (NULL if none is given).  For tests/engine/fo-props. */
+int mn_fo_style_prop (int i, const char **name, int *inherited, const char **example);
 
 /* The master named `name`, or NULL. */
 const mn_fo_master *mn_fo_doc_lookup_master (const mn_fo_doc *doc, const char *name);
