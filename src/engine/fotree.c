@@ -41,7 +41,7 @@ typedef struct ctx {
   mn_fo_doc *doc;     /* being built */
   mn_diag *d;         /* diagnostics */
   const char *file;   /* for diagnostics */
-  int errors;         /* errors reported by this parse */
+  int errors_before;  /* d->errors when the parse began: the parse fails if it grew */
   int generated;      /* the FO was made in memory by a stylesheet (no file of its own) */
   int take;           /* the FO document is ours: free each block's elements once parsed */
 } ctx;
@@ -78,6 +78,10 @@ node_line (xmlNodePtr n)
   return xmlGetLineNo (n);
 }
 
+/* Errors and warnings go to c->d, which counts them: the parse fails when an error was
+ * reported during it (d->errors grew), whether by bad() or by a warning that --strict makes
+ * an error. */
+
 /* Report one diagnostic; one about a generated FO that no session line explains says where it
  * comes from instead. */
 static void
@@ -104,7 +108,6 @@ bad (ctx *c, long line, const char *fmt, ...)
   va_start (ap, fmt);
   report (c, MN_ERROR, line, fmt, ap);
   va_end (ap);
-  c->errors++;
 }
 
 static void
@@ -114,11 +117,8 @@ outside (ctx *c, long line, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  int before = c->d->errors;
   report (c, MN_WARNING, line, fmt, ap);
   va_end (ap);
-  if (c->d->errors > before)
-    c->errors++;
 }
 
 static const char *
@@ -2273,7 +2273,7 @@ static int
 parse_doc (mn_fo_doc **out, xmlDocPtr fo, int take, const char *file, mn_diag *d)
 {
   mn_fo_doc *doc = g_new0 (mn_fo_doc, 1);
-  ctx c = { doc, d, file, 0, fo->URL == NULL, take };
+  ctx c = { doc, d, file, d->errors, fo->URL == NULL, take };
   doc->file = file;
   doc->generated = c.generated;
   doc->strings = g_string_chunk_new (4096);
@@ -2368,7 +2368,7 @@ parse_doc (mn_fo_doc **out, xmlDocPtr fo, int take, const char *file, mn_diag *d
     }
 
 out:
-  if (c.errors)
+  if (d->errors > c.errors_before)
     {
       mn_fo_doc_free (doc);
       return MN_EINVALID;

@@ -188,6 +188,7 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
   mn_pdf *pdf = NULL;
   mn_spool *spool = NULL;
   int strict_saved = d->strict;
+  int errors_before = d->errors;  /* an error reported from here on fails the render */
   int body_cites = doc->has_citations && body_cites_pages (doc);
   mn_passes asked = passes;
 
@@ -215,7 +216,7 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
           g_free (got);
         }
     }
-  if (d->errors)
+  if (d->errors > errors_before)
     {
       rc = MN_EINVALID;
       goto out;
@@ -285,7 +286,7 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
   pdf = NULL;
   if (rc == MN_EIO)
     mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
-  if (rc == 0 && d->errors)
+  if (rc == 0 && d->errors > errors_before)
     rc = MN_EINVALID;
   if (rc == 0 && dump_file.fp && mn_atomic_commit (&dump_file) != 0)
     {
