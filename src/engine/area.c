@@ -13,13 +13,7 @@ mn_area_new (mn_area_kind kind, mn_area *parent, const mn_fo_node *fo)
   a->fo = fo;
   a->parent = parent;
   if (parent)
-    {
-      if (parent->last)
-        parent->last->next = a;
-      else
-        parent->first = a;
-      parent->last = a;
-    }
+    MN_APPEND_CHILD (parent, a);
   return a;
 }
 

@@ -99,27 +99,19 @@ report (ctx *c, enum mn_severity sev, long line, const char *fmt, va_list ap)
   g_free (msg);
 }
 
+/* An error, or a construct outside the subset (a warning; --strict makes it an error). */
 static void
-bad (ctx *c, long line, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
+say (ctx *c, enum mn_severity sev, long line, const char *fmt, ...) __attribute__ ((format (printf, 4, 5)));
 static void
-bad (ctx *c, long line, const char *fmt, ...)
+say (ctx *c, enum mn_severity sev, long line, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  report (c, MN_ERROR, line, fmt, ap);
+  report (c, sev, line, fmt, ap);
   va_end (ap);
 }
-
-static void
-outside (ctx *c, long line, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
-static void
-outside (ctx *c, long line, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  report (c, MN_WARNING, line, fmt, ap);
-  va_end (ap);
-}
+#define bad(c, line, ...) say ((c), MN_ERROR, (line), __VA_ARGS__)
+#define outside(c, line, ...) say ((c), MN_WARNING, (line), __VA_ARGS__)
 
 static const char *
 intern (ctx *c, const char *s)
@@ -222,21 +214,31 @@ parse_color (const char *v, guint32 *out, int *transparent)
   return -1;
 }
 
+/* A keyword and what it stands for. */
+typedef struct keyword {
+  const char *word;
+  int value;
+} keyword;
+
+/* The value of keyword `v` in `kw` (ended by a NULL word), or -1. */
+static int
+keyword_value (const keyword *kw, const char *v)
+{
+  for (; kw->word; kw++)
+    if (!strcmp (kw->word, v))
+      return kw->value;
+  return -1;
+}
+
 static int
 parse_border_style (const char *v)
 {
-  if (!strcmp (v, "none") || !strcmp (v, "hidden"))
-    return MN_BORDER_NONE;
-  if (!strcmp (v, "solid") || !strcmp (v, "groove") || !strcmp (v, "ridge")
-      || !strcmp (v, "inset") || !strcmp (v, "outset"))
-    return MN_BORDER_SOLID;
-  if (!strcmp (v, "dashed"))
-    return MN_BORDER_DASHED;
-  if (!strcmp (v, "dotted"))
-    return MN_BORDER_DOTTED;
-  if (!strcmp (v, "double"))
-    return MN_BORDER_DOUBLE;
-  return -1;
+  static const keyword kw[] = {
+    { "none", MN_BORDER_NONE }, { "hidden", MN_BORDER_NONE }, { "solid", MN_BORDER_SOLID },
+    { "groove", MN_BORDER_SOLID }, { "ridge", MN_BORDER_SOLID }, { "inset", MN_BORDER_SOLID },
+    { "outset", MN_BORDER_SOLID }, { "dashed", MN_BORDER_DASHED },
+    { "dotted", MN_BORDER_DOTTED }, { "double", MN_BORDER_DOUBLE }, { NULL, 0 } };
+  return keyword_value (kw, v);
 }
 
 static int
@@ -284,15 +286,11 @@ parse_four_sides (const char *v, int font_size, int nonneg, int out[4])
 static int
 parse_align (const char *v)
 {
-  if (!strcmp (v, "start") || !strcmp (v, "left") || !strcmp (v, "inside"))
-    return MN_ALIGN_START;
-  if (!strcmp (v, "center"))
-    return MN_ALIGN_CENTER;
-  if (!strcmp (v, "end") || !strcmp (v, "right") || !strcmp (v, "outside"))
-    return MN_ALIGN_END;
-  if (!strcmp (v, "justify"))
-    return MN_ALIGN_JUSTIFY;
-  return -1;
+  static const keyword kw[] = {
+    { "start", MN_ALIGN_START }, { "left", MN_ALIGN_START }, { "inside", MN_ALIGN_START },
+    { "center", MN_ALIGN_CENTER }, { "end", MN_ALIGN_END }, { "right", MN_ALIGN_END },
+    { "outside", MN_ALIGN_END }, { "justify", MN_ALIGN_JUSTIFY }, { NULL, 0 } };
+  return keyword_value (kw, v);
 }
 
 static int
@@ -390,6 +388,16 @@ struct prop_def {
 };
 
 /* --- value parsers --- */
+
+/* The value of keyword `v` in `kw`; else a warning (`msg`, whose %s is v) and -1. */
+static int
+keyword_or_warn (elem *e, const keyword *kw, const char *v, const char *msg)
+{
+  int k = keyword_value (kw, v);
+  if (k < 0)
+    outside (e->c, e->line, msg, v);
+  return k;
+}
 
 static void
 p_font_family (elem *e, const prop_def *p, int side, const char *name, const char *v)
@@ -605,15 +613,14 @@ p_margin (elem *e, const prop_def *p, int side, const char *name, const char *v)
 static void
 p_space (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
+  int *field = !strcmp (name, "space-before") ? &e->st->space_before : &e->st->space_after;
   int len;
   if (length_value (e, name, v, &len) != 0)
     return;
   if (len < 0)
     bad (e->c, e->line, _("%s=\"%s\" is negative; spaces must be 0 or more"), name, v);
-  else if (!strcmp (name, "space-before"))
-    e->st->space_before = len;
   else
-    e->st->space_after = len;
+    *field = len;
 }
 
 /* padding (side -1: 1 to 4 lengths), padding-SIDE */
@@ -717,27 +724,27 @@ p_keep (elem *e, const prop_def *p, int side, const char *name, const char *v)
 static void
 p_display_align (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  if (!strcmp (v, "center"))
-    e->st->display_align = MN_DISPLAY_CENTER;
-  else if (!strcmp (v, "after"))
-    e->st->display_align = MN_DISPLAY_AFTER;
-  else if (!strcmp (v, "before") || !strcmp (v, "auto"))
-    e->st->display_align = MN_DISPLAY_BEFORE;
-  else
-    outside (e->c, e->line, _("display-align=\"%s\" is not supported; use before, center or after"), v);
+  static const keyword kw[] = {
+    { "center", MN_DISPLAY_CENTER }, { "after", MN_DISPLAY_AFTER },
+    { "before", MN_DISPLAY_BEFORE }, { "auto", MN_DISPLAY_BEFORE }, { NULL, 0 } };
+  int k = keyword_or_warn (e, kw, v, _("display-align=\"%s\" is not supported; use before, center or after"));
+  if (k >= 0)
+    e->st->display_align = k;
 }
 
+/* a cell's display-align, or an inline's baseline-shift; other values are ignored */
 static void
 p_vertical_align (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  if (!strcmp (v, "middle"))
-    e->st->display_align = MN_DISPLAY_CENTER;
-  else if (!strcmp (v, "bottom"))
-    e->st->display_align = MN_DISPLAY_AFTER;
-  else if (!strcmp (v, "super"))
-    e->st->baseline_shift = MN_SHIFT_SUPER;
-  else if (!strcmp (v, "sub"))
-    e->st->baseline_shift = MN_SHIFT_SUB;
+  static const keyword cell[] = {
+    { "middle", MN_DISPLAY_CENTER }, { "bottom", MN_DISPLAY_AFTER }, { NULL, 0 } };
+  static const keyword shift[] = {
+    { "super", MN_SHIFT_SUPER }, { "sub", MN_SHIFT_SUB }, { NULL, 0 } };
+  int k;
+  if ((k = keyword_value (cell, v)) >= 0)
+    e->st->display_align = k;
+  else if ((k = keyword_value (shift, v)) >= 0)
+    e->st->baseline_shift = k;
 }
 
 static void
@@ -756,14 +763,12 @@ p_text_decoration (elem *e, const prop_def *p, int side, const char *name, const
 static void
 p_baseline_shift (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  if (!strcmp (v, "super"))
-    e->st->baseline_shift = MN_SHIFT_SUPER;
-  else if (!strcmp (v, "sub"))
-    e->st->baseline_shift = MN_SHIFT_SUB;
-  else if (!strcmp (v, "baseline"))
-    e->st->baseline_shift = MN_SHIFT_BASELINE;
-  else
-    outside (e->c, e->line, _("baseline-shift=\"%s\" is not supported; use super, sub or baseline"), v);
+  static const keyword kw[] = {
+    { "super", MN_SHIFT_SUPER }, { "sub", MN_SHIFT_SUB }, { "baseline", MN_SHIFT_BASELINE },
+    { NULL, 0 } };
+  int k = keyword_or_warn (e, kw, v, _("baseline-shift=\"%s\" is not supported; use super, sub or baseline"));
+  if (k >= 0)
+    e->st->baseline_shift = k;
 }
 
 static void
@@ -800,13 +805,12 @@ p_wrap_option (elem *e, const prop_def *p, int side, const char *name, const cha
 static void
 p_provisional (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
+  int *field = !strcmp (name, "provisional-distance-between-starts") ? &e->st->pdbs : &e->st->pls;
   int len;
   if (parse_length (v, e->st->font_size, -1, &len) != 0 || len < 0)
     bad (e->c, e->line, _("%s=\"%s\" is not a length of 0 or more; write it like 2em"), name, v);
-  else if (!strcmp (name, "provisional-distance-between-starts"))
-    e->st->pdbs = len;
   else
-    e->st->pls = len;
+    *field = len;
 }
 
 static void
@@ -1442,11 +1446,7 @@ new_node (ctx *c, mn_fo_kind kind, mn_fo_node *parent, long line)
   n->parent = parent;
   if (parent)
     {
-      if (parent->last)
-        parent->last->next = n;
-      else
-        parent->first = n;
-      parent->last = n;
+      MN_APPEND_CHILD (parent, n);
       parent->nchildren++;
     }
   return n;
@@ -1470,6 +1470,19 @@ unknown_element (ctx *c, xmlNodePtr x)
              (const char *) x->name);
   else
     outside (c, node_line (x), _("element %s is not XSL-FO; it is left out"), (const char *) x->name);
+}
+
+/* Whether `k` is the element fo:`name`; any other element is reported (and left out), and
+ * what is not an element (text, comments) skipped. */
+static int
+expect_fo (ctx *c, xmlNodePtr k, const char *name)
+{
+  if (k->type != XML_ELEMENT_NODE)
+    return 0;
+  if (is_fo (k, name))
+    return 1;
+  unknown_element (c, k);
+  return 0;
 }
 
 static int
@@ -1658,6 +1671,17 @@ block_node (ctx *c, xmlNodePtr x, mn_fo_kind kind, mn_fo_node *parent, int reset
   return n;
 }
 
+/* A table cell or list column: a reference area, so the indents inside it start from its
+ * content box (§5.3.2); its blocks parsed. */
+static mn_fo_node *
+reference_area (ctx *c, xmlNodePtr x, mn_fo_kind kind, mn_fo_node *parent)
+{
+  mn_fo_node *n = block_node (c, x, kind, parent, 1);
+  n->st.start_indent = n->st.end_indent = 0;
+  parse_blocks (c, x, n);
+  return n;
+}
+
 static void
 parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
 {
@@ -1735,19 +1759,8 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
                 {
                   row = block_node (c, r, MN_FO_ROW, sec, 0);
                   for (xmlNodePtr cell = r->children; cell; cell = cell->next)
-                    {
-                      if (cell->type != XML_ELEMENT_NODE)
-                        continue;
-                      if (!is_fo (cell, "table-cell"))
-                        {
-                          unknown_element (c, cell);
-                          continue;
-                        }
-                      mn_fo_node *cn = block_node (c, cell, MN_FO_CELL, row, 1);
-                      /* a reference area: indents inside start from its content box */
-                      cn->st.start_indent = cn->st.end_indent = 0;
-                      parse_blocks (c, cell, cn);
-                    }
+                    if (expect_fo (c, cell, "table-cell"))
+                      reference_area (c, cell, MN_FO_CELL, row);
                   row = NULL;
                 }
               else if (is_fo (r, "table-cell"))
@@ -1760,9 +1773,7 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
                       inherit (&row->st, &sec->st);
                     }
                   xmlFree (sr);
-                  mn_fo_node *cn = block_node (c, r, MN_FO_CELL, row, 1);
-                  cn->st.start_indent = cn->st.end_indent = 0;
-                  parse_blocks (c, r, cn);
+                  reference_area (c, r, MN_FO_CELL, row);
                   xmlChar *er = xmlGetNoNsProp (r, BAD_CAST "ends-row");
                   if (er && !strcmp ((const char *) er, "true"))
                     row = NULL;
@@ -1783,35 +1794,20 @@ parse_list (ctx *c, xmlNodePtr x, mn_fo_node *parent)
   mn_fo_node *l = block_node (c, x, MN_FO_LIST, parent, 0);
   for (xmlNodePtr k = x->children; k; k = k->next)
     {
-      if (k->type != XML_ELEMENT_NODE)
+      if (!expect_fo (c, k, "list-item"))
         continue;
-      if (!is_fo (k, "list-item"))
-        {
-          unknown_element (c, k);
-          continue;
-        }
       mn_fo_node *item = block_node (c, k, MN_FO_LIST_ITEM, l, 0);
       int have_label = 0, have_body = 0;
       for (xmlNodePtr p = k->children; p; p = p->next)
         {
           if (p->type != XML_ELEMENT_NODE)
             continue;
+          /* label-end() and body-start() are what layout gives the two columns; the indents
+           * inside them start from 0 (docs/fo-subset.md). */
           if (is_fo (p, "list-item-label") && !have_label)
-            {
-              /* label-end() and body-start() are what layout gives the two columns; the
-               * indents inside them start from 0 (docs/fo-subset.md). */
-              mn_fo_node *lab = block_node (c, p, MN_FO_LIST_LABEL, item, 1);
-              lab->st.start_indent = lab->st.end_indent = 0;
-              parse_blocks (c, p, lab);
-              have_label = 1;
-            }
+            have_label = reference_area (c, p, MN_FO_LIST_LABEL, item) != NULL;
           else if (is_fo (p, "list-item-body") && !have_body)
-            {
-              mn_fo_node *body = block_node (c, p, MN_FO_LIST_BODY, item, 1);
-              body->st.start_indent = body->st.end_indent = 0;
-              parse_blocks (c, p, body);
-              have_body = 1;
-            }
+            have_body = reference_area (c, p, MN_FO_LIST_BODY, item) != NULL;
           else
             unknown_element (c, p);
         }
@@ -1856,6 +1852,24 @@ parse_block_element (ctx *c, xmlNodePtr x, mn_fo_node *parent)
 
 /* === pages === */
 
+/* The value of attribute `name` of `x`, interned, or `dflt` when it has none. */
+static const char *
+attr_string (ctx *c, xmlNodePtr x, const char *name, const char *dflt)
+{
+  xmlChar *v = xmlGetNoNsProp (x, BAD_CAST name);
+  const char *s = v ? intern (c, (const char *) v) : dflt;
+  xmlFree (v);
+  return s;
+}
+
+/* The master-name and the line of a page master or page-sequence master. */
+static void
+master_name (ctx *c, xmlNodePtr x, const char **name, long *line)
+{
+  *name = attr_string (c, x, "master-name", "");
+  *line = node_line (x);
+}
+
 static int
 master_length (ctx *c, xmlNodePtr x, const char *prop, int dflt, int min, int max, int *out)
 {
@@ -1891,10 +1905,7 @@ parse_simple_master (ctx *c, xmlNodePtr x)
 {
   mn_fo_master *m = g_new0 (mn_fo_master, 1);
   g_ptr_array_add (c->doc->masters, m);
-  m->line = node_line (x);
-  xmlChar *name = xmlGetNoNsProp (x, BAD_CAST "master-name");
-  m->name = intern (c, name ? (const char *) name : "");
-  xmlFree (name);
+  master_name (c, x, &m->name, &m->line);
   check_attrs (c, x, ON_MASTER);
   /* A4 portrait unless said otherwise. */
   master_length (c, x, "page-width", round_int (595.28 * MN_PT), MN_PT, 14400 * MN_PT, &m->page_w);
@@ -1921,10 +1932,7 @@ parse_simple_master (ctx *c, xmlNodePtr x)
         }
       m->has_region[r] = 1;
       check_attrs (c, k, ON_REGION);
-      xmlChar *rn = xmlGetNoNsProp (k, BAD_CAST "region-name");
-      if (rn)
-        m->region_name[r] = intern (c, (const char *) rn);
-      xmlFree (rn);
+      m->region_name[r] = attr_string (c, k, "region-name", m->region_name[r]);
       xmlChar *cc = xmlGetNoNsProp (k, BAD_CAST "column-count");
       if (cc && atoi ((const char *) cc) != 1)
         outside (c, node_line (k), _("column-count is outside the supported FO subset; the region has one column"));
@@ -1953,10 +1961,7 @@ parse_seq_master (ctx *c, xmlNodePtr x)
 {
   mn_fo_seq_master *sm = g_new0 (mn_fo_seq_master, 1);
   g_ptr_array_add (c->doc->seq_masters, sm);
-  sm->line = node_line (x);
-  xmlChar *name = xmlGetNoNsProp (x, BAD_CAST "master-name");
-  sm->name = intern (c, name ? (const char *) name : "");
-  xmlFree (name);
+  master_name (c, x, &sm->name, &sm->line);
   sm->refs = g_array_new (FALSE, TRUE, sizeof (mn_fo_master_ref));
   for (xmlNodePtr k = x->children; k; k = k->next)
     {
@@ -1980,13 +1985,8 @@ parse_seq_master (ctx *c, xmlNodePtr x)
           ref.conds = g_array_new (FALSE, TRUE, sizeof (mn_fo_cond));
           for (xmlNodePtr cp = k->children; cp; cp = cp->next)
             {
-              if (cp->type != XML_ELEMENT_NODE)
+              if (!expect_fo (c, cp, "conditional-page-master-reference"))
                 continue;
-              if (!is_fo (cp, "conditional-page-master-reference"))
-                {
-                  unknown_element (c, cp);
-                  continue;
-                }
               mn_fo_cond cond = { NULL, MN_POSITION_ANY, MN_ODD_EVEN_ANY };
               xmlChar *m = xmlGetNoNsProp (cp, BAD_CAST "master-reference");
               xmlChar *pp = xmlGetNoNsProp (cp, BAD_CAST "page-position");
@@ -2026,9 +2026,7 @@ new_flow (ctx *c, xmlNodePtr x, const mn_style *root_style)
   inherit (&f->st, root_style);
   apply_attrs (c, x, f, root_style, 1);
   f->st.start_indent = f->st.end_indent = 0;
-  xmlChar *fn = xmlGetNoNsProp (x, BAD_CAST "flow-name");
-  f->text = intern (c, fn ? (const char *) fn : "");
-  xmlFree (fn);
+  f->text = attr_string (c, x, "flow-name", "");
   parse_blocks (c, x, f);
   return f;
 }
@@ -2445,26 +2443,24 @@ mn_fo_doc_free (mn_fo_doc *doc)
   g_free (doc);
 }
 
+/* The element of `list` named `name`: each element's first field is its name. */
+static gpointer
+lookup_named (GPtrArray *list, const char *name)
+{
+  for (guint i = 0; name && i < list->len; i++)
+    if (!strcmp (*(const char *const *) g_ptr_array_index (list, i), name))
+      return g_ptr_array_index (list, i);
+  return NULL;
+}
+
 const mn_fo_master *
 mn_fo_doc_lookup_master (const mn_fo_doc *doc, const char *name)
 {
-  for (guint i = 0; name && i < doc->masters->len; i++)
-    {
-      const mn_fo_master *m = g_ptr_array_index (doc->masters, i);
-      if (!strcmp (m->name, name))
-        return m;
-    }
-  return NULL;
+  return lookup_named (doc->masters, name);
 }
 
 const mn_fo_seq_master *
 mn_fo_doc_lookup_seq_master (const mn_fo_doc *doc, const char *name)
 {
-  for (guint i = 0; name && i < doc->seq_masters->len; i++)
-    {
-      const mn_fo_seq_master *m = g_ptr_array_index (doc->seq_masters, i);
-      if (!strcmp (m->name, name))
-        return m;
-    }
-  return NULL;
+  return lookup_named (doc->seq_masters, name);
 }

@@ -122,7 +122,7 @@ typedef struct mn_fo_column {
 
 /* fo:simple-page-master; lengths in Pango units. */
 typedef struct mn_fo_master {
-  const char *name;         /* master-name */
+  const char *name;         /* master-name (first: fotree.c looks masters up by it) */
   long line;
   int page_w, page_h;       /* page-width, page-height */
   int margin[4];            /* page margins (MN_SIDE_*) */
@@ -172,7 +172,7 @@ typedef struct mn_fo_cond {
 } mn_fo_cond;
 
 typedef struct mn_fo_seq_master {
-  const char *name;
+  const char *name;         /* master-name (first, as in mn_fo_master) */
   long line;
   GArray *refs;             /* mn_fo_master_ref */
 } mn_fo_seq_master;
@@ -248,6 +248,17 @@ int mn_fo_style_prop (int i, const char **name, int *inherited, const char **exa
 /* The master named `name`, or NULL. */
 const mn_fo_master *mn_fo_doc_lookup_master (const mn_fo_doc *doc, const char *name);
 const mn_fo_seq_master *mn_fo_doc_lookup_seq_master (const mn_fo_doc *doc, const char *name);
+
+/* Append `child` to the children of `parent` (both trees, this and the area tree, link a
+ * node's children through first, last and next). */
+#define MN_APPEND_CHILD(parent, child) \
+  do { \
+    if ((parent)->last) \
+      (parent)->last->next = (child); \
+    else \
+      (parent)->first = (child); \
+    (parent)->last = (child); \
+  } while (0)
 
 /* Whether `kind` is block level (FLOW..LIST_BODY). */
 static inline int

@@ -485,10 +485,8 @@ mn_pdf_abort (mn_pdf *pdf)
 {
   if (!pdf)
     return;
-  if (pdf->cr)
-    cairo_destroy (pdf->cr);
-  if (pdf->surface)
-    cairo_surface_destroy (pdf->surface);
+  cairo_destroy (pdf->cr);  /* both accept NULL (no page painted yet) */
+  cairo_surface_destroy (pdf->surface);
   g_hash_table_destroy (pdf->dests_done);
   g_array_free (pdf->glyphs, TRUE);
   g_free (pdf);

@@ -2,9 +2,11 @@
  *
  * The file is a sequence of finished area trees in pre-order.  Each area is one `area_rec`
  * (with the number of its children); a LINE area is followed by its line (area.h, mn_line):
- * a `line_rec` (geometry, counts, the ids as the input tree's pointers), the text when it has
- * one, and its glyph runs as the painter will draw them.  Records are written as the
- * in-memory structs they copy, zeroed first: the same process reads them back. */
+ * a `line_rec`, the text when it has one, the ids (the input tree's pointers), and its glyph
+ * runs, each a `run_rec` and its arrays.  A record holds the in-memory struct it stands for,
+ * with its pointers to what is written after it (or rebuilt on reading) set to NULL; pointers
+ * into the input tree (nodes, masters, ids, links) are kept: the same process reads them back
+ * while that tree is alive. */
 #include "spool.h"
 
 #include <errno.h>
@@ -19,28 +21,18 @@ struct mn_spool {
 };
 
 typedef struct area_rec {
-  int kind, x, y, w, h;
-  int region, header, open_top, open_bottom;
-  int baseline, number, seq;
-  int nchildren;
-  const mn_fo_node *fo;
-  const mn_fo_master *master;
+  mn_area area;             /* parent, first, last, next, line: NULL */
+  int nchildren;            /* the areas that follow, its subtrees */
 } area_rec;
 
 typedef struct line_rec {
-  mn_para_line geom;
-  int last;
+  mn_line line;             /* text, ids, runs: NULL (nids, nruns say how many follow) */
   int text_len;             /* bytes of text that follow, or -1: the line has none */
-  int nids, nruns;
 } line_rec;
 
 typedef struct run_rec {
+  mn_glyph_run run;         /* font, glyphs, clusters, utf8: NULL (the counts say how many) */
   int font;                 /* index in fonts */
-  int nglyphs, nclusters, utf8_len;
-  guint32 color;
-  int decoration;
-  double x0, x1, size;
-  const mn_fo_node *link;
 } run_rec;
 
 int
@@ -75,8 +67,7 @@ mn_spool_free (mn_spool *s)
 {
   if (!s)
     return;
-  if (s->fp)
-    fclose (s->fp);
+  fclose (s->fp);  /* a spool always has its file */
   g_ptr_array_free (s->fonts, TRUE);
   g_free (s);
 }
@@ -105,11 +96,9 @@ put_line (mn_spool *s, const mn_line *line)
 {
   line_rec lr;
   memset (&lr, 0, sizeof lr);
-  lr.geom = line->geom;
-  lr.last = line->last;
+  lr.line = *line;
+  lr.line.text = NULL, lr.line.ids = NULL, lr.line.runs = NULL;
   lr.text_len = line->text ? (int) strlen (line->text) : -1;
-  lr.nids = line->nids;
-  lr.nruns = line->nruns;
   put (s, &lr, sizeof lr);
   if (line->text)
     put (s, line->text, (size_t) lr.text_len);
@@ -119,16 +108,9 @@ put_line (mn_spool *s, const mn_line *line)
       const mn_glyph_run *r = &line->runs[i];
       run_rec rr;
       memset (&rr, 0, sizeof rr);
+      rr.run = *r;
+      rr.run.font = NULL, rr.run.glyphs = NULL, rr.run.clusters = NULL, rr.run.utf8 = NULL;
       rr.font = font_index (s, r->font);
-      rr.nglyphs = r->nglyphs;
-      rr.nclusters = r->nclusters;
-      rr.utf8_len = r->utf8_len;
-      rr.color = r->color;
-      rr.decoration = r->decoration;
-      rr.x0 = r->x0;
-      rr.x1 = r->x1;
-      rr.size = r->size;
-      rr.link = r->link;
       put (s, &rr, sizeof rr);
       put (s, r->glyphs, sizeof r->glyphs[0] * (size_t) r->nglyphs);
       put (s, r->clusters, sizeof r->clusters[0] * (size_t) r->nclusters);
@@ -141,17 +123,9 @@ put_area (mn_spool *s, const mn_area *a)
 {
   area_rec rec;
   memset (&rec, 0, sizeof rec);
-  rec.kind = a->kind;
-  rec.x = a->x, rec.y = a->y, rec.w = a->w, rec.h = a->h;
-  rec.region = a->region;
-  rec.header = a->header;
-  rec.open_top = a->open_top;
-  rec.open_bottom = a->open_bottom;
-  rec.baseline = a->baseline;
-  rec.number = a->number;
-  rec.seq = a->seq;
-  rec.fo = a->fo;
-  rec.master = a->master;
+  rec.area = *a;
+  rec.area.parent = rec.area.first = rec.area.last = rec.area.next = NULL;
+  rec.area.line = NULL;
   for (const mn_area *k = a->first; k; k = k->next)
     rec.nchildren++;
   put (s, &rec, sizeof rec);
@@ -199,38 +173,29 @@ static mn_line *
 get_line (mn_spool *s)
 {
   line_rec lr;
-  if (get (s, &lr, sizeof lr) != 0 || lr.text_len < -1 || lr.nids < 0 || lr.nruns < 0)
+  if (get (s, &lr, sizeof lr) != 0 || lr.text_len < -1 || lr.line.nids < 0 || lr.line.nruns < 0)
     return NULL;
   mn_line *line = g_new0 (mn_line, 1);
-  line->geom = lr.geom;
-  line->last = lr.last;
+  *line = lr.line;
+  line->nruns = 0;  /* counts the runs read so far: mn_line_free frees those */
   if (lr.text_len >= 0 && !(line->text = get_new (s, (size_t) lr.text_len)))
     goto fail;
-  if (lr.nids > 0 && !(line->ids = get_new (s, sizeof line->ids[0] * (size_t) lr.nids)))
+  if (line->nids > 0 && !(line->ids = get_new (s, sizeof line->ids[0] * (size_t) line->nids)))
     goto fail;
-  line->nids = lr.nids;
-  line->runs = g_new0 (mn_glyph_run, lr.nruns);  /* NULL for none */
-  for (int i = 0; i < lr.nruns; i++)
+  line->runs = g_new0 (mn_glyph_run, lr.line.nruns);  /* NULL for none */
+  for (int i = 0; i < lr.line.nruns; i++)
     {
       run_rec rr;
       if (get (s, &rr, sizeof rr) != 0 || rr.font < 0 || (guint) rr.font >= s->fonts->len
-          || rr.nglyphs < 0 || rr.nclusters < 0 || rr.utf8_len < 0)
+          || rr.run.nglyphs < 0 || rr.run.nclusters < 0 || rr.run.utf8_len < 0)
         goto fail;
       mn_glyph_run *r = &line->runs[i];
+      *r = rr.run;
       r->font = g_object_ref (g_ptr_array_index (s->fonts, rr.font));
-      line->nruns = i + 1;  /* from here on mn_line_free frees this run */
-      r->nglyphs = rr.nglyphs;
-      r->nclusters = rr.nclusters;
-      r->utf8_len = rr.utf8_len;
-      r->color = rr.color;
-      r->decoration = rr.decoration;
-      r->x0 = rr.x0;
-      r->x1 = rr.x1;
-      r->size = rr.size;
-      r->link = rr.link;
-      if (!(r->glyphs = get_new (s, sizeof r->glyphs[0] * (size_t) rr.nglyphs))
-          || !(r->clusters = get_new (s, sizeof r->clusters[0] * (size_t) rr.nclusters))
-          || !(r->utf8 = get_new (s, (size_t) rr.utf8_len)))
+      line->nruns = i + 1;
+      if (!(r->glyphs = get_new (s, sizeof r->glyphs[0] * (size_t) r->nglyphs))
+          || !(r->clusters = get_new (s, sizeof r->clusters[0] * (size_t) r->nclusters))
+          || !(r->utf8 = get_new (s, (size_t) r->utf8_len)))
         goto fail;
     }
   return line;
@@ -246,17 +211,11 @@ get_area (mn_spool *s, mn_area *parent)
   area_rec rec;
   if (get (s, &rec, sizeof rec) != 0 || rec.nchildren < 0)
     return NULL;
-  mn_area *a = mn_area_new ((mn_area_kind) rec.kind, parent, rec.fo);
-  a->x = rec.x, a->y = rec.y, a->w = rec.w, a->h = rec.h;
-  a->region = rec.region;
-  a->header = rec.header;
-  a->open_top = rec.open_top;
-  a->open_bottom = rec.open_bottom;
-  a->baseline = rec.baseline;
-  a->number = rec.number;
-  a->seq = rec.seq;
-  a->master = rec.master;
-  int ok = rec.kind != MN_AREA_LINE || (a->line = get_line (s)) != NULL;
+  mn_area *a = mn_area_new (rec.area.kind, parent, rec.area.fo);
+  /* everything but the links mn_area_new made */
+  rec.area.parent = a->parent;
+  *a = rec.area;
+  int ok = a->kind != MN_AREA_LINE || (a->line = get_line (s)) != NULL;
   for (int i = 0; ok && i < rec.nchildren; i++)
     ok = get_area (s, a) != NULL;
   if (ok)
