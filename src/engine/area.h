@@ -2,8 +2,10 @@
  * table.c, page.c), painted by pdf.c, dumped as text for the tests (--dump-layout).
  *
  * All positions are absolute on the page: x, y of the top-left corner from the page's
- * top-left, in Pango units (1/1024 pt).  The tree of one page is freed once the page is
- * painted, so memory does not grow with the number of pages.
+ * top-left, in Pango units (1/1024 pt).  A page is self-contained: its LINE areas own what
+ * they show (mn_line), so nothing in it points into layout's state, only into the input tree
+ * (which outlives it).  The tree of one page is freed once the page is painted (or spooled,
+ * spool.h), so memory does not grow with the number of pages.
  *
  * The dump (mn_area_dump) is one area a line, one space of indent per depth:
  *   page N WxH

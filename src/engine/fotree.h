@@ -123,7 +123,7 @@ typedef struct mn_fo_column {
 /* fo:simple-page-master; lengths in Pango units. */
 typedef struct mn_fo_master {
   const char *name;         /* master-name (first: fotree.c looks masters up by it) */
-  long line;
+  long line;                /* where it is defined */
   int page_w, page_h;       /* page-width, page-height */
   int margin[4];            /* page margins (MN_SIDE_*) */
   int body_margin[4];       /* region-body margins, inside the page margins */
@@ -173,14 +173,14 @@ typedef struct mn_fo_cond {
 
 typedef struct mn_fo_seq_master {
   const char *name;         /* master-name (first, as in mn_fo_master) */
-  long line;
-  GArray *refs;             /* mn_fo_master_ref */
+  long line;                /* where it is defined */
+  GArray *refs;             /* mn_fo_master_ref, in order */
 } mn_fo_seq_master;
 
 /* fo:page-sequence. */
 typedef struct mn_fo_seq {
   const char *master_ref;   /* master-reference */
-  long line;
+  long line;                /* where it begins */
   int initial_page_number;  /* 0 = auto (continue) */
   const char *id;           /* the sequence's id, or NULL */
   mn_fo_node *flow;         /* fo:flow (xsl-region-body) */
@@ -191,14 +191,15 @@ typedef struct mn_fo_bookmark mn_fo_bookmark;
 struct mn_fo_bookmark {
   const char *title;        /* bookmark-title text */
   const char *dest;         /* internal-destination */
-  long line;
+  long line;                /* where it is written */
   int open;                 /* starting-state="show" */
   GPtrArray *children;      /* mn_fo_bookmark* */
 };
 
 /* Document information (from fo:declarations' XMP packet). */
 typedef struct mn_fo_meta {
-  const char *title, *author, *subject, *keywords;
+  const char *title, *author, *subject, *keywords;  /* dc:title, dc:creator, dc:description,
+                                                       pdf:Keywords (or dc:subject), or NULL */
   const char *create_date;  /* xmp:CreateDate as written (ISO 8601), or NULL */
   long date_line;           /* where it was written */
 } mn_fo_meta;
@@ -209,7 +210,7 @@ typedef struct mn_fo_doc {
   GPtrArray *seq_masters;   /* mn_fo_seq_master* */
   GPtrArray *seqs;          /* mn_fo_seq* */
   GPtrArray *bookmarks;     /* top-level mn_fo_bookmark* */
-  mn_fo_meta meta;
+  mn_fo_meta meta;          /* document information for the PDF */
   GHashTable *ids;          /* id -> mn_fo_node* (borrowed) or the sequence's dummy */
   GHashTable *targets;      /* ids referenced by links and bookmarks (the set) */
   int has_citations;        /* page-number-citation(-last) present: layout needs a first pass */

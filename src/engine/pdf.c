@@ -33,8 +33,8 @@ struct mn_pdf {
   cairo_t *cr;              /* drawing context (owned) */
   FILE *fp;                 /* output (borrowed) */
   const mn_fo_doc *doc;     /* borrowed */
-  mn_diag *d;
-  const char *file;
+  mn_diag *d;               /* diagnostics (borrowed) */
+  const char *file;         /* file name for diagnostics */
   GHashTable *dests_done;   /* ids whose destination is emitted */
   int in_static;            /* painting a header/footer region: no structure tags */
   int pages;                /* pages painted */
