@@ -739,7 +739,7 @@ compile_schema (mn_diag *d)
     return 0;
   char *path = mn_paths_data_file ("schema/session.xsd");
   struct { mn_diag *d; const char *path; } ctx = { d, path };
-  int rc = MN_EFAIL;
+  int rc = MN_EENV;
 
   /* The schema parser reads the file with a parser of its own, whose errors go to the
    * global handler: catch those too, for the time of the compile. */

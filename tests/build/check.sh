@@ -109,7 +109,9 @@ failure-keeps-output)
   [ -f "$tmp/p/output/all-constructs.pdf" ] || fail "the other session was not built"
   grep -q 'href="r03-1.pdf"' "$tmp/p/output/index.html" || fail "the failed session left the index"
   grep -q '令和3年度第1回 情報公開・個人情報保護審議会' "$tmp/p/output/index.html" || fail "its index entry lost its name"
-  ls -A "$tmp/p/output" | grep '^\.' && fail "a temporary file was left"
+  # hidden: only .summaries/ (the index's summaries), and no temporary inside it
+  ls -A "$tmp/p/output" | grep -vx '.summaries' | grep '^\.' && fail "a temporary file was left"
+  ls -A "$tmp/p/output/.summaries" | grep '^\.' && fail "a temporary file was left"
   # a stylesheet failure (a bad look) also leaves everything as it was
   cp -r "$tmp/p/output" "$tmp/before2"
   build --param base-font-size=large input/all-constructs.xml >/dev/null 2>"$tmp/err2"
@@ -231,6 +233,31 @@ index)
   order2=$(grep -o 'href="[^"]*\.pdf"' "$tmp/p/output/index.html" | tr '\n' ' ')
   [ "$order2" = "$expected" ] || fail "after rebuilding one session: $order2"
   echo "ok: $order"
+  ;;
+
+index-from-summaries)
+  # The index is made from the small summary each build keeps beside its outputs
+  # (output/.summaries/NAME.xml), never by reading the other sessions' pages or sources again:
+  # a one-session build costs the same whether the folder holds 1 or 1,000 sessions.  Proof:
+  # garble the other sessions' HTML pages and sources after a full build; rebuilding one
+  # session still writes the same index, byte for byte.
+  project "$src/input/r03-1.xml" "$src/input/r07-1-kugikai-excerpt.xml" \
+          "$src/tests/build/input/all-constructs.xml"
+  build >/dev/null || fail "minutes build failed"
+  for n in r03-1 r07-1-kugikai-excerpt all-constructs; do
+    [ -s "$tmp/p/output/.summaries/$n.xml" ] || fail "no summary for $n"
+  done
+  cp "$tmp/p/output/index.html" "$tmp/index.before"
+  for n in r07-1-kugikai-excerpt all-constructs; do
+    printf '<html><head><title>garbled</title><meta name="dcterms.date" content="1900-01-01">' \
+      >"$tmp/p/output/$n.html"
+    printf '<session xmlns="urn:minutes:session:1"><title>garbled' >"$tmp/p/input/$n.xml"
+  done
+  build input/r03-1.xml >/dev/null || fail "rebuilding one session failed"
+  cmp "$tmp/index.before" "$tmp/p/output/index.html" || {
+    diff "$tmp/index.before" "$tmp/p/output/index.html" | head; fail "the index changed: it read the other sessions"; }
+  grep -q garbled "$tmp/p/output/index.html" && fail "the index read a garbled page"
+  echo "ok: the index of a one-session build comes from the summaries"
   ;;
 
 fop)
