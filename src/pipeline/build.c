@@ -57,8 +57,10 @@ mn_data_stylesheet (mn_stylesheet **out, const char *rel, mn_diag *d)
 {
   char *path = mn_paths_data_file (rel);
   int ret = path ? mn_transform_stylesheet (out, path, d) : MN_EENV;
-  free (path);
   /* A stylesheet of the data folder that cannot be read or compiled: the installation. */
+  if (ret != 0)
+    mn_error (d, path, 0, _("this stylesheet of minutes cannot be used, so the installation is broken: reinstall minutes, or give the right folder with --data-dir"));
+  free (path);
   return ret == 0 ? 0 : MN_EENV;
 }
 

@@ -260,6 +260,67 @@ index-from-summaries)
   echo "ok: the index of a one-session build comes from the summaries"
   ;;
 
+broken-install)
+  # One broken installation, one exit code: 3 ("the installation is wrong") from every command
+  # that needs what is broken, whatever the command (it was 4, "a bug", from build and fo).
+  # The data folder is a copy with one piece broken at a time (--data-dir).
+  s=$src/tests/build/input/all-constructs.xml
+  fo=$src/tests/layout/block-basic.fo
+  txt=$src/tests/data/sources/r03-1.seed.txt
+  data() {  # data DIR: a data folder of links to ours, with schema/ and xsl/ copied
+    mkdir -p "$1"
+    cp -r "$src/schema" "$src/xsl" "$1/"
+    ln -s "$src/fonts" "$1/fonts"; ln -s "$src/templates" "$1/templates"
+  }
+  expect3() {  # expect3 WHAT ARGS…: `minutes ARGS…` exits 3 and names the installation
+    what=$1; shift
+    "$minutes" "$@" >"$tmp/out" 2>"$tmp/err"
+    st=$?
+    [ $st -eq 3 ] || { cat "$tmp/err"; fail "$what: exit status $st, expected 3"; }
+    grep -qiE 'install|data folder|--data-dir|pin' "$tmp/err" || { cat "$tmp/err"; fail "$what: the message does not name the installation"; }
+    echo "ok: $what exits 3"
+  }
+  # 1. The schema does not compile.
+  data "$tmp/d1"
+  sed -i 's|<xs:element name="session"|<xs:element name="session" type="no-such-type"|' "$tmp/d1/schema/session.xsd"
+  grep -q 'no-such-type' "$tmp/d1/schema/session.xsd" || fail "the test's schema was not broken"
+  mkdir -p "$tmp/w"
+  expect3 "validate, schema broken" --data-dir "$tmp/d1" validate "$s"
+  expect3 "fo, schema broken" --data-dir "$tmp/d1" fo "$s"
+  expect3 "build, schema broken" --data-dir "$tmp/d1" build -o "$tmp/w/out" "$s"
+  expect3 "build -j2, schema broken" --data-dir "$tmp/d1" build -j2 -o "$tmp/w/out" "$s" "$src/input/r03-1.xml"
+  expect3 "import, schema broken" --data-dir "$tmp/d1" import "$txt" -o "$tmp/w/i.xml"
+  # 2. The schema is missing: no data folder at all.
+  data "$tmp/d2"; rm "$tmp/d2/schema/session.xsd"
+  for c in validate fo build import render new watch; do
+    expect3 "$c, no schema" --data-dir "$tmp/d2" $c "$s"
+  done
+  # 3. A stylesheet of the installation is not well-formed.
+  data "$tmp/d3"; echo '<xsl:stylesheet' >"$tmp/d3/xsl/session-html.xsl"
+  expect3 "build, stylesheet broken" --data-dir "$tmp/d3" build -o "$tmp/w/out" "$s"
+  data "$tmp/d4"; echo '<xsl:stylesheet' >"$tmp/d4/xsl/session-fo.xsl"
+  expect3 "fo, stylesheet broken" --data-dir "$tmp/d4" fo "$s"
+  # 4. The fonts differ from their pins.
+  data "$tmp/d5"; rm "$tmp/d5/fonts"; mkdir "$tmp/d5/fonts"
+  cp "$src/fonts/MANIFEST" "$tmp/d5/fonts/"
+  for f in "$src"/fonts/*.tt?; do printf 'not a font' >"$tmp/d5/fonts/$(basename "$f")"; done
+  expect3 "render, fonts broken" --data-dir "$tmp/d5" render "$fo" -o "$tmp/w/x.pdf"
+  expect3 "build, fonts broken" --data-dir "$tmp/d5" build -o "$tmp/w/out" "$s"
+  # 5. No template.
+  data "$tmp/d6"; rm "$tmp/d6/templates"
+  expect3 "new, no template" --data-dir "$tmp/d6" new "$tmp/w/new.xml"
+  [ -e "$tmp/w/out/all-constructs.pdf" ] && fail "a broken installation wrote a PDF"
+  # watch builds in a child: its line gives the same exit code
+  cd "$tmp/w" || fail "cd"
+  "$minutes" --data-dir "$tmp/d1" watch "$s" >"$tmp/watch.out" 2>"$tmp/watch.err" &
+  wpid=$!
+  i=0; until grep -q 'not built' "$tmp/watch.out"; do
+    i=$((i + 1)); [ $i -le 600 ] || { kill "$wpid"; fail "watch printed no build line"; }; sleep 0.1; done
+  kill -INT "$wpid"; wait "$wpid"
+  grep -q 'exit code 3' "$tmp/watch.out" || { cat "$tmp/watch.out"; fail "watch: the build's exit code is not 3"; }
+  echo "ok: watch reports exit code 3"
+  ;;
+
 fop)
   # Any XSL-FO processor can render our FO: Apache FOP, without errors.
   fo=$tmp/seed.fo
