@@ -265,7 +265,7 @@ take_context (struct sink *s, const char *line)
 /* What our own stylesheets say with xsl:message (the files in xsl/), listed for translation. */
 static const char *const stylesheet_messages[] = {
   N_("the document is not a session (urn:minutes:session:1); run minutes validate on it"),
-  N_("base-font-size must be a size in points, such as 10.5pt"),
+  N_("--param base-font-size must be a size in points from 5pt to 50pt, such as 10.5pt"),
   N_("unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height"),
   N_("the session holds an element the stylesheet does not know; run minutes validate on it"),
 };
@@ -689,7 +689,11 @@ mn_transform_write (const char *out_path, xmlDocPtr result, const mn_stylesheet 
         }
     }
   else if (fwrite (buf, 1, (size_t) len, stdout) != (size_t) len || fflush (stdout) != 0)
-    ret = MN_EIO;
+    {
+      mn_error (d, NULL, 0, _("cannot write to the standard output (%s); check where it goes, or write a file with -o"),
+                g_strerror (errno));
+      ret = MN_EIO;
+    }
   xmlFree (buf);
   return ret;
 }

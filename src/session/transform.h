@@ -75,7 +75,7 @@ int mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss);
 
 /* Serialize `result` as mn_transform_serialize does and write it to `out_path` atomically
  * (base/atomic.h), or to standard output when `out_path` is NULL.  Returns 0, MN_EIO (the file
- * cannot be written: reported, the old file kept; standard output: not reported) or MN_EFAIL. */
+ * or standard output cannot be written: reported, an old file kept) or MN_EFAIL. */
 int mn_transform_write (const char *out_path, xmlDocPtr result, const mn_stylesheet *ss,
                         mn_diag *d);
 

@@ -361,6 +361,46 @@ param-injection)
   echo "ok"
   ;;
 
+param-messages)
+  # A --param value out of its range is the parameter's fault: said as such, with the range,
+  # in English and Japanese, never as a computed size blamed on a line of the session.
+  # --param index-title is documented for build and taken (it names index.html), and fo,
+  # which runs only the FO stylesheet, refuses it as it refuses any name it does not take.
+  s=$src/tests/build/input/all-constructs.xml
+  project "$s"
+  build --param base-font-size=999pt >/dev/null 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -eq 1 ] || fail "base-font-size=999pt: exit status $status, expected 1"
+  grep -q -- '--param base-font-size must be a size in points from 5pt to 50pt' "$tmp/err" || fail "the message does not name the parameter and its range"
+  grep -q 'font-size="' "$tmp/err" && fail "a computed font size was reported"
+  grep -Eq '^input/all-constructs\.xml:[0-9]+:' "$tmp/err" && fail "a line of the session was blamed"
+  (cd "$tmp/p" && env -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 "$minutes" build --param base-font-size=999pt) >/dev/null 2>"$tmp/err.ja"
+  cat "$tmp/err.ja"
+  grep -q -- '--param base-font-size は 5pt から 50pt までの大きさを' "$tmp/err.ja" || fail "no Japanese message with the range"
+  "$minutes" fo --param base-font-size=4pt "$s" >/dev/null 2>"$tmp/err"
+  [ $? -eq 1 ] && grep -q 'from 5pt to 50pt' "$tmp/err" || fail "fo took base-font-size=4pt"
+  "$minutes" fo --param base-font-size=50pt "$s" >/dev/null || fail "fo refused base-font-size=50pt"
+  build --param index-title=議事録の一覧 >/dev/null || fail "build refused --param index-title"
+  grep -q '<title>議事録の一覧</title>' "$tmp/p/output/index.html" || fail "index-title is not the index's title"
+  grep -q '<h1>議事録の一覧</h1>' "$tmp/p/output/index.html" || fail "index-title is not the index's heading"
+  "$minutes" fo --param index-title=x "$s" >/dev/null 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "fo took index-title, which its stylesheet does not declare"
+  echo "ok"
+  ;;
+
+full-output)
+  # A write that fails (here: standard output on /dev/full, ENOSPC) is said in our words with
+  # what failed, never as a raw libxml2 line ("I/O error : No space left on device").
+  "$minutes" fo "$src/tests/build/input/all-constructs.xml" >/dev/full 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -eq 2 ] || fail "exit status $status, expected 2"
+  grep -q '^minutes: error: cannot write to the standard output (No space left on device)' "$tmp/err" || fail "no message naming the failed write"
+  grep -Eq '^(I/O|encoding|parser) error' "$tmp/err" && fail "a raw libxml2 line reached the user"
+  echo "ok"
+  ;;
+
 param-unknown)
   s=$src/tests/build/input/all-constructs.xml
   "$minutes" fo --param no-such-look=1 "$s" >/dev/null 2>"$tmp/err"
