@@ -34,63 +34,20 @@ usage (FILE *out)
 int
 mn_cmd_build (int argc, char **argv)
 {
-  static const char *const with_value[] = { "-o", "--output", "--param", "-j", "--jobs" };
   mn_archive_opts o = MN_ARCHIVE_OPTS_INIT;
   mn_params params = MN_PARAMS_INIT;
   GPtrArray *files = g_ptr_array_new ();
   int status = MN_EXIT_USAGE;
-  int i = 1;
-  for (; i < argc; i++)
-    {
-      const char *a = argv[i];
-      const char *name = NULL, *val = NULL;
-      int got;
-      if (strcmp (a, "--") == 0)
-        {
-          i++;
-          break;
-        }
-      if (a[0] != '-' || strcmp (a, "-") == 0)
-        g_ptr_array_add (files, argv[i]);
-      else if (strcmp (a, "--help") == 0 || strcmp (a, "-h") == 0)
-        {
-          usage (stdout);
-          status = MN_EXIT_OK;
-          goto out;
-        }
-      else if (strcmp (a, "--strict") == 0)
-        o.strict = 1;
-      else if (strcmp (a, "--check") == 0)
-        o.check = 1;
-      else if (strncmp (a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9')
-        {
-          if (mn_cmdline_jobs (&o.jobs, argv[0], a + 2) != 0)
-            goto out;
-        }
-      else if ((got = mn_cmdline_option (&name, &val, argc, argv, &i, with_value,
-                                         G_N_ELEMENTS (with_value))) < 0)
-        goto out;
-      else if (got == 0)
-        {
-          status = mn_cmdline_unknown (argv, a);
-          goto out;
-        }
-      else if (strcmp (name, "--param") == 0)
-        {
-          if (mn_cmdline_param (&params, argv[0], val) != 0)
-            goto out;
-        }
-      else if (strcmp (name, "-j") == 0 || strcmp (name, "--jobs") == 0)
-        {
-          if (mn_cmdline_jobs (&o.jobs, argv[0], val) != 0)
-            goto out;
-        }
-      else
-        o.out_dir = val;
-    }
-  for (; i < argc; i++)
-    g_ptr_array_add (files, argv[i]);
-
+  const mn_cmdline_spec specs[] = {
+    { "--output", "-o", MN_OPT_VALUE, NULL, &o.out_dir, NULL },
+    { "--param", NULL, MN_OPT_PARAM, NULL, NULL, NULL },
+    { "--jobs", "-j", MN_OPT_JOBS, NULL, NULL, &o.jobs },
+    { "--strict", NULL, MN_OPT_FLAG, &o.strict, NULL, NULL },
+    { "--check", NULL, MN_OPT_FLAG, &o.check, NULL, NULL },
+  };
+  status = mn_cmdline_parse (files, &params, argc, argv, specs, G_N_ELEMENTS (specs), usage);
+  if (status >= 0)
+    goto out;
   o.params = &params;
   mn_diag d = MN_DIAG_INIT;
   mn_archive_report rep = MN_ARCHIVE_REPORT_INIT;

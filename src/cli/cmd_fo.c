@@ -26,65 +26,32 @@ usage (FILE *out)
 int
 mn_cmd_fo (int argc, char **argv)
 {
-  static const char *const with_value[] = { "-o", "--output", "--param", "--stylesheet" };
   mn_fo_opts o = MN_FO_OPTS_INIT;
   mn_params params = MN_PARAMS_INIT;
-  const char *file = NULL;
-  int nfiles = 0;
+  GPtrArray *files = g_ptr_array_new ();
   int status = MN_EXIT_USAGE;
-  int i = 1;
-  for (; i < argc; i++)
-    {
-      const char *a = argv[i];
-      const char *name = NULL, *val = NULL;
-      int got;
-      if (strcmp (a, "--") == 0)
-        {
-          i++;
-          break;
-        }
-      if (a[0] != '-' || strcmp (a, "-") == 0)
-        file = nfiles++ ? file : a;
-      else if (strcmp (a, "--help") == 0 || strcmp (a, "-h") == 0)
-        {
-          usage (stdout);
-          status = MN_EXIT_OK;
-          goto out;
-        }
-      else if (strcmp (a, "--source-lines") == 0)
-        o.source_lines = 1;
-      else if ((got = mn_cmdline_option (&name, &val, argc, argv, &i, with_value,
-                                         G_N_ELEMENTS (with_value))) < 0)
-        goto out;
-      else if (got == 0)
-        {
-          status = mn_cmdline_unknown (argv, a);
-          goto out;
-        }
-      else if (strcmp (name, "--param") == 0)
-        {
-          if (mn_cmdline_param (&params, argv[0], val) != 0)
-            goto out;
-        }
-      else if (strcmp (name, "--stylesheet") == 0)
-        o.stylesheet = val;
-      else
-        o.out_path = val;
-    }
-  for (; i < argc; i++)
-    file = nfiles++ ? file : argv[i];
-  if (nfiles != 1)
+  const mn_cmdline_spec specs[] = {
+    { "--output", "-o", MN_OPT_VALUE, NULL, &o.out_path, NULL },
+    { "--param", NULL, MN_OPT_PARAM, NULL, NULL, NULL },
+    { "--stylesheet", NULL, MN_OPT_VALUE, NULL, &o.stylesheet, NULL },
+    { "--source-lines", NULL, MN_OPT_FLAG, &o.source_lines, NULL, NULL },
+  };
+  status = mn_cmdline_parse (files, &params, argc, argv, specs, G_N_ELEMENTS (specs), usage);
+  if (status >= 0)
+    goto out;
+  status = MN_EXIT_USAGE;
+  if (files->len != 1)
     {
       fprintf (stderr, _("minutes fo: name exactly one session file; see `minutes fo --help`\n"));
       goto out;
     }
-
   o.params = &params;
   mn_diag d = MN_DIAG_INIT;
-  status = mn_exit_code (mn_fo (file, &o, &d));
+  status = mn_exit_code (mn_fo (files->pdata[0], &o, &d));
 
 out:
   mn_params_clear (&params);
+  g_ptr_array_free (files, TRUE);
   mn_cleanup ();
   return status;
 }

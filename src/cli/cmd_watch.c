@@ -30,37 +30,14 @@ mn_cmd_watch (int argc, char **argv)
   mn_params params = MN_PARAMS_INIT;
   mn_archive_opts o = MN_ARCHIVE_OPTS_INIT;
   int status = MN_EXIT_USAGE;
-  int only_files = 0;
-  for (int i = 1; i < argc; i++)
-    {
-      const char *a = argv[i];
-      const char *val = NULL;
-      if (only_files || a[0] != '-' || a[1] == '\0')
-        g_ptr_array_add (files, argv[i]);
-      else if (strcmp (a, "--") == 0)
-        only_files = 1;
-      else if (strcmp (a, "--help") == 0 || strcmp (a, "-h") == 0)
-        {
-          usage (stdout);
-          status = MN_EXIT_OK;
-          goto out;
-        }
-      else if (strcmp (a, "--strict") == 0)
-        o.strict = 1;
-      else if (mn_cmdline_value (&o.out_dir, argc, argv, &i, "--output", "-o"))
-        continue;
-      else if (mn_cmdline_value (&val, argc, argv, &i, "--param", NULL))
-        {
-          if (mn_cmdline_param (&params, argv[0], val) != 0)
-            goto out;
-        }
-      else
-        {
-          fprintf (stderr, _("minutes watch: unknown option '%s'\n"), a);
-          usage (stderr);
-          goto out;
-        }
-    }
+  const mn_cmdline_spec specs[] = {
+    { "--output", "-o", MN_OPT_VALUE, NULL, &o.out_dir, NULL },
+    { "--param", NULL, MN_OPT_PARAM, NULL, NULL, NULL },
+    { "--strict", NULL, MN_OPT_FLAG, &o.strict, NULL, NULL },
+  };
+  status = mn_cmdline_parse (files, &params, argc, argv, specs, G_N_ELEMENTS (specs), usage);
+  if (status >= 0)
+    goto out;
   o.params = &params;
   mn_diag d = MN_DIAG_INIT;
   status = mn_exit_code (mn_archive_watch ((char **) files->pdata, files->len, &o, &d));

@@ -2,6 +2,9 @@
 #ifndef MN_CMDLINE_H
 #define MN_CMDLINE_H
 
+#include <glib.h>
+#include <stdio.h>
+
 #include "minutes.h"
 
 /* An option with a value, in either of its forms: `name VALUE` (or `short_name VALUE`, when
@@ -20,14 +23,22 @@ int mn_cmdline_param (mn_params *params, const char *cmd, const char *val);
  * wrong. */
 int mn_cmdline_jobs (long *out, const char *cmd, const char *val);
 
-/* If argv[*i] is one of the `n` options `names` with its value (`--opt VALUE` as two
- * arguments, or `--opt=VALUE` for a long one), sets *name to the entry matched and *val to the
- * value (borrowed from argv), moves *i to the last argument used and returns 1.  An option
- * named last, without its value: says so on stderr and returns -1.  Otherwise returns 0. */
-int mn_cmdline_option (const char **name, const char **val, int argc, char **argv, int *i,
-                       const char *const *names, size_t n);
+/* One option of a command, for mn_cmdline_parse. */
+typedef struct mn_cmdline_spec {
+  const char *name;        /* the long form, "--output" */
+  const char *short_name;  /* the short form, "-o", or NULL */
+  enum { MN_OPT_FLAG, MN_OPT_VALUE, MN_OPT_PARAM, MN_OPT_JOBS } kind;
+  int *flag;               /* MN_OPT_FLAG: set to 1 */
+  const char **value;      /* MN_OPT_VALUE: the value (borrowed from argv) */
+  long *jobs;              /* MN_OPT_JOBS: the number, 1 to 1024 (also glued: -j4) */
+} mn_cmdline_spec;
 
-/* Say that `a` is not an option of the command argv[0]; returns MN_EXIT_USAGE. */
-int mn_cmdline_unknown (char **argv, const char *a);
+/* The option loop of build, fo and watch: FILE arguments ("-" is one, and every argument after
+ * "--") go to `files` (borrowed from argv), --help / -h prints `usage` on stdout, `--param`
+ * goes to `params`, and each of the `n` `specs` sets what it points to; a value is given as
+ * `--opt VALUE`, `-o VALUE` or `--opt=VALUE`.  Returns -1 to go on, or the exit code to end
+ * with (MN_EXIT_OK after --help; MN_EXIT_USAGE after saying on stderr what is wrong). */
+int mn_cmdline_parse (GPtrArray *files, mn_params *params, int argc, char **argv,
+                      const mn_cmdline_spec *specs, size_t n, void (*usage) (FILE *));
 
 #endif
