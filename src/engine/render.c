@@ -42,6 +42,7 @@ mn_render_cleanup (void)
 typedef struct sink_ctx {
   mn_pdf *pdf;              /* painter */
   FILE *dump;               /* layout dump, or NULL */
+  int pages;                /* pages painted so far */
 } sink_ctx;
 
 static int
@@ -50,6 +51,7 @@ sink (void *data, const mn_area *page)
   sink_ctx *s = data;
   if (s->dump)
     mn_area_dump (s->dump, page);
+  s->pages++;
   return mn_pdf_page (s->pdf, page);
 }
 
@@ -192,6 +194,8 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
   int body_cites = doc->has_citations && body_cites_pages (doc);
   mn_passes asked = passes;
 
+  if (opts && opts->pages_out)
+    *opts->pages_out = 0;
   if (passes == MN_PASSES_AUTO)
     passes = !doc->has_citations ? MN_PASSES_DIRECT : body_cites ? MN_PASSES_COUNT : MN_PASSES_SPOOL;
   if ((passes == MN_PASSES_DIRECT && doc->has_citations) || (passes == MN_PASSES_SPOOL && body_cites))
@@ -267,7 +271,7 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
     }
   if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, file, d)) != 0)
     goto out;
-  sink_ctx sc = { pdf, dump_file.fp };
+  sink_ctx sc = { pdf, dump_file.fp, 0 };
   if (spool)
     {
       rc = mn_page_layout_document (&real, 0, spool_sink, spool);
@@ -298,6 +302,8 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
       mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
       rc = MN_EIO;
     }
+  if (rc == 0 && opts && opts->pages_out)
+    *opts->pages_out = sc.pages;
 
 out:
   mn_spool_free (spool);
