@@ -135,6 +135,25 @@ remove_folder (const char *dir)
   rmdir (dir);
 }
 
+/* After the sessions are built: DIR/index.html and DIR/SHA256SUMS (`into` is DIR, or with
+ * --check the temporary folder, then compared with DIR). */
+static int
+finish (const char *dir, const char *into, GPtrArray *files,
+        const mn_archive_opts *o, mn_diag *d)
+{
+  int quiet = into != dir || o->quiet;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *folders = folders_of (files);
+  int err = mn_index_write (names, into, folders, o->params, quiet, d);
+  if (err == 0)
+    err = mn_sums_write (into, names, quiet, d);
+  if (err == 0 && into != dir)
+    err = mn_sums_check (dir, into, d);
+  g_ptr_array_free (folders, TRUE);
+  g_ptr_array_free (names, TRUE);
+  return err;
+}
+
 int
 mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_archive_opts *o,
                   mn_diag *d)
@@ -143,7 +162,6 @@ mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_ar
   const char *dir = o->out_dir ? o->out_dir : "output";
   char *fresh = NULL;
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *folders = NULL;
   int status = expand_files (files, args, nargs, d);
   if (files->len == 0)
     goto out;
@@ -184,12 +202,13 @@ mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_ar
       if (jobs < 1)
         jobs = 1;
     }
+  char **todo = (char **) files->pdata;
   size_t nfiles = files->len;
   out->count = nfiles;
   out->sessions = g_new0 (mn_archive_session, nfiles);
   for (size_t k = 0; k < nfiles; k++)
-    out->sessions[k].path = g_strdup (files->pdata[k]);
-  if ((err = mn_workers_build (out->sessions, (char **) files->pdata, nfiles, into, jobs, o, d)) != 0)
+    out->sessions[k].path = g_strdup (todo[k]);
+  if ((err = mn_workers_build (out->sessions, todo, nfiles, into, jobs, o, d)) != 0)
     {
       status = err;
       goto out;
@@ -201,18 +220,7 @@ mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_ar
       status = mn_error_worse (status, out->sessions[k].err);
       failed += out->sessions[k].err != 0;
     }
-
-  folders = folders_of (files);
-  int quiet = fresh != NULL || o->quiet;
-  err = mn_index_write (into, folders, o->params, quiet, d);
-  status = mn_error_worse (status, err);
-  if (err == 0)
-    {
-      err = mn_sums_write (into, quiet, d);
-      status = mn_error_worse (status, err);
-    }
-  if (err == 0 && fresh)
-    status = mn_error_worse (status, mn_sums_check (dir, fresh, d));
+  status = mn_error_worse (status, finish (dir, into, files, o, d));
 
   if (failed > 0)
     {
@@ -229,8 +237,6 @@ out:
       remove_folder (fresh);
       g_free (fresh);
     }
-  if (folders)
-    g_ptr_array_free (folders, TRUE);
   g_ptr_array_free (files, TRUE);
   return status;
 }

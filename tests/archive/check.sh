@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/archive/check.sh CASE: one test of the archive side of `minutes build` (issue 7).
+# tests/archive/check.sh CASE: one test of the archive side of `minutes build` (issues 7, 17).
 # Environment (from tests/meson.build): MINUTES, SOURCE_ROOT.  Prints what it checked and exits
 # 0 (pass) or 1 (fail).
 set -u
@@ -17,6 +17,8 @@ sessions() {
   cp "$src/input/r03-1.xml" "$src/tests/build/input/all-constructs.xml" "$tmp/a/sessions/"
 }
 build() { (cd "$tmp/a" && "$minutes" build "$@"); }
+# The same under a Japanese locale.
+build_ja() { (cd "$tmp/a" && env -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 "$minutes" build "$@"); }
 
 case $case_name in
 
@@ -71,6 +73,13 @@ sums)
   echo '<!-- extra -->' >>"$tmp/a/out/r03-1.html"
   build -o out sessions >/dev/null || fail "rebuild failed"
   (cd "$tmp/a/out" && sha256sum -c --quiet SHA256SUMS) || fail "sha256sum -c after a rebuild"
+  # only published files are recorded: a page no session makes is not, even when it is in the
+  # folder at build time (the index does not list it), nor is the hidden .summaries/
+  echo '<html></html>' >"$tmp/a/out/r99-fake.html"
+  cp "$tmp/a/out/r03-1.pdf" "$tmp/a/out/r99-fake.pdf"
+  build -o out sessions >/dev/null || fail "build with a stray file failed"
+  grep -e r99-fake -e summaries "$tmp/a/out/SHA256SUMS" && fail "a file no session makes was recorded"
+  [ "$(wc -l <"$tmp/a/out/SHA256SUMS")" -eq 5 ] || fail "SHA256SUMS does not have 5 lines"
   echo "ok"
   ;;
 
@@ -106,6 +115,68 @@ check)
   build --check -o out sessions >/dev/null 2>"$tmp/err"
   [ $? -eq 1 ] || fail "--check after the session changed: not exit 1"
   grep -q '^out/r03-1.pdf: error: ' "$tmp/err" || fail "the PDF of the changed session is not named"
+  echo "ok"
+  ;;
+
+check-names-each)
+  # --check names each file that is not as published, each on its own line, with exit 1: a
+  # deleted file, an unlisted file added to the folder and a changed file, one at a time and
+  # all three at once; in English and in Japanese.
+  sessions
+  build -o out sessions >/dev/null || fail "build failed"
+  cp -r "$tmp/a/out" "$tmp/before"
+  restore() { rm -rf "$tmp/a/out"; cp -r "$tmp/before" "$tmp/a/out"; }
+  # check_once DESCRIPTION WANTED-ERROR-COUNT: run --check, expect exit 1 and that many errors
+  check_once() {
+    build --check -o out sessions >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    cat "$tmp/err"
+    [ $status -eq 1 ] || fail "--check with $1: exit $status, expected 1"
+    [ "$(grep -c ': error: ' "$tmp/err")" -eq "$2" ] || fail "--check with $1: not $2 errors"
+    [ -s "$tmp/out" ] && fail "--check with $1 said all match"
+    grep -v ': error: ' "$tmp/err" && fail "--check with $1: a line that is not an error"
+    return 0
+  }
+  rm "$tmp/a/out/r03-1.pdf"
+  check_once "a deleted file" 1
+  grep -q '^out/r03-1.pdf: error: missing: ' "$tmp/err" || fail "the deleted file is not named"
+  restore
+  rm "$tmp/a/out/index.html"
+  check_once "index.html deleted" 1
+  grep -q '^out/index.html: error: missing: ' "$tmp/err" || fail "the deleted index is not named"
+  restore
+  echo '<html></html>' >"$tmp/a/out/r99-fake.html"
+  check_once "an added file" 1
+  grep -q '^out/r99-fake.html: error: unlisted: ' "$tmp/err" || fail "the added file is not named"
+  restore
+  mkdir "$tmp/a/out/extra"
+  check_once "an added folder" 1
+  grep -q '^out/extra: error: unlisted: ' "$tmp/err" || fail "the added folder is not named"
+  restore
+  sed -i 's/<\/body>/<p>added<\/p><\/body>/' "$tmp/a/out/all-constructs.html"
+  cmp -s "$tmp/before/all-constructs.html" "$tmp/a/out/all-constructs.html" && fail "the page was not changed"
+  check_once "a changed file" 1
+  grep -q '^out/all-constructs.html: error: its bytes differ ' "$tmp/err" || fail "the changed file is not named"
+  # all three at once: three lines, one a file
+  rm "$tmp/a/out/r03-1.pdf"
+  echo '<html></html>' >"$tmp/a/out/r99-fake.html"
+  check_once "three problems" 3
+  for f in r03-1.pdf r99-fake.html all-constructs.html; do
+    [ "$(grep -c "^out/$f: error: " "$tmp/err")" -eq 1 ] || fail "$f is not named once"
+  done
+  # the same in Japanese
+  build_ja --check -o out sessions >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -eq 1 ] || fail "--check in Japanese: exit $status, expected 1"
+  [ "$(grep -c ': エラー: ' "$tmp/err")" -eq 3 ] || fail "--check in Japanese: not 3 errors"
+  grep -q '^out/r03-1.pdf: エラー: 見つかりません: ' "$tmp/err" || fail "Japanese: the deleted file is not named"
+  grep -q '^out/r99-fake.html: エラー: 記録にないファイル: ' "$tmp/err" || fail "Japanese: the added file is not named"
+  grep -q '^out/all-constructs.html: エラー: 内容が .*一致しません' "$tmp/err" || fail "Japanese: the changed file is not named"
+  # the hidden summaries are not published: --check does not look at them
+  restore
+  echo x >>"$tmp/a/out/.summaries/r03-1.xml"
+  build --check -o out sessions >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; fail "--check looked at .summaries/"; }
   echo "ok"
   ;;
 
