@@ -201,8 +201,9 @@ check-names-each)
   ;;
 
 shard-parallel)
-  # The recipe of README "For archivists" on one machine: GNU parallel runs the 3 shards at
-  # once, each into its own folder; the folders are gathered with rsync into one; the merge
+  # The recipe of README "For archivists" on one machine (the same commands, `minutes` being
+  # $minutes): GNU parallel runs the 3 shards at once, each into its own folder; the folders
+  # are gathered with rsync into one; the merge
   # writes the index and the sums.  Every file, SHA256SUMS and index.html included (and the
   # hidden summaries), is byte-identical to a build in one process.  The same with the shards
   # writing into one shared folder.  Then the merge refuses an incomplete set.
@@ -210,7 +211,7 @@ shard-parallel)
   command -v rsync >/dev/null || fail "rsync is not installed (tools/packages.txt)"
   five_sessions
   build -o single sessions >/dev/null || fail "the build in one process failed"
-  (cd "$tmp/a" && gnu_parallel -j3 "'$minutes' build -j1 --shard {}/3 -o shard-{} sessions" ::: 1 2 3) \
+  (cd "$tmp/a" && seq 3 | gnu_parallel -j 3 "'$minutes' build -j 1 --shard {}/3 -o shard-{} sessions") \
     >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "a shard failed"; }
   # the shards are a partition of the sessions, by the documented formula
   for f in "$tmp"/a/sessions/*.xml; do
@@ -237,7 +238,7 @@ shard-parallel)
   done
   build --check -o published sessions >/dev/null || fail "--check of the merged folder"
   # one shared folder instead of rsync
-  (cd "$tmp/a" && gnu_parallel -j3 "'$minutes' build -j1 --shard {}/3 -o shared sessions" ::: 1 2 3) \
+  (cd "$tmp/a" && seq 3 | gnu_parallel -j 3 "'$minutes' build -j 1 --shard {}/3 -o shared sessions") \
     >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "a shard into the shared folder failed"; }
   build --merge -o shared sessions >/dev/null || fail "the merge of the shared folder failed"
   diff -r "$tmp/a/single" "$tmp/a/shared" || fail "the shared folder differs from the build in one process"
@@ -274,7 +275,7 @@ shard-parallel)
   # a session its shard could not build: the shard fails, and so does the merge
   cp -r "$tmp/a/sessions" "$tmp/a/broken"
   sed -i 's|</session>|</sesion>|' "$tmp/a/broken/r07-1-kugikai-excerpt.xml"
-  (cd "$tmp/a" && gnu_parallel -j3 "'$minutes' build -j1 --shard {}/3 -o bad broken" ::: 1 2 3) >/dev/null 2>&1 \
+  (cd "$tmp/a" && seq 3 | gnu_parallel -j 3 "'$minutes' build -j 1 --shard {}/3 -o bad broken") >/dev/null 2>&1 \
     && fail "parallel did not report the failed shard"
   build --merge -o bad broken >"$tmp/out" 2>"$tmp/err"
   status=$?
