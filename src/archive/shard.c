@@ -225,40 +225,33 @@ check_parts_whole (unsigned *out_n, const char *dir, GPtrArray *parts, mn_diag *
 {
   unsigned bad = 0;
   const struct part *first = main_sharding (parts);
-  unsigned n = first->n, next = 1;
+  unsigned n = first->n;
+  gboolean *present = g_new0 (gboolean, n + 1);
   *out_n = n;
   for (guint i = 0; i < parts->len; i++)
     {
       const struct part *pt = parts->pdata[i];
-      if (pt->n != n)
+      if (pt->n == n)
+        present[pt->k] = TRUE;
+      else
         {
           mn_error (d, pt->path, 0, _("this part is of a build in %u shards, but %s is of one in %u: all parts must come from one sharding; remove the parts of the other"),
                     pt->n, first->name, n);
           bad++;
-          continue;
         }
-      for (; next < pt->k; next++)
-        {
-          char *missing = part_name (next, n);
-          char *path = g_build_filename (dir, missing, NULL);
-          mn_error (d, path, 0, _("this part is missing: build shard %u of %u (--shard %u/%u) and gather its folder here"),
-                    next, n, next, n);
-          g_free (path);
-          g_free (missing);
-          bad++;
-        }
-      next = pt->k + 1;
     }
-  for (; next <= n; next++)
-    {
-      char *missing = part_name (next, n);
-      char *path = g_build_filename (dir, missing, NULL);
-      mn_error (d, path, 0, _("this part is missing: build shard %u of %u (--shard %u/%u) and gather its folder here"),
-                next, n, next, n);
-      g_free (path);
-      g_free (missing);
-      bad++;
-    }
+  for (unsigned k = 1; k <= n; k++)
+    if (!present[k])
+      {
+        char *missing = part_name (k, n);
+        char *path = g_build_filename (dir, missing, NULL);
+        mn_error (d, path, 0, _("this part is missing: build shard %u of %u (--shard %u/%u) and gather its folder here"),
+                  k, n, k, n);
+        g_free (path);
+        g_free (missing);
+        bad++;
+      }
+  g_free (present);
   return bad;
 }
 

@@ -146,7 +146,8 @@ check-names-each)
   build -o out sessions >/dev/null || fail "build failed"
   cp -r "$tmp/a/out" "$tmp/before"
   restore() { rm -rf "$tmp/a/out"; cp -r "$tmp/before" "$tmp/a/out"; }
-  # check_once DESCRIPTION WANTED-ERROR-COUNT: run --check, expect exit 1 and that many errors
+  # check_once DESCRIPTION COUNT [PATTERN]: --check exits 1 with COUNT errors, one matching
+  # PATTERN, and nothing else; then the folder is restored
   check_once() {
     build --check -o out sessions >"$tmp/out" 2>"$tmp/err"
     status=$?
@@ -155,28 +156,22 @@ check-names-each)
     [ "$(grep -c ': error: ' "$tmp/err")" -eq "$2" ] || fail "--check with $1: not $2 errors"
     [ -s "$tmp/out" ] && fail "--check with $1 said all match"
     grep -v ': error: ' "$tmp/err" && fail "--check with $1: a line that is not an error"
+    [ -z "${3:-}" ] || grep -q -- "$3" "$tmp/err" || fail "--check with $1: the file is not named ('$3')"
+    [ -z "${3:-}" ] || restore
     return 0
   }
   rm "$tmp/a/out/r03-1.pdf"
-  check_once "a deleted file" 1
-  grep -q '^out/r03-1.pdf: error: missing: ' "$tmp/err" || fail "the deleted file is not named"
-  restore
+  check_once "a deleted file" 1 '^out/r03-1.pdf: error: missing: '
   rm "$tmp/a/out/index.html"
-  check_once "index.html deleted" 1
-  grep -q '^out/index.html: error: missing: ' "$tmp/err" || fail "the deleted index is not named"
-  restore
+  check_once "index.html deleted" 1 '^out/index.html: error: missing: '
   echo '<html></html>' >"$tmp/a/out/r99-fake.html"
-  check_once "an added file" 1
-  grep -q '^out/r99-fake.html: error: unlisted: ' "$tmp/err" || fail "the added file is not named"
-  restore
+  check_once "an added file" 1 '^out/r99-fake.html: error: unlisted: '
   mkdir "$tmp/a/out/extra"
-  check_once "an added folder" 1
-  grep -q '^out/extra: error: unlisted: ' "$tmp/err" || fail "the added folder is not named"
-  restore
+  check_once "an added folder" 1 '^out/extra: error: unlisted: '
   sed -i 's/<\/body>/<p>added<\/p><\/body>/' "$tmp/a/out/all-constructs.html"
   cmp -s "$tmp/before/all-constructs.html" "$tmp/a/out/all-constructs.html" && fail "the page was not changed"
-  check_once "a changed file" 1
-  grep -q '^out/all-constructs.html: error: its bytes differ ' "$tmp/err" || fail "the changed file is not named"
+  check_once "a changed file" 1 '^out/all-constructs.html: error: its bytes differ '
+  sed -i 's/<\/body>/<p>added<\/p><\/body>/' "$tmp/a/out/all-constructs.html"
   # all three at once: three lines, one a file
   rm "$tmp/a/out/r03-1.pdf"
   echo '<html></html>' >"$tmp/a/out/r99-fake.html"
