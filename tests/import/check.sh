@@ -320,6 +320,9 @@ real-01-meguro)
   # the hand-made XML of this session's first 151 lines (input/r07-1-kugikai-excerpt.xml):
   # the import's speech record begins with exactly its turns, heads, notes, rules and text
   "$IMPORT_CHECK" speech-prefix "$tmp/out.xml" "$SOURCE_ROOT/input/r07-1-kugikai-excerpt.xml" || fail "the speech record differs from the hand-made excerpt"
+  # and its element tree, attributes included, is what the import makes of those lines
+  import "$SOURCE_ROOT/tests/data/sources/r07-1-kugikai-d1.head.txt"
+  "$IMPORT_CHECK" skeleton "$tmp/out.xml" "$SOURCE_ROOT/input/r07-1-kugikai-excerpt.xml" || fail "the excerpt's structure is not the import's"
   ;;
 real-02-hirosaki)
   import "$here/real/02-hirosaki-shigikai-r5-1teirei-1go.txt"
@@ -559,6 +562,33 @@ header-unplaced-line)
   valid "$tmp/out.xml"
   count "s:remarks/s:p[.='委員会条例第１６条により公開とした']" 1
   speech "$tmp/unplaced.txt" "$tmp/out.xml" --running-head "文教委員会記録（令和６年１０月２日）"
+  ;;
+real-02-hirosaki-pdf)
+  # the Hirosaki record built: the front matter is set as such (rosters under their headings,
+  # the order of business), not as paragraphs of the 日時 row; no page marker and no scraper
+  # line is printed, and the day once
+  import "$here/real/02-hirosaki-shigikai-r5-1teirei-1go.txt"
+  mkdir -p "$tmp/p/input"
+  cp "$tmp/out.xml" "$tmp/p/input/hirosaki.xml"
+  (cd "$tmp/p" && "$MINUTES" build --strict >/dev/null) || fail "minutes build failed"
+  pdf=$tmp/p/output/hirosaki.pdf
+  pdfinfo "$pdf" | grep -q '^Author: *弘前市議会$' || fail "the PDF's author is not 弘前市議会"
+  pdftotext -raw "$pdf" "$tmp/all.txt" || fail "pdftotext"
+  grep -q 'PAGE' "$tmp/all.txt" && fail "a page marker is printed"
+  grep -q 'SOURCE:' "$tmp/all.txt" && fail "the scraper's provenance is printed"
+  grep -q '開催日：' "$tmp/all.txt" && fail "the scraper's 開催日 line is printed"
+  [ "$(grep -c '令和5年2月17日' "$tmp/all.txt")" -eq 1 ] || fail "the day is not printed once"
+  pdftotext -f 1 -l 1 -layout "$pdf" "$tmp/p1.txt" || fail "pdftotext"
+  # page 1: the header table (名称, 日時) and then the rosters, in columns: １番 and ２番 on one line
+  grep -q '出席議員（25名）' "$tmp/p1.txt" || fail "no roster heading on page 1"
+  grep -q '１番 *樋川篤子議員 *２番 *竹浪敦議員 *３番 *竹内博之議員' "$tmp/p1.txt" || fail "the roster is not set in columns"
+  grep -q '市長 *櫻田宏 *副市長 *出﨑和夫' "$tmp/p1.txt" || fail "the officials are not set in columns"
+  # the HTML: a table per roster group, with a caption and scoped headers
+  h=$tmp/p/output/hirosaki.html
+  [ "$(grep -o '<table class="roster"' "$h" | wc -l)" -eq 4 ] || fail "not a table per roster group"
+  [ "$(grep -o '<table' "$h" | wc -l)" -eq "$(grep -o '<caption' "$h" | wc -l)" ] || fail "a table without caption"
+  [ "$(grep -o '<th[ >]' "$h" | wc -l)" -eq "$(grep -o '<th scope="[a-z]*"' "$h" | wc -l)" ] || fail "a th without scope"
+  tidy -errors -q "$h" >/dev/null 2>"$tmp/tidy"; grep -q " - Error:" "$tmp/tidy" && { cat "$tmp/tidy"; fail "tidy errors"; }
   ;;
 speech-check-fails)
   # the speech check can fail: the same XML with one character gone, or one added; in the
