@@ -216,22 +216,12 @@ static const char *const body_words[] = {
   "議会", "委員会", "審議会", "協議会", "部会", "分科会", "調査会", "懇談会", "総会",
 };
 
-/* If `s` ends with a body word, the length of `s` up to its end; else 0. */
-static int
-ends_with_body (const char *s)
-{
-  for (size_t k = 0; k < G_N_ELEMENTS (body_words); k++)
-    if (g_str_has_suffix (s, body_words[k]))
-      return 1;
-  return 0;
-}
-
 /* 1 if `s` (no white space) can be a body's name: it ends with a body word and holds no
  * digit and no word of a session (定例会, 臨時会, 緊急, 年, 回). */
 static int
 body_name (const char *s)
 {
-  if (!*s || !ends_with_body (s))
+  if (!*s || !imp_ends_with_any (s, body_words, G_N_ELEMENTS (body_words)))
     return 0;
   static const char *const not_in_name[] = { "定例会", "臨時会", "緊急", "年", "回", "号" };
   for (size_t k = 0; k < G_N_ELEMENTS (not_in_name); k++)
@@ -420,9 +410,7 @@ typedef struct header {
 static xmlNodePtr
 remarks (importer *im)
 {
-  if (!im->remarks)
-    im->remarks = imp_new_part (im, "remarks");
-  return im->remarks;
+  return imp_part (im, &im->remarks, "remarks");
 }
 
 /* Keep a line nothing else takes, as a paragraph of <remarks>, with a warning. */
@@ -454,9 +442,18 @@ keep_as_provenance (importer *im, const line *l)
 static xmlNodePtr
 dates (importer *im)
 {
-  if (!im->dates)
-    im->dates = imp_new_part (im, "dates");
-  return im->dates;
+  return imp_part (im, &im->dates, "dates");
+}
+
+/* Put <held-on> first in <dates>, before any time read earlier. */
+static void
+put_held_on (importer *im, xmlNodePtr on)
+{
+  xmlNodePtr first = dates (im)->children;
+  if (first)
+    xmlAddPrevSibling (first, on);
+  else
+    xmlAddChild (im->dates, on);
 }
 
 /* <held-on> from an era date in `fd`. */
@@ -467,11 +464,7 @@ set_held_on (importer *im, const found_date *fd, long lineno)
   imp_add_date_text (on, fd);
   imp_set_iso (on, "iso", fd);
   imp_check_date (im->d, im->name, lineno, fd);
-  xmlNodePtr first = dates (im)->children;
-  if (first)
-    xmlAddPrevSibling (first, on);
-  else
-    xmlAddChild (im->dates, on);
+  put_held_on (im, on);
 }
 
 static int
@@ -586,10 +579,7 @@ role_token (const char *tok)
   static const char *const ends[] = {
     "長", "者", "員", "監", "官", "事", "記", "査", "幹", "補佐", "参与", "顧問", "主任", "係",
   };
-  for (size_t k = 0; k < G_N_ELEMENTS (ends); k++)
-    if (g_str_has_suffix (tok, ends[k]))
-      return 1;
-  return 0;
+  return imp_ends_with_any (tok, ends, G_N_ELEMENTS (ends));
 }
 
 /* 1 if `tok` is an honorific standing after a name. */
@@ -1156,8 +1146,7 @@ materials_label (header *h, const line *l, const char *t, const char *s)
     return 0;
   close_block (h);
   importer *im = h->im;
-  if (!im->materials)
-    im->materials = imp_new_part (im, "materials");
+  imp_part (im, &im->materials, "materials");
   if (kept)
     imp_add_inline (imp_child (im->materials, "material"), t);
   (void) l;
@@ -1253,8 +1242,7 @@ label_row (header *h, const line *l, const char *t, int as_row)
   if (kind)
     {
       close_block (h);
-      if (!im->attendees)
-        im->attendees = imp_new_part (im, "attendees");
+      imp_part (im, &im->attendees, "attendees");
       h->group = imp_child (im->attendees, "group");
       xmlSetProp (h->group, BAD_CAST "label", BAD_CAST label);
       xmlSetProp (h->group, BAD_CAST "kind", BAD_CAST kind);
@@ -1555,17 +1543,7 @@ imp_speech_finish (importer *im)
   xmlChar *tc = xmlNodeGetContent (im->title);
   char *sq = imp_squeeze_dup ((const char *) tc);
   xmlFree (tc);
-  long fiscal_year = imp_fiscal_year (sq);
-  if (fiscal_year > 0)
-    imp_set_number (im->title, "fiscal-year", fiscal_year);
-  const char *dai = strstr (sq, "第");
-  if (dai)
-    {
-      const char *p = dai + strlen ("第");
-      long n = imp_read_number (&p);
-      if (n >= 1 && imp_after_prefix (p, "回"))
-        imp_set_number (im->title, "number", n);
-    }
+  long fiscal_year = imp_set_title_numbers (im->title, sq);
   g_free (sq);
   if (im->issue > 0)
     imp_set_number (im->title, "issue", im->issue);
@@ -1574,9 +1552,7 @@ imp_speech_finish (importer *im)
 
   /* 3. the day: the 日時 row, a bare date, the scraper's 開催日; a day without its year under
    *    the title's fiscal year; else the first date of the text, saying so */
-  int have = 0;
-  for (xmlNodePtr c = im->dates ? im->dates->children : NULL; c && !have; c = c->next)
-    have = xmlStrEqual (c->name, BAD_CAST "held-on");
+  int have = have_held_on (im);
   if (!have && im->fiscal_day)
     {
       const char *p = im->fiscal_day;
@@ -1595,23 +1571,14 @@ imp_speech_finish (importer *im)
           xmlNodePtr on = xmlNewDocNode (im->doc, im->ns, BAD_CAST "held-on", NULL);
           imp_add_inline (on, im->fiscal_day);
           imp_set_iso (on, "iso", &fd);
-          if (!im->dates)
-            im->dates = imp_new_part (im, "dates");
-          if (im->dates->children)
-            xmlAddPrevSibling (im->dates->children, on);
-          else
-            xmlAddChild (im->dates, on);
+          put_held_on (im, on);
           mn_note (im->d, im->name, im->fiscal_day_line,
                    _("the day %s is written without its year; in the fiscal year %ld of the title it is %04d-%02d-%02d"),
                    im->fiscal_day, fiscal_year, fd.year, fd.month, fd.day);
           have = 1;
         }
       else
-        {
-          if (!im->remarks)
-            im->remarks = imp_new_part (im, "remarks");
-          imp_add_p (im, im->remarks, im->fiscal_day, im->fiscal_day_line);
-        }
+        imp_add_p (im, remarks (im), im->fiscal_day, im->fiscal_day_line);
     }
   if (!have)
     {
@@ -1622,12 +1589,7 @@ imp_speech_finish (importer *im)
             xmlNodePtr on = xmlNewDocNode (im->doc, im->ns, BAD_CAST "held-on", NULL);
             imp_add_date_text (on, &fd);
             imp_set_iso (on, "iso", &fd);
-            if (!im->dates)
-              im->dates = imp_new_part (im, "dates");
-            if (im->dates->children)
-              xmlAddPrevSibling (im->dates->children, on);
-            else
-              xmlAddChild (im->dates, on);
+            put_held_on (im, on);
             char *span = g_strndup (fd.start, fd.end - fd.start);
             mn_warning (im->d, im->name, im->lines[i].no,
                         _("no 日時 row or date line in the front matter; took the day %s from this line: check <held-on>"),

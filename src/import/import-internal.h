@@ -72,6 +72,8 @@ void imp_skip_space (const char **s);
 const char *imp_after_prefix (const char *s, const char *prefix);  /* the rest, or NULL */
 int imp_ends_sentence (const char *s);          /* 1 if the text ends with 。 」 ） … */
 int imp_char_width (gunichar c);                /* display columns: 2 wide, 1 narrow */
+int imp_ends_with_any (const char *s, const char *const *ends, size_t n);
+long imp_set_title_numbers (xmlNodePtr title, const char *text);  /* fiscal-year, number */
 
 /* === marks, rules, labels, times of speech records (import-text.c) === */
 
@@ -104,6 +106,7 @@ long imp_fiscal_year (const char *title);  /* 令和3年度 in `title` → 2021;
 /* === building nodes (import.c) === */
 
 xmlNodePtr imp_new_part (importer *im, const char *name);  /* detached, in our namespace */
+xmlNodePtr imp_part (importer *im, xmlNodePtr *slot, const char *name);  /* *slot, made if NULL */
 xmlNodePtr imp_child (xmlNodePtr parent, const char *name);
 void imp_set_number (xmlNodePtr node, const char *attr, long n);  /* attr="n" in decimal */
 void imp_add_text (xmlNodePtr parent, const char *text, size_t len);

@@ -97,31 +97,28 @@ imp_drop_page_furniture (importer *im)
   for (size_t i = 0; i < n; i++)
     kind[i] = page_break_kind (im->lines[i].text);
 
-  /* running heads: the text standing right after each break, counted */
+  /* running heads: the text standing right after each break (heads[], the lines), counted */
   GHashTable *after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *heads = g_array_new (FALSE, FALSE, sizeof (size_t));
   for (size_t i = 0; i < n; i++)
     {
-      if (kind[i] != PAGE_MARKER && kind[i] != PAGE_NUMBER)
-        continue;
-      size_t j = next_content (im, kind, i);
+      size_t j = kind[i] == PAGE_MARKER || kind[i] == PAGE_NUMBER ? next_content (im, kind, i) : n;
       if (j >= n)
         continue;
+      g_array_append_val (heads, j);
       char *t = imp_trim_dup (im->lines[j].text);
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (after, t));
       g_hash_table_replace (after, t, GUINT_TO_POINTER (count + 1));
     }
-  for (size_t i = 0; i < n; i++)
+  for (guint k = 0; k < heads->len; k++)
     {
-      if (kind[i] != PAGE_MARKER && kind[i] != PAGE_NUMBER)
-        continue;
-      size_t j = next_content (im, kind, i);
-      if (j >= n)
-        continue;
+      size_t j = g_array_index (heads, size_t, k);
       char *t = imp_trim_dup (im->lines[j].text);
       if (GPOINTER_TO_UINT (g_hash_table_lookup (after, t)) >= 2 && plausible_head (t))
         kind[j] = RUNNING_HEAD;
       g_free (t);
     }
+  g_array_free (heads, TRUE);
   g_hash_table_destroy (after);
 
   /* drop them, keeping the numbers of the lines that stay; one note per kind */
@@ -140,30 +137,19 @@ imp_drop_page_furniture (importer *im)
         first[kind[i]] = &dropped[i];
     }
   im->n_lines = kept;
-  if (count[PAGE_MARKER])
-    {
-      char *t = imp_trim_dup (first[PAGE_MARKER]->text);
-      mn_note (im->d, im->name, first[PAGE_MARKER]->no,
-               _("dropped %zu page markers such as %s, which the text's scraper wrote between pages (the first is here); messages keep the line numbers of the text"),
-               count[PAGE_MARKER], t);
-      g_free (t);
-    }
-  if (count[PAGE_NUMBER])
-    {
-      char *t = imp_trim_dup (first[PAGE_NUMBER]->text);
-      mn_note (im->d, im->name, first[PAGE_NUMBER]->no,
-               _("dropped %zu page numbers such as %s, the page furniture of the printed minutes (the first is here)"),
-               count[PAGE_NUMBER], t);
-      g_free (t);
-    }
-  if (count[RUNNING_HEAD])
-    {
-      char *t = imp_trim_dup (first[RUNNING_HEAD]->text);
-      mn_note (im->d, im->name, first[RUNNING_HEAD]->no,
-               _("dropped %zu running heads \"%s\" repeated at the top of the pages (the first is here)"),
-               count[RUNNING_HEAD], t);
-      g_free (t);
-    }
+  static const char *const said[N_FURNITURE] = {
+    NULL,
+    N_("dropped %zu page markers such as %s, which the text's scraper wrote between pages (the first is here); messages keep the line numbers of the text"),
+    N_("dropped %zu page numbers such as %s, the page furniture of the printed minutes (the first is here)"),
+    N_("dropped %zu running heads \"%s\" repeated at the top of the pages (the first is here)"),
+  };
+  for (int k = PAGE_MARKER; k < N_FURNITURE; k++)
+    if (count[k])
+      {
+        char *t = imp_trim_dup (first[k]->text);
+        mn_note (im->d, im->name, first[k]->no, _(said[k]), count[k], t);
+        g_free (t);
+      }
   g_free (dropped);
   g_free (kind);
 }

@@ -483,6 +483,36 @@ imp_time_at (const char *s, int *minutes, const char **end)
   return 1;
 }
 
+/* 1 if `s` ends with one of the `n` strings of `ends`. */
+int
+imp_ends_with_any (const char *s, const char *const *ends, size_t n)
+{
+  for (size_t k = 0; k < n; k++)
+    if (g_str_has_suffix (s, ends[k]))
+      return 1;
+  return 0;
+}
+
+/* The machine data a session's title carries, set on `title` from its text (white space
+ * squeezed out): 令和3年度 → fiscal-year 2021, 第1回 → number 1.  Returns the fiscal year, or
+ * 0 if the title names none. */
+long
+imp_set_title_numbers (xmlNodePtr title, const char *text)
+{
+  long fiscal_year = imp_fiscal_year (text);
+  if (fiscal_year > 0)
+    imp_set_number (title, "fiscal-year", fiscal_year);
+  const char *dai = strstr (text, "第");
+  if (dai)
+    {
+      const char *p = dai + strlen ("第");
+      long n = imp_read_number (&p);
+      if (n >= 1 && imp_after_prefix (p, "回"))
+        imp_set_number (title, "number", n);
+    }
+  return fiscal_year;
+}
+
 /* The display width of `c` in columns: 2 for a wide (East Asian) character, 1 otherwise. */
 int
 imp_char_width (gunichar c)

@@ -57,6 +57,15 @@ imp_new_part (importer *im, const char *name)
   return xmlNewDocNode (im->doc, im->ns, BAD_CAST name, NULL);
 }
 
+/* The part in `*slot`, created (detached) on first use. */
+xmlNodePtr
+imp_part (importer *im, xmlNodePtr *slot, const char *name)
+{
+  if (!*slot)
+    *slot = imp_new_part (im, name);
+  return *slot;
+}
+
 xmlNodePtr
 imp_child (xmlNodePtr parent, const char *name)
 {
