@@ -533,6 +533,13 @@ conv-e-black-circle)
   count "s:attendees/s:group[@kind='present']/s:person[@seat]" 6
   count "s:agenda[@kind='business' and @label='本日の会議に付した事件']/s:entry" 3
   count "//text()[contains(., 'PAGE')]" 0
+  # a line that belongs to no speaker (after a head), below the dropped page lines: its
+  # warning names its line in the text (56), not its place among the lines that stayed
+  sed '55a 速記中断' "$src" >"$tmp/e.txt"
+  [ "$(sed -n 56p "$tmp/e.txt")" = "速記中断" ] || fail "the test input was not changed"
+  import "$tmp/e.txt"
+  said "e.txt:56: warning: a line between turns that belongs to no speaker"
+  count "s:speech-record/s:stage[.='速記中断']" 1
   ;;
 real-02-hirosaki-own-title)
   # the Hirosaki record as an archivist has it, without the provenance line a scraper put
