@@ -23,18 +23,23 @@
  *    border plus the padding.  Every part of a split cell gets its full border.
  * 4. display-align (center/after) moves a cell's content down within the row, for cell
  *    parts that end in that row.
- * 5. Header: the table-header rows are placed at the top of the table on every page it
- *    occupies (unless table-omit-header-at-break="true"), never split.  If no body row fits
- *    under the header and the page was not empty, the whole table part (header included)
- *    moves on: a header is never left alone at a page bottom; on an empty page the header is
- *    dropped there instead, so the row starts the page.  A header that does not fit even an
+ * 5. Header: the table-header rows are placed at the top of the table on every page that
+ *    holds any part of its body (unless table-omit-header-at-break="true"), never split:
+ *    whether the row under it was moved there whole, continues from the previous page, or is
+ *    longer than a page.  If no body row fits under the header and the page was not empty,
+ *    the whole table part (header included) moves on: a header is never left alone at a page
+ *    bottom.  Only when not one line of the row fits under the header on an empty page is the
+ *    header dropped there, so the row starts the page.  A header that does not fit even an
  *    empty page is set once, as ordinary rows that split like any other (no-progress guard,
  *    Typst's repeated.rs); the resume token remembers it.
  * 6. A row with keep-together moves whole unless it starts the page.  A break-after at the
  *    end of a cell's content ends the page after the row (the row stays whole, as FOP does):
  *    the neighbouring cells are laid out as if it were not there (§7.20.1).
- * 7. Progress rule: the first body row on an empty page (the repeated header does not count)
- *    is laid out with page_empty set, so it always places at least one line.
+ * 7. Progress rule: the first body row on an empty page is laid out with page_empty set,
+ *    so it always places at least one line, and its keeps (keep-together, the rows kept
+ *    whole by rule 6) give way: the repeated header above it does not make the page less
+ *    empty, since the row would find the same header on the next page.  When that line
+ *    overflows below the header, rule 5 drops the header instead.
  *
  * == Known gaps ==
  * No number-rows-spanned, no table-footer repetition (footer rows are set once, as body
@@ -272,12 +277,6 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
               demoted = 1;
             }
         }
-      else if (!fresh && ycur - top > (bottom - y) * 2 / 3)
-        {
-          /* the repeated header would leave almost no room: drop it on this page */
-          mn_area_truncate (a, NULL);
-          ycur = top;
-        }
       header_h = ycur - top;
     }
 
@@ -299,17 +298,21 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
     {
       const mn_fo_node *row = g_ptr_array_index (rows, ri);
       rroom.y = ycur;
-      rroom.page_empty = room.page_empty && !placed && header_h == 0;
+      /* rule 7: the first row on an empty page is laid out as the page's first content,
+       * under the repeated header too: its keeps give way, since moving it on would not help */
+      int first_on_page = room.page_empty && !placed;
+      rroom.page_empty = first_on_page;
       mn_result r = layout_row (L, row, &tc, rroom, rin, 0);
-      if (!r.error && r.status == MN_NOFIT && room.page_empty && !placed && header_h > 0)
+      if (!r.error && first_on_page && header_h > 0
+          && (r.status == MN_NOFIT || r.used > rroom.bottom - rroom.y))
         {
-          /* no body row fits under the header on an empty page: drop the header here, so
-           * the row starts the page (progress rule) instead of overflowing below it */
+          /* not even one line of the row fits under the header (the progress rule made it
+           * overflow): the header is dropped on this page, and the row starts it */
+          mn_resume_free (r.rest);
           mn_area_truncate (a, NULL);
           ycur = top;
           header_h = 0;
           rroom.y = ycur;
-          rroom.page_empty = 1;
           r = layout_row (L, row, &tc, rroom, rin, 0);
         }
       if (r.error)

@@ -458,6 +458,24 @@ def c_header_repeat(min_pages):
     return check
 
 
+def c_header_on_every_page(pages_min, moved_src_text=None):
+    """Every page holding any body row of a table shows the header above it (issue 14); with
+    moved_src_text, the row holding that text starts on a page after the first, whole or not."""
+    def check(pages, fo, pdf):
+        expect(len(pages) >= pages_min, f"expected at least {pages_min} pages, got {len(pages)}")
+        for pg in pages:
+            for t in (a for a in pg.walk() if a.kind == "table"):
+                rows = [r for r in t.children if r.kind == "row"]
+                if any("header" not in r.flags for r in rows):
+                    expect("header" in rows[0].flags,
+                           f"page {pg.page}: the table's rows there start without the header ({rows[0]!r})")
+        if moved_src_text:
+            src = fo_line(fo, moved_src_text)
+            on = pages_of(pages, src)
+            expect(on and min(on) > 1, f"the row at FO line {src} should have moved off page 1, is on {on}")
+    return check
+
+
 def c_header_counts(pages, fo, pdf):
     c_header_repeat(4)(pages, fo, pdf)
     texts = [l.text for l in body_lines(pages) if not in_header_row(l)]
@@ -607,6 +625,8 @@ CHECKS = {
     "table-header-repeat": c_header_counts,
     "table-row-split-in-cell": c_row_split,
     "table-row-taller-than-page": c_header_repeat(4),
+    "table-header-row-moved": c_header_on_every_page(2, "第四行の質問"),
+    "table-header-long-row-moved": c_header_on_every_page(3, "第十行の質問"),
     "table-borders-meet": c_tiling,
     "table-basic": c_tiling,
     "table-span-columns": c_tiling,
