@@ -27,8 +27,12 @@
  *    to the next page until at least `widows` go there.
  * 5. keep-with-next / keep-with-previous: when a block does not fit at all, the chain of
  *    siblings kept with it moves to the next page too — unless the chain started the page.
+ *    A keep on the last block inside a block (at any depth) keeps that block with its next
+ *    sibling, and one on the first block inside with its previous (keeps bind areas across
+ *    nesting levels).  A block kept with the next goes with at least its first lines, as many
+ *    as the next one's own rules place (a paragraph's orphans, a table's header and the
+ *    first lines of its first row, table.c rule 6).
  *    keep-together: a block that would split moves whole, unless it starts the page.
- *    Keeps act between siblings only (known gap: not across nesting levels).
  * 6. break-before="page" starts a new page unless the page is still empty; break-after ends
  *    the page after the block.  On the last child of a container it is the container's
  *    result.break_after, honoured by the next container up that has something after it
@@ -58,9 +62,9 @@
  * whatever start-/end-indent the label and body say).  Both columns split independently.
  *
  * == Known gaps ==
- * Space resolution only between siblings (not through parent edges; no .precedence), no
- * keeps across levels,
- * no block-container positioning or reference-orientation, no floats or footnotes. */
+ * Space resolution only between siblings (not through parent edges; no .precedence), keep
+ * strengths are not compared, no block-container positioning or reference-orientation, no
+ * floats or footnotes. */
 #include "flow.h"
 
 #include <stdlib.h>
@@ -207,6 +211,37 @@ layout_para (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *i
 
 /* === containers === */
 
+/* Whether block-level `n` is kept with the sibling after it (rule 5): its own keep-with-next,
+ * or that of the last block inside it, at any depth — a keep binds areas, whatever their
+ * nesting (XSL-FO 1.1 §4.8), so a heading that ends a container keeps the container with what
+ * follows.  Tables and lists keep their own (their rows and items break by their rules). */
+static int
+kept_with_next (const mn_fo_node *n)
+{
+  for (; n; n = n->last)
+    {
+      if (n->st.keep_with_next)
+        return 1;
+      if (n->kind != MN_FO_BLOCK)
+        return 0;
+    }
+  return 0;
+}
+
+/* The same for keep-with-previous and the first block inside. */
+static int
+kept_with_previous (const mn_fo_node *n)
+{
+  for (; n; n = n->first)
+    {
+      if (n->st.keep_with_previous)
+        return 1;
+      if (n->kind != MN_FO_BLOCK)
+        return 0;
+    }
+  return 0;
+}
+
 static const mn_fo_node *
 nth_child (const mn_fo_node *n, int i)
 {
@@ -253,7 +288,7 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, mn_room room, const 
         {
           ycur += sp + r.used;
           pending_after = k->st.space_after;
-          int keep = k->st.keep_with_next || (k->next && k->next->st.keep_with_previous);
+          int keep = kept_with_next (k) || (k->next && kept_with_previous (k->next));
           if (keep && chain_i < 0)
             {
               chain_i = i;
@@ -315,6 +350,8 @@ mn_flow_layout_columns (mn_layout *L, mn_column *cols, int n, mn_room room, cons
       croom.x = cols[c].x;
       croom.w = cols[c].w;
       croom.area = cols[c].area;
+      if (cols[c].bottom && cols[c].bottom < croom.bottom)
+        croom.bottom = cols[c].bottom;
       rs[c] = mn_flow_layout_children (L, cols[c].node, croom, cin);
       if (rs[c].error)
         {
@@ -368,8 +405,8 @@ layout_list_item (mn_layout *L, const mn_fo_node *item, mn_room room, const mn_r
   mn_area *la = mn_area_new (MN_AREA_LIST_LABEL, room.area, label);
   mn_area *ba = mn_area_new (MN_AREA_LIST_BODY, room.area, body);
   mn_column cols[2] = {
-    { label, cx, MAX (pdbs - pls, MN_PT), la, 0 },
-    { body, cx + pdbs, MAX (cw - pdbs, MN_PT), ba, 0 },
+    { label, cx, MAX (pdbs - pls, MN_PT), la, 0, 0 },
+    { body, cx + pdbs, MAX (cw - pdbs, MN_PT), ba, 0, 0 },
   };
   for (int c = 0; c < 2; c++)
     {

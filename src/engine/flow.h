@@ -21,6 +21,8 @@ typedef struct mn_column {
   const mn_fo_node *node;   /* the container (CELL, LIST_LABEL, LIST_BODY) */
   int x, w;                 /* its content box */
   mn_area *area;            /* where its areas go */
+  int bottom;               /* 0: the room's bottom; else this column's own (above it): a
+                               table cell cut short to leave its widows (table.c rule 6) */
   int height;               /* set by mn_flow_layout_columns: the height it used */
 } mn_column;
 

@@ -257,16 +257,16 @@ parse_border_width (const char *v, int fs, int *out)
 
 /* The shorthand `margin`/`padding`: 1 to 4 lengths in CSS order (top, right, bottom, left),
  * into out[MN_SIDE_*].  Returns 1 when set, 0 when the value holds no length, -1 when a part is
- * not a length (or negative, with `nonneg`). */
+ * not a length (or negative, with `nonneg`) or there are more than four. */
 static int
 parse_four_sides (const char *v, int font_size, int nonneg, int out[4])
 {
   char **parts = g_strsplit_set (v, " ", -1);
   int vals[4], n = 0;
-  for (int i = 0; parts[i] && n < 4; i++)
+  for (int i = 0; parts[i]; i++)
     if (*parts[i])
       {
-        if (parse_length (parts[i], font_size, -1, &vals[n]) != 0 || (nonneg && vals[n] < 0))
+        if (n == 4 || parse_length (parts[i], font_size, -1, &vals[n]) != 0 || (nonneg && vals[n] < 0))
           {
             g_strfreev (parts);
             return -1;
@@ -639,41 +639,64 @@ p_padding (elem *e, const prop_def *p, int side, const char *name, const char *v
     e->st->padding[side] = len;
 }
 
+/* One word of a border value: a width, a style or a colour, as `what` allows (NULL: any),
+ * for sides s0..s1. */
+static void
+border_word (elem *e, const char *name, const char *v, const char *what, int s0, int s1,
+             const char *w)
+{
+  mn_style *st = e->st;
+  int width, style, tr;
+  guint32 col;
+  if ((!what || !strcmp (what, "style")) && (style = parse_border_style (w)) >= 0)
+    for (int s = s0; s <= s1; s++)
+      {
+        st->border[s].style = style;
+        if (style != MN_BORDER_NONE && st->border[s].width == 0 && !what)
+          st->border[s].width = MN_PT;
+      }
+  else if ((!what || !strcmp (what, "width")) && parse_border_width (w, st->font_size, &width) == 0)
+    for (int s = s0; s <= s1; s++)
+      st->border[s].width = width;
+  else if ((!what || !strcmp (what, "color")) && parse_color (w, &col, &tr) == 0)
+    for (int s = s0; s <= s1; s++)
+      st->border[s].color = col;
+  else
+    bad (e->c, e->line, _("%s=\"%s\" is not understood; write it like \"0.5pt solid black\""), name, v);
+}
+
 /* border, border-SIDE, border-width/-style/-color, border-SIDE-width/-style/-color: the words
- * of the value, each a width, a style or a colour as the name allows */
+ * of the value, each a width, a style or a colour as the name allows.  border-width, -style
+ * and -color take 1 to 4 values in CSS order (top, right, bottom, left), as padding and margin
+ * do (XSL-FO 1.1 §7.31.4, §7.31.6, §7.31.8). */
 static void
 p_border (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  mn_style *st = e->st;
   const char *part = strrchr (name, '-');  /* width, style or color; NULL: all three */
   if (part && strcmp (part + 1, "width") && strcmp (part + 1, "style") && strcmp (part + 1, "color"))
     part = NULL;
   const char *what = part ? part + 1 : NULL;
-  int s0 = side >= 0 ? side : 0, s1 = side >= 0 ? side : 3;
   char **parts = g_strsplit_set (v, " ", -1);
+  GPtrArray *words = g_ptr_array_new ();   /* the non-empty parts (borrowed) */
   for (int i = 0; parts[i]; i++)
+    if (*parts[i])
+      g_ptr_array_add (words, parts[i]);
+  int n = (int) words->len;
+  if (what && side < 0 && n > 1)
     {
-      const char *w = parts[i];
-      if (!*w)
-        continue;
-      int width, style, tr;
-      guint32 col;
-      if ((!what || !strcmp (what, "style")) && (style = parse_border_style (w)) >= 0)
-        for (int s = s0; s <= s1; s++)
-          {
-            st->border[s].style = style;
-            if (style != MN_BORDER_NONE && st->border[s].width == 0 && !what)
-              st->border[s].width = MN_PT;
-          }
-      else if ((!what || !strcmp (what, "width")) && parse_border_width (w, st->font_size, &width) == 0)
-        for (int s = s0; s <= s1; s++)
-          st->border[s].width = width;
-      else if ((!what || !strcmp (what, "color")) && parse_color (w, &col, &tr) == 0)
-        for (int s = s0; s <= s1; s++)
-          st->border[s].color = col;
+      /* value index for top, right, bottom, left, given 2, 3 or 4 values */
+      static const int pick[3][4] = { { 0, 1, 0, 1 }, { 0, 1, 2, 1 }, { 0, 1, 2, 3 } };
+      if (n > 4)
+        bad (e->c, e->line, _("%s=\"%s\" has more than four values (top, right, bottom, left)"), name, v);
       else
-        bad (e->c, e->line, _("%s=\"%s\" is not understood; write it like \"0.5pt solid black\""), name, v);
+        for (int s = 0; s < 4; s++)
+          border_word (e, name, v, what, s, s, g_ptr_array_index (words, pick[n - 2][s]));
     }
+  else
+    for (int i = 0; i < n; i++)
+      border_word (e, name, v, what, side >= 0 ? side : 0, side >= 0 ? side : 3,
+                   g_ptr_array_index (words, i));
+  g_ptr_array_free (words, TRUE);
   g_strfreev (parts);
 }
 
@@ -708,7 +731,9 @@ p_break (elem *e, const prop_def *p, int side, const char *name, const char *v)
     e->st->break_after = b;
 }
 
-/* keep-with-next, keep-with-previous, keep-together */
+/* keep-with-next, keep-with-previous, keep-together, and keep-together.within-line (the one
+ * component with an effect here, apply_prop).  keep-together without a component sets
+ * .within-line too (§7.20.3: the shorthand sets every component); it matters on inlines only. */
 static void
 p_keep (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
@@ -717,8 +742,24 @@ p_keep (elem *e, const prop_def *p, int side, const char *name, const char *v)
     e->st->keep_with_next = k;
   else if (!strcmp (name, "keep-with-previous"))
     e->st->keep_with_previous = k;
-  else
+  else if (!strcmp (name, "keep-together.within-line"))
+    e->st->keep_within_line = k;
+  else if (!strcmp (name, "keep-together"))
+    e->st->keep_together = e->st->keep_within_line = k;
+  else /* keep-together.within-page, .within-column */
     e->st->keep_together = k;
+}
+
+/* mx:keep-together-lines: a whole number of lines, 0 for none */
+static void
+p_keep_lines (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  char *end;
+  long n = strtol (v, &end, 10);
+  if (end == v || *end || n < 0 || n > 1000)
+    bad (e->c, e->line, _("%s=\"%s\" must be a whole number of lines from 0 to 1000"), name, v);
+  else
+    e->st->keep_lines = (gint16) n;
 }
 
 static void
@@ -973,7 +1014,8 @@ static const prop_def props[] = {
          "lengths (1 to 4 for `margin`, CSS order). Left/right (start/end) add to the inherited "
          "indents, with the block's own border and padding (XSL-FO §5.3.2); top/bottom "
          "(before/after) are `space-before`/`-after`. On page masters and region-body: the "
-         "page's and the body's margins", "0", "5pt"),
+         "page's and the body's margins (`margin` with 1 to 4 values there too; a side's own "
+         "margin wins)", "0", "5pt"),
   STYLE ("margin-SIDE", 0, p_margin, ON_BLOCK | ON_TABLE | ON_LIST | ON_MASTER | ON_REGION, "",
          NULL, "5pt"),
   STYLE ("space-before", 0, p_space, ON_BLOCK | ON_TABLE | ON_LIST,
@@ -988,7 +1030,8 @@ static const prop_def props[] = {
          "widths `thin` (0.5pt), `medium` (1pt), `thick` (2pt) or lengths; styles `none`, "
          "`hidden`, `solid`, `dashed`, `dotted`, `double` (`groove`, `ridge`, `inset`, `outset` "
          "draw solid); colours. A style with no width (in `border` or `border-SIDE`) is 1pt "
-         "wide", "none, width 0", "1pt solid red"),
+         "wide. `border-width`, `border-style`, `border-color` take 1 to 4 values (CSS order: "
+         "top, right, bottom, left)", "none, width 0", "1pt solid red"),
   STYLE ("border-SIDE", 0, p_border, ON_BOXES, "", NULL, "1pt solid red"),
   STYLE ("border-width", 0, p_border, ON_BOXES, "", NULL, NULL),  /* no effect without a style */
   STYLE ("border-style", 0, p_border, ON_BOXES, "", NULL, "solid"),
@@ -1003,13 +1046,20 @@ static const prop_def props[] = {
   STYLE ("break-after", 0, p_break, ON_BLOCK | ON_TABLE | ON_LIST, "", NULL, "page"),
   STYLE ("keep-with-next", 0, p_keep, ON_BLOCK | ON_TABLE | ON_LIST,
          "any value but `auto` keeps (strengths are not compared; `.within-page` is the "
-         "property itself); between siblings only", "auto", "always"),
+         "property itself); between siblings, and through nesting: a keep on the last (first) "
+         "block inside a block keeps that block with its next (previous) sibling", "auto",
+         "always"),
   STYLE ("keep-with-previous", 0, p_keep, ON_BLOCK | ON_TABLE | ON_LIST, "", NULL, "always"),
   STYLE ("keep-together", 0, p_keep, ON_BLOCK | ON_LIST | ON_ROW,
          "any value but `auto`: the block or row moves whole to the next page unless it starts "
          "one", "auto", "always"),
-  STYLE ("widows", 1, p_widows, ON_BLOCK, "integer ≥ 1", "2", "3"),
-  STYLE ("orphans", 1, p_widows, ON_BLOCK, "", NULL, "3"),
+  STYLE ("mx:keep-together-lines", 1, p_keep_lines, ON_TABLE | ON_ROW,
+         "integer ≥ 0 (extension, namespace `urn:minutes:fo-extensions:1`): a table row none of "
+         "whose cells has more lines is kept together, as `keep-together`; 0: none", "0", "4"),
+  STYLE ("widows", 1, p_widows, ON_BLOCK | ON_CELL,
+         "integer ≥ 1; in a table cell also the lines of the cell left on each side of a "
+         "page break (a row that cannot leave them moves whole)", "2", "3"),
+  STYLE ("orphans", 1, p_widows, ON_BLOCK | ON_CELL, "", NULL, "3"),
   { "display-align", P_STYLE, 0, p_display_align, ON_CELL, ON_REGION,
     "`before`, `center`, `after` (`auto` = before): where a cell's content sits in its row",
     "auto", "center" },
@@ -1207,6 +1257,11 @@ apply_prop (elem *e, const char *full, const char *v)
   const prop_key *k = lookup_prop (name);
   if (!k)
     return 0;
+  if (dot && !strcmp (full, "keep-together.within-line"))
+    {
+      k->p->parse (e, k->p, k->side, full, v);  /* the one component with an effect */
+      return 1;
+    }
   if (dot && in_list (ignored_components, dot + 1))
     return 1;
   const prop_def *p = k->p;
@@ -1288,8 +1343,9 @@ mn_fo_props_write_doc (FILE *fp)
     }
   fputs ("\n`SIDE` stands for `top`, `bottom`, `left`, `right`, `before`, `after`, `start` or "
          "`end` (before = top, after = bottom, start = left, end = right). The components "
-         "`.minimum`, `.maximum`, `.conditionality`, `.precedence`, `.within-line`, "
-         "`.within-column` of a property are accepted, no effect; any other component of a "
+         "`.minimum`, `.maximum`, `.conditionality`, `.precedence`, `.within-line` (but "
+         "`keep-together.within-line`), `.within-column` of a property are accepted, no "
+         "effect; any other component of a "
          "property with yes or no under Inherited (`space-before.optimum`, "
          "`keep-with-next.within-page`, `border-before-width.length`) is read as the property "
          "itself.\n\n", fp);
@@ -1312,9 +1368,10 @@ mn_fo_props_write_doc (FILE *fp)
         fprintf (fp, "%s `%s`", first ? "" : ",", props[i].name);
         first = 0;
       }
-  fputs (", and `xml:lang`. Attributes in the `urn:minutes:fo-extensions:1` namespace "
-         "(`mx:line`, `mx:file`) give the source line used in messages and in `src=` of the "
-         "dump.\n", fp);
+  fputs (", and `xml:lang`. Attributes in the `urn:minutes:fo-extensions:1` namespace: "
+         "`mx:line`, `mx:file` give the source line used in messages and in `src=` of the "
+         "dump; the others are the extension properties of the table above (`mx:…`); any "
+         "other is warned about.\n", fp);
 }
 
 int
@@ -1392,6 +1449,17 @@ apply_attrs (ctx *c, xmlNodePtr x, mn_fo_node *n, const mn_style *parent, int re
       if (a->ns)
         {
           const char *ns = (const char *) a->ns->href;
+          if (!strcmp (ns, MN_FOX_NS) && strcmp (name, "line") && strcmp (name, "file"))
+            {
+              /* an extension property: in the table as mx:NAME */
+              char *full = g_strconcat ("mx:", name, NULL);
+              xmlChar *vx = xmlNodeListGetString (x->doc, a->children, 1);
+              if (!apply_prop (&e, full, vx ? (const char *) vx : ""))
+                outside (c, line, _("attribute mx:%s is not a minutes extension; ignored"), name);
+              xmlFree (vx);
+              g_free (full);
+              continue;
+            }
           if (!strcmp (ns, MN_FOX_NS) || !strcmp (ns, "http://www.w3.org/XML/1998/namespace"))
             continue;
           outside (c, line, _("attribute %s:%s is outside the supported FO subset; ignored"),
@@ -1890,14 +1958,31 @@ master_length (ctx *c, xmlNodePtr x, const char *prop, int dflt, int min, int ma
   return rc;
 }
 
+/* The margins of a page master or region-body: the shorthand `margin` (1 to 4 lengths, CSS
+ * order, as on blocks), then each side's own (margin-top …, or its relative name
+ * margin-before …, which is the same side in lr-tb), which wins. */
 static void
 margins (ctx *c, xmlNodePtr x, int m[4])
 {
-  static const char *const names[4] = { "margin-top", "margin-right", "margin-bottom", "margin-left" };
-  int all = 0;
-  master_length (c, x, "margin", 0, 0, 14400 * MN_PT, &all);
+  static const char *const names[4][2] = { { "margin-top", "margin-before" },
+    { "margin-right", "margin-end" }, { "margin-bottom", "margin-after" },
+    { "margin-left", "margin-start" } };
+  int all[4] = { 0, 0, 0, 0 };
+  xmlChar *v = xmlGetNoNsProp (x, BAD_CAST "margin");
+  if (v && (parse_four_sides ((const char *) v, 12 * MN_PT, 1, all) < 0
+            || MAX (MAX (all[0], all[1]), MAX (all[2], all[3])) > 14400 * MN_PT))
+    {
+      bad (c, node_line (x), _("margin=\"%s\" is not a usable margin here; write 1 to 4 lengths of 0 or more, like 15mm 20mm"),
+           (const char *) v);
+      memset (all, 0, sizeof all);
+    }
+  xmlFree (v);
   for (int s = 0; s < 4; s++)
-    master_length (c, x, names[s], all, 0, 14400 * MN_PT, &m[s]);
+    {
+      m[s] = all[s];
+      for (int k = 0; k < 2; k++)
+        master_length (c, x, names[s][k], m[s], 0, 14400 * MN_PT, &m[s]);
+    }
 }
 
 static void

@@ -68,7 +68,10 @@ typedef struct mn_style {
   int letter_spacing;       /* extra space between characters, Pango units */
   int pdbs, pls;            /* list: provisional-distance-between-starts / -label-separation */
   gint16 font_weight;       /* 100..900 */
-  gint16 widows, orphans;   /* minimum lines after / before a page break inside a paragraph */
+  gint16 widows, orphans;   /* minimum lines after / before a page break inside a paragraph,
+                               and inside a table cell (table.c rule 6) */
+  gint16 keep_lines;        /* mx:keep-together-lines: a table row none of whose cells has
+                               more lines is kept together; 0: none */
   gint8 font_italic;        /* font-style italic or oblique */
   gint8 text_align;         /* MN_ALIGN_* for all lines but the last */
   gint8 text_align_last;    /* MN_ALIGN_* for the last line; -1 = derived from text_align */
@@ -80,6 +83,7 @@ typedef struct mn_style {
   gint8 has_background;     /* background-color given and not transparent */
   gint8 break_before, break_after;  /* MN_BREAK_* */
   gint8 keep_with_next, keep_with_previous, keep_together;  /* 1 = keep (any strength) */
+  gint8 keep_within_line;   /* keep-together.within-line (inlines): no line break inside */
   gint8 display_align;      /* MN_DISPLAY_* (table cells) */
   gint8 decoration;         /* MN_DECO_* bits */
   gint8 baseline_shift;     /* MN_SHIFT_* */

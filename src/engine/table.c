@@ -20,7 +20,9 @@
  * 3. Borders meet cleanly: a cell's border is stroked centred on the cell's edge (the
  *    collapsing model, §6.7.10 approximated), so neighbours' borders coincide instead of
  *    doubling, and square line caps close the corners.  Content is inset by half the
- *    border plus the padding.  Every part of a split cell gets its full border.
+ *    border plus the padding.  Every part of a split cell gets its full border (the table is
+ *    closed on each page); the padding at the break is left out, before and after, as for
+ *    blocks (padding-before/-after.conditionality="discard", XSL-FO's initial value; §4.2.5).
  * 4. display-align (center/after) moves a cell's content down within the row, for cell
  *    parts that end in that row.
  * 5. Header: the table-header rows are placed at the top of the table on every page that
@@ -32,9 +34,17 @@
  *    header dropped there, so the row starts the page.  A header that does not fit even an
  *    empty page is set once, as ordinary rows that split like any other (no-progress guard,
  *    Typst's repeated.rs); the resume token remembers it.
- * 6. A row with keep-together moves whole unless it starts the page.  A break-after at the
- *    end of a cell's content ends the page after the row (the row stays whole, as FOP does):
- *    the neighbouring cells are laid out as if it were not there (§7.20.1).
+ * 6. Where a row splits: as a typesetter splits a long speaker turn, at line boundaries, with
+ *    at least `orphans` lines of each cell before the break and `widows` after it (the
+ *    cell's properties, 2 unless said: counted over the cell, not only within a paragraph,
+ *    so a cell never leaves one line of a paragraph list on either side).  A cell that would
+ *    leave too few after it is cut short, lines moving on with it; one that started on this
+ *    page and cannot keep enough moves the whole row on — which keeps the first cells (a
+ *    row's number) with the first part.  A row with keep-together, or none of whose cells
+ *    has more lines than mx:keep-together-lines, moves whole.  On an empty page (progress
+ *    rule) a row that cannot split so is split where it falls.  A break-after at the end of
+ *    a cell's content ends the page after the row (the row stays whole, as FOP does): the
+ *    neighbouring cells are laid out as if it were not there (§7.20.1).
  * 7. Progress rule: the first body row on an empty page is laid out with page_empty set,
  *    so it always places at least one line, and its keeps (keep-together, the rows kept
  *    whole by rule 6) give way: the repeated header above it does not make the page less
@@ -126,6 +136,144 @@ typedef struct table_cols {
   int *x, *w;               /* each column's left edge and width */
 } table_cols;
 
+/* === where a row splits (rule 6) === */
+
+static int
+compare_int (const void *a, const void *b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+collect_line_bottoms (const mn_area *a, GArray *out)
+{
+  if (a->kind == MN_AREA_LINE)
+    {
+      int b = a->y + a->h;
+      g_array_append_val (out, b);
+    }
+  for (const mn_area *k = a->first; k; k = k->next)
+    collect_line_bottoms (k, out);
+}
+
+/* The line positions of `a`'s subtree, as the bottoms of its lines, sorted, each once (the
+ * lines side by side of a list's label and body are one position): a new array. */
+static GArray *
+line_bottoms (const mn_area *a)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
+  collect_line_bottoms (a, out);
+  g_array_sort (out, compare_int);
+  guint n = 0;
+  for (guint i = 0; i < out->len; i++)
+    if (n == 0 || g_array_index (out, int, i) != g_array_index (out, int, n - 1))
+      g_array_index (out, int, n++) = g_array_index (out, int, i);
+  g_array_set_size (out, n);
+  return out;
+}
+
+/* How many line positions each of the `n` cells has from where this part of the row starts
+ * (`in`) to its end, found by laying the cells out again on a scratch area that reaches
+ * `extra` below room.bottom (a long cell costs one more stretch of layout, not the rest of its
+ * length): out[i], or -1 when cell i goes on below that.  Nothing is painted, and nothing is
+ * left behind.  Returns 0 or the layout's error. */
+static int
+lines_ahead (mn_layout *L, const mn_column *cols, int n, mn_room room, const mn_resume *in,
+             int extra, int *out)
+{
+  mn_area *scratch = mn_area_new (MN_AREA_ROW, NULL, NULL);
+  mn_column *sc = g_new0 (mn_column, n);
+  for (int i = 0; i < n; i++)
+    {
+      sc[i] = cols[i];
+      sc[i].bottom = 0;
+      sc[i].area = mn_area_new (MN_AREA_CELL, scratch, cols[i].node);
+    }
+  room.bottom += extra;
+  int paint = L->paint;
+  L->paint = 0;
+  mn_result r = mn_flow_layout_columns (L, sc, n, room, in);
+  L->paint = paint;
+  for (int i = 0; i < n && !r.error; i++)
+    {
+      const mn_resume *rest = r.status == MN_SPLIT ? r.rest->cols[i]
+                              : r.status == MN_FIT ? MN_RESUME_DONE : NULL;
+      GArray *b = line_bottoms (sc[i].area);
+      out[i] = rest == MN_RESUME_DONE ? (int) b->len : -1;
+      g_array_free (b, TRUE);
+    }
+  mn_resume_free (r.rest);
+  mn_area_free (scratch);
+  g_free (sc);
+  return r.error;
+}
+
+/* The row `row`, laid out in `cols` from `in` into `inner` (its cells' content room), split:
+ * res (SPLIT, taken).  Applies rule 6: a row all of whose cells are short is kept whole, and
+ * every cell split leaves at least `orphans` of its lines before the break and `widows`
+ * after it.  A cell that cannot (it started here, and would keep fewer than `orphans`) moves
+ * the row on (NOFIT), unless the page is empty; one that would leave fewer than `widows` is
+ * cut short (mn_column.bottom) and the row laid out again.  Returns the row's result. */
+static mn_result
+settle_split (mn_layout *L, const mn_fo_node *row, mn_column *cols, int n, mn_room inner,
+              const mn_resume *in, mn_result res)
+{
+  int *ahead = g_new (int, n);
+  int lh = MN_PT, want = row->st.keep_lines;
+  for (int i = 0; i < n; i++)
+    {
+      lh = MAX (lh, cols[i].node->st.line_height);
+      want = MAX (want, cols[i].node->st.widows);
+    }
+  int err = lines_ahead (L, cols, n, inner, in, (want + 1) * 2 * lh, ahead);
+  if (err)
+    {
+      mn_resume_free (res.rest);
+      res = mn_result_error (err);
+      goto out;
+    }
+  /* a) short cells only (each of at most mx:keep-together-lines): kept whole */
+  int all_short = !in && row->st.keep_lines > 0;
+  for (int i = 0; i < n && all_short; i++)
+    all_short = ahead[i] >= 0 && ahead[i] <= row->st.keep_lines;
+  int move = all_short && !inner.page_empty, cut = 0;
+  /* b) orphans and widows of each cell that goes on */
+  for (int i = 0; i < n && !move; i++)
+    {
+      if (res.rest->cols[i] == MN_RESUME_DONE || ahead[i] < 0)
+        continue;
+      GArray *b = line_bottoms (cols[i].area);
+      int placed = (int) b->len, left = ahead[i] - placed;
+      int started = !(in && in->cols && in->cols[i]);
+      const mn_style *cs = &cols[i].node->st;
+      int keep = left < cs->widows ? placed - (cs->widows - left) : placed;
+      if (placed > 0 && started && keep < cs->orphans)
+        move = !inner.page_empty;   /* on an empty page it stays as it is (progress rule) */
+      else if (placed > 0 && keep > 0 && keep < placed)
+        {
+          cols[i].bottom = g_array_index (b, int, keep - 1);
+          cut = 1;
+        }
+      g_array_free (b, TRUE);
+    }
+  if (move)
+    {
+      mn_resume_free (res.rest);
+      res = mn_result_nofit ();
+    }
+  else if (cut)
+    {
+      for (int i = 0; i < n; i++)
+        mn_area_truncate (cols[i].area, NULL);
+      mn_resume_free (res.rest);
+      res = mn_flow_layout_columns (L, cols, n, inner, in);
+    }
+out:
+  g_free (ahead);
+  return res;
+}
+
 /* Lay out one row at room.y into the table area room.area (room.x, room.w: the table's
  * content box); rules 2–4, 6. */
 static mn_result
@@ -138,7 +286,7 @@ layout_row (mn_layout *L, const mn_fo_node *row, const table_cols *tc, mn_room r
   mn_column *cols = g_new0 (mn_column, ncells);
   mn_area *ra = mn_area_new (MN_AREA_ROW, room.area, row);
   ra->x = room.x, ra->y = room.y, ra->w = room.w, ra->header = header;
-  int top = 0, bot = 0;
+  int top = 0, bot = 0, rule = 0;   /* rule: the bottom border's inner half alone */
   int c = 0, i = 0;
   for (const mn_fo_node *cell = row->first; cell; cell = cell->next, i++)
     {
@@ -157,14 +305,38 @@ layout_row (mn_layout *L, const mn_fo_node *row, const table_cols *tc, mn_room r
       ca->open_top = in != NULL;
       int l = st->border[MN_SIDE_LEFT].width / 2 + st->padding[MN_SIDE_LEFT];
       int r = st->border[MN_SIDE_RIGHT].width / 2 + st->padding[MN_SIDE_RIGHT];
-      cols[i] = (mn_column) { cell, cx + l, MAX (cwid - l - r, MN_PT), ca, 0 };
-      top = MAX (top, st->border[MN_SIDE_TOP].width / 2 + st->padding[MN_SIDE_TOP]);
+      cols[i] = (mn_column) { cell, cx + l, MAX (cwid - l - r, MN_PT), ca, 0, 0 };
+      /* rule 3: a part continued from the previous page has no top padding */
+      top = MAX (top, st->border[MN_SIDE_TOP].width / 2 + (in ? 0 : st->padding[MN_SIDE_TOP]));
       bot = MAX (bot, st->border[MN_SIDE_BOTTOM].width / 2 + st->padding[MN_SIDE_BOTTOM]);
+      rule = MAX (rule, st->border[MN_SIDE_BOTTOM].width / 2);
     }
+  /* A cell part that goes on to the next page has no bottom padding (rule 3): the cells may
+   * reach down to the border; one that ends here needs its padding below it. */
   mn_room inner = room;
   inner.y = room.y + top;
-  inner.bottom = room.bottom - bot;
+  inner.bottom = room.bottom - rule;
   mn_result res = mn_flow_layout_columns (L, cols, ncells, inner, in);
+  if (!res.error && res.status != MN_NOFIT && bot > rule)
+    {
+      int recut = 0;
+      for (i = 0; i < ncells; i++)
+        {
+          const mn_resume *co = res.status == MN_SPLIT ? res.rest->cols[i] : MN_RESUME_DONE;
+          if (co == MN_RESUME_DONE && inner.y + cols[i].height + bot - rule > inner.bottom)
+            {
+              cols[i].bottom = inner.bottom - (bot - rule);
+              recut = 1;
+            }
+        }
+      if (recut)
+        {
+          for (i = 0; i < ncells; i++)
+            mn_area_truncate (cols[i].area, NULL);
+          mn_resume_free (res.rest);
+          res = mn_flow_layout_columns (L, cols, ncells, inner, in);
+        }
+    }
   if (res.error)
     goto out;
   if (res.status == MN_SPLIT && row->st.keep_together && !room.page_empty && !in)
@@ -172,13 +344,27 @@ layout_row (mn_layout *L, const mn_fo_node *row, const table_cols *tc, mn_room r
       mn_resume_free (res.rest);
       res = mn_result_nofit ();
     }
+  else if (res.status == MN_SPLIT && !header)
+    res = settle_split (L, row, cols, ncells, inner, in, res);
+  if (res.error)
+    {
+      mn_area_free (ra);
+      goto out;
+    }
   if (res.status == MN_NOFIT)
     {
       mn_area_free (ra);
       goto out;
     }
   int content = res.used;
-  ra->h = top + content + bot;
+  /* the row's box: below the cells that end here their padding, below the others the rule */
+  ra->h = top + content + rule;
+  for (i = 0; i < ncells; i++)
+    {
+      const mn_resume *co = res.status == MN_SPLIT ? res.rest->cols[i] : MN_RESUME_DONE;
+      if (co == MN_RESUME_DONE)
+        ra->h = MAX (ra->h, top + cols[i].height + bot);
+    }
   for (i = 0; i < ncells; i++)
     {
       mn_area *ca = cols[i].area;

@@ -21,6 +21,9 @@ tests/pdf).  One case per run: engine-tests.py CASE.  Each case can fail; none o
                         and freed as they are completed)
   memory-flat-citations the same with "n / N" (the body laid out once, its pages spooled to a
                         temporary file and painted at the end)
+  shorthands            margin with 1 to 4 values on page masters and region-body, border-width,
+                        -style and -color with 1 to 4 values; five values, or a part that is
+                        not a length, is an error at its line
   segment-break         a line feed in the source between two Japanese characters vanishes (CSS
                         Text 3 segment break), one between Latin words stays a space, and
                         linefeed-treatment="preserve" still breaks the line
@@ -364,6 +367,51 @@ def memory_flat(tmp, sizes, footer):
     print(f"max RSS (KB) for {sizes} paragraphs:", rss, re.search(r"Pages:\s+(\d+)", pages).group(0))
     # The input itself grows (about 2.5 KB of XML and tree a paragraph): allow 8 MB.
     check(rss[1] - rss[0] < 8 * 1024, f"memory grows with pages: {rss}")
+
+
+def case_shorthands(tmp):
+    """margin with 1 to 4 values on fo:simple-page-master and fo:region-body (issue 14: it was
+    refused there), border-width/-style/-color with 1 to 4 values; too many values, or a part
+    that is not a length, is an error naming the line."""
+    fo = os.path.join(tmp, "s.fo")
+    dump = os.path.join(tmp, "s.dump")
+    out = os.path.join(tmp, "s.pdf")
+    # page 200x150, margin 10pt 20pt (top/bottom 10, left/right 20); the body's margin 5pt 1pt
+    # 2pt (top 5, left/right 1, bottom 2): the body is at 21,15, 200-40-2 = 158 wide and
+    # 150-20-7 = 123 tall.  The block's border-width 1pt 2pt 3pt 4pt: its line starts 4pt in
+    # (at 25) and is 158 - 2 - 4 = 152 wide.
+    body = ('<fo:block border-style="solid" border-width="1pt 2pt 3pt 4pt" border-color="red blue">'
+            'x</fo:block>')
+    text = fo_doc(body, master='page-width="200pt" page-height="150pt" margin="10pt 20pt"')
+    text = text.replace("<fo:region-body/>", '<fo:region-body margin="5pt 1pt 2pt"/>')
+    open(fo, "w", encoding="utf-8").write(text)
+    r = run(["render", fo, "-o", out, "--dump-layout", dump, "--strict"])
+    check(r.returncode == 0, f"margin and border shorthands: exit {r.returncode}: {r.stderr}")
+    d = open(dump, encoding="utf-8").read() if r.returncode == 0 else ""
+    check("region body 21.00,15.00 158.00x123.00" in d, f"the body region from the margins: {d}")
+    check(re.search(r'line 25\.00,[\d.]+ 152\.00 "x"', d) is not None, f"the line inside the borders: {d}")
+    check(re.search(r"block 21\.00,15\.00 158\.00x", d) is not None, f"the block at the body's corner: {d}")
+    # four values, each side its own
+    text = fo_doc("<fo:block>x</fo:block>", master='page-width="200pt" page-height="150pt" margin="1pt 2pt 3pt 4pt"')
+    open(fo, "w", encoding="utf-8").write(text)
+    r = run(["render", fo, "-o", out, "--dump-layout", dump])
+    d = open(dump, encoding="utf-8").read() if r.returncode == 0 else ""
+    check("region body 4.00,1.00 194.00x146.00" in d, f"margin with four values: {d}")
+    # a side's own margin wins over the shorthand, whichever comes first
+    text = fo_doc("<fo:block>x</fo:block>",
+                  master='page-width="200pt" page-height="150pt" margin-left="30pt" margin="10pt"')
+    open(fo, "w", encoding="utf-8").write(text)
+    r = run(["render", fo, "-o", out, "--dump-layout", dump])
+    d = open(dump, encoding="utf-8").read() if r.returncode == 0 else ""
+    check("region body 30.00,10.00 160.00x130.00" in d, f"margin-left over margin: {d}")
+    for master, word in (('margin="1pt 2pt 3pt 4pt 5pt"', "margin"), ('margin="15mm wide"', "margin")):
+        open(fo, "w", encoding="utf-8").write(fo_doc("<fo:block>x</fo:block>", master=master))
+        r = run(["render", fo, "-o", out])
+        check(r.returncode == 1 and re.search(rf"s\.fo:2: (error|エラー): {word}=", r.stderr) is not None,
+              f"{master}: an error at line 2: {r.returncode} {r.stderr!r}")
+    open(fo, "w", encoding="utf-8").write(fo_doc('<fo:block border-width="1pt 1pt 1pt 1pt 1pt">x</fo:block>'))
+    r = run(["render", fo, "-o", out])
+    check(r.returncode == 1 and "border-width" in r.stderr, f"five border widths: {r.stderr!r}")
 
 
 def main():

@@ -79,7 +79,8 @@ static mn_fo_doc *
 parse_nested (const char *attrs, const mn_fo_node **outer, const mn_fo_node **inner)
 {
   char *fo = g_strdup_printf (
-    "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
+    "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" xmlns:mx=\"" MN_FOX_NS "\">"
+    "<fo:layout-master-set>"
     "<fo:simple-page-master master-name=\"A\"><fo:region-body/></fo:simple-page-master>"
     "</fo:layout-master-set><fo:page-sequence master-reference=\"A\">"
     "<fo:flow flow-name=\"xsl-region-body\"><fo:block %s><fo:block>x</fo:block></fo:block>"

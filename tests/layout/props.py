@@ -476,6 +476,57 @@ def c_header_on_every_page(pages_min, moved_src_text=None):
     return check
 
 
+def cell_parts(pages):
+    """(src, column index) of every body cell -> list of (page, line positions, texts)."""
+    parts = {}
+    for pg in pages:
+        for r in (a for a in pg.walk() if a.kind == "row" and "header" not in a.flags):
+            for i, c in enumerate(x for x in r.children if x.kind == "cell"):
+                lines = [l for l in c.walk() if l.kind == "line"]
+                key = (c.attrs.get("src"), i)
+                parts.setdefault(key, []).append((pg.page, len({round(l.y, 2) for l in lines}),
+                                                  [l.text for l in lines]))
+    return parts
+
+
+def c_cell_splits(pages_min, short=0):
+    """Every split cell leaves at least 2 lines on each side of each break; a row's first cell
+    (its number) is on the page where the row starts; with `short`, a row none of whose cells
+    has more lines is on one page."""
+    def check(pages, fo, pdf):
+        expect(len(pages) >= pages_min, f"expected at least {pages_min} pages, got {len(pages)}")
+        parts = cell_parts(pages)
+        rows = {}
+        for (src, i), ps in parts.items():
+            rows.setdefault(src, {})[i] = ps
+            nonempty = [p for p in ps if p[1] > 0]
+            if len(nonempty) > 1:
+                for pg, n, texts in nonempty:
+                    expect(n >= 2, f"row at FO line {src}, cell {i + 1}: only {n} line(s) on page {pg}: {texts}")
+        for src, cells in rows.items():
+            first = min(p[0] for ps in cells.values() for p in ps if p[1] > 0)
+            num = [p for p in cells.get(0, []) if p[1] > 0]
+            expect(not num or num[0][0] == first,
+                   f"row at FO line {src}: its number is on page {num and num[0][0]}, the row starts on {first}")
+            total = [sum(p[1] for p in ps) for ps in cells.values()]
+            if short and max(total) <= short:
+                on = {p[0] for ps in cells.values() for p in ps if p[1] > 0}
+                expect(len(on) == 1, f"row at FO line {src} has at most {short} lines a cell but is split over pages {sorted(on)}")
+    return check
+
+
+def c_heading_with_table(pages, fo, pdf):
+    """The heading is on the page of the table's header and of the first 2 lines of its first row."""
+    c_cell_splits(2)(pages, fo, pdf)
+    head = [l for l in body_lines(pages) if l.text == "見出し"]
+    expect(len(head) == 1, f"the heading is there {len(head)} times")
+    if head:
+        pg = head[0].page
+        lines = [l for l in body_lines(pages) if l.page == pg and l.text.startswith("第") and "質問" in l.text]
+        hdr = [l for l in body_lines(pages) if l.page == pg and in_header_row(l)]
+        expect(hdr and len(lines) >= 2, f"page {pg}: the heading without the table's header and 2 lines of row 1")
+
+
 def c_header_counts(pages, fo, pdf):
     c_header_repeat(4)(pages, fo, pdf)
     texts = [l.text for l in body_lines(pages) if not in_header_row(l)]
@@ -626,6 +677,10 @@ CHECKS = {
     "table-row-split-in-cell": c_row_split,
     "table-row-taller-than-page": c_header_repeat(4),
     "table-header-row-moved": c_header_on_every_page(2, "第四行の質問"),
+    "table-cell-orphans": c_cell_splits(2),
+    "table-cell-widows": c_cell_splits(2),
+    "table-row-short-kept": c_cell_splits(3, short=4),
+    "keep-with-next-nested-table": c_heading_with_table,
     "table-header-long-row-moved": c_header_on_every_page(3, "第十行の質問"),
     "table-borders-meet": c_tiling,
     "table-basic": c_tiling,

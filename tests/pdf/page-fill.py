@@ -60,7 +60,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         fo, pdf, dump = (os.path.join(tmp, n) for n in ("s.fo", "s.pdf", "s.dump"))
         params = [x for p in a.param for x in ("--param", p)]
-        subprocess.run([MINUTES, "fo", a.session, "-o", fo] + params, check=True)
+        subprocess.run([MINUTES, "fo", "--source-lines", a.session, "-o", fo] + params, check=True)
         subprocess.run([MINUTES, "render", fo, "-o", pdf, "--dump-layout", dump], check=True,
                        stderr=subprocess.DEVNULL)
         regions = body_regions(dump)
