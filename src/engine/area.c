@@ -165,6 +165,20 @@ dump (FILE *fp, const mn_area *a, int depth)
         put_quoted (fp, t);
         if (!a->copy)
           g_free (t);
+        /* the line's adjustment (JLREQ §3.8) and its Japanese–Latin spaces (§3.2.5) */
+        const mn_para_line *ln = a->copy ? &a->copy->ln : mn_para_line_at (a->para, a->line_index);
+        if (ln->shrink > 0)
+          {
+            fputs (" shrink=", fp);
+            put_num (fp, ln->shrink);
+          }
+        else if (ln->extra > 0 && ln->gaps > 0)
+          {
+            fputs (" stretch=", fp);
+            put_num (fp, ln->extra);
+          }
+        if (ln->jl_spaces > 0)
+          fprintf (fp, " jl=%d", ln->jl_spaces);
         break;
       }
     case MN_AREA_LINK:
