@@ -169,7 +169,10 @@ cite (void *data, const char *id, int last)
 static mn_para *
 get_para (mn_layout *L, const mn_fo_node *n, int w)
 {
-  mn_para *p = L->in_static ? NULL : g_hash_table_lookup (L->paras, n);
+  /* Static content repeats on every page: what shows no page number or citation is the same
+   * text every time, laid out once (a long council name in the running header was laid out
+   * again on each of hundreds of pages). */
+  mn_para *p = g_hash_table_lookup (L->in_static ? L->statics : L->paras, n);
   if (p && mn_para_width (p) == w)
     return mn_para_ref (p);
   /* A line narrower than a quarter of its font size cannot hold text (a half-width digit
@@ -210,6 +213,8 @@ get_para (mn_layout *L, const mn_fo_node *n, int w)
     }
   if (!L->in_static)
     g_hash_table_replace (L->paras, (gpointer) n, mn_para_ref (p));
+  else if (!mn_para_dynamic (p))
+    g_hash_table_replace (L->statics, (gpointer) n, mn_para_ref (p));
   return p;
 }
 

@@ -47,10 +47,12 @@ typedef struct mn_layout {
   const char *file;         /* for diagnostics */
   int pass;                 /* 1: counting pages for citations; 2: the real layout */
   int page_number;          /* number of the page being laid out */
-  int in_static;            /* laying out static content (paragraphs are not cached) */
+  int in_static;            /* laying out static content (its paragraphs go to `statics`) */
   int failed;               /* an error was reported (e.g. a missing glyph): stop */
   int pending_break;        /* a break-after on the last child, to be honoured by an ancestor */
   GHashTable *paras;        /* PARA node -> mn_para* of paragraphs split across pages */
+  GHashTable *statics;      /* PARA node -> mn_para* of static content without a page number
+                             * or citation: laid out once, set on every page (issue 13) */
   GHashTable *first_page;   /* id -> page number (GINT_TO_POINTER) of its first area */
   GHashTable *last_page;    /* id -> page number of its last area */
   GHashTable *prev_first;   /* the same from the first pass, for citations (or NULL) */

@@ -190,6 +190,16 @@ static int run_rise (PangoGlyphItem *run);
 
 /* === character classes (JLREQ Appendix A) === */
 
+/* Whether `c` is one of the n characters of `set`. */
+static int
+in_set (gunichar c, const gunichar *set, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (set[i] == c)
+      return 1;
+  return 0;
+}
+
 static int
 compare_gunichar (const void *a, const void *b)
 {
@@ -236,10 +246,7 @@ mn_kinsoku_no_end (gunichar c)
     0x300C, 0x300E, 0xFF08, 0x3010, 0x3014, 0x3008, 0x300A, 0xFF3B, 0xFF5B, 0x3018, 0x3016,
     0x301D, 0x2018, 0x201C, 0xFF5F, 0x00AB, 0xFF62, '(', '[', '{',
   };
-  for (size_t i = 0; i < G_N_ELEMENTS (set); i++)
-    if (set[i] == c)
-      return 1;
-  return 0;
+  return in_set (c, set, G_N_ELEMENTS (set));
 }
 
 /* cl-08 inseparable characters: no break between two of the same. */
@@ -255,10 +262,7 @@ closing_punct (gunichar c)
 {
   static const gunichar set[] = { 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x300D, 0x300F, 0xFF09,
     0x3011, 0x3015, 0x3009, 0x300B, 0xFF3D, 0xFF5D, 0x3019, 0x3017, 0x301F };
-  for (size_t i = 0; i < G_N_ELEMENTS (set); i++)
-    if (set[i] == c)
-      return 1;
-  return 0;
+  return in_set (c, set, G_N_ELEMENTS (set));
 }
 
 static int
@@ -266,10 +270,7 @@ opening_punct (gunichar c)
 {
   static const gunichar set[] = { 0x300C, 0x300E, 0xFF08, 0x3010, 0x3014, 0x3008, 0x300A,
     0xFF3B, 0xFF5B, 0x3018, 0x3016, 0x301D };
-  for (size_t i = 0; i < G_N_ELEMENTS (set); i++)
-    if (set[i] == c)
-      return 1;
-  return 0;
+  return in_set (c, set, G_N_ELEMENTS (set));
 }
 
 /* Japanese (or other CJK) for justification: ideographs, kana, CJK symbols, full-width forms. */
@@ -286,15 +287,6 @@ zero_width (gunichar c)
 {
   return c == ZWSP || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)
          || c == 0x200C || c == 0x200D || g_unichar_ismark (c);
-}
-
-static int
-in_set (gunichar c, const gunichar *set, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    if (set[i] == c)
-      return 1;
-  return 0;
 }
 
 /* CSS Text 3 §5.2 "CJ": small kana and the prolonged sound marks (normal lets them start a
@@ -1562,13 +1554,35 @@ glyph_cb (void *data, PangoGlyphItem *run, int g0, int g1, int byte0, int byte1,
   run_walk *rw = data;
   const seg *s = seg_at (rw->p, byte0);
   const mn_fo_node *link = s ? s->link : NULL;
+  /* A Japanese–Latin space is a gap in the positions, and text extraction reads a gap of more
+   * than 0.15 em as a word space (pdftotext printed "HER-SYS は").  So the Latin side's text
+   * cluster also holds its font's blank space glyph, filling the gap: cairo writes a cluster of
+   * several glyphs as a marked span with /ActualText (PDF 1.7 §14.9.4), whose extent then
+   * reaches the Japanese glyph and whose text is the Latin side's own ("HER-SYSは").  The blank
+   * glyph draws nothing; the Japanese glyph keeps its one-to-one ToUnicode mapping. */
+  int filler_first = 0;
+  cairo_glyph_t fg;
+  double adv;
+  if (jl)
+    {
+      gunichar c = g_utf8_get_char (rw->p->text + byte0);
+      if (latin_letter (c) || c == '(' || c == '[')
+        filler_first = 1;   /* Japanese | Latin: the filler opens this cluster (below) */
+      else if (rw->cur_run && rw->clusters->len > 0
+               && blank_glyph (rw->cur_run->item->analysis.font, &fg.index, &adv))
+        {
+          /* Latin | Japanese: the filler closes the Latin cluster, up to this glyph */
+          fg.x = x / (double) PANGO_SCALE - adv;
+          fg.y = -run_rise (rw->cur_run) / (double) PANGO_SCALE;
+          g_array_append_val (rw->glyphs, fg);
+          g_array_index (rw->clusters, cairo_text_cluster_t, rw->clusters->len - 1).num_glyphs++;
+        }
+    }
   /* A run that draws like the current one continues it (its glyphs' x are line positions). */
   if (rw->cur_run && rw->cur_run != run && rw->cur_link == link && runs_alike (rw->cur_run, run))
     rw->cur_run = run;
-  int fresh = 0;             /* this cluster starts a new mn_glyph_run */
   if (rw->cur_run != run || rw->cur_link != link)
     {
-      fresh = 1;
       flush_run (rw);
       rw->cur_run = run;
       rw->cur_link = link;
@@ -1578,36 +1592,14 @@ glyph_cb (void *data, PangoGlyphItem *run, int g0, int g1, int byte0, int byte1,
       rw->x0 = x / (double) PANGO_SCALE;
     }
   int rise = run_rise (run);
-  /* A Japanese–Latin space is a gap in the positions, and text extraction reads a gap of more
-   * than 0.15 em as a word space (pdftotext prints "HER-SYS は").  So the Latin side's text
-   * cluster also holds the font's blank space glyph, filling the gap: cairo writes a cluster of
-   * several glyphs as a marked span with /ActualText (PDF 1.7 §14.9.4), whose extent then
-   * reaches the Japanese glyph and whose text is the Latin side's own ("HER-SYSは").  The blank
-   * glyph draws nothing; the Japanese glyph keeps its one-to-one ToUnicode mapping. */
-  int filler_first = 0;
-  if (jl)
+  if (filler_first && blank_glyph (run->item->analysis.font, &fg.index, &adv))
     {
-      gunichar c = g_utf8_get_char (rw->p->text + byte0);
-      int latin_here = latin_letter (c) || c == '(' || c == '[';
-      cairo_glyph_t fg;
-      double adv;
-      if (blank_glyph (run->item->analysis.font, &fg.index, &adv))
-        {
-          fg.y = -rise / (double) PANGO_SCALE;
-          if (latin_here)
-            {
-              fg.x = rw->xend;   /* from the Japanese glyph's end */
-              g_array_append_val (rw->glyphs, fg);
-              filler_first = 1;
-            }
-          else if (!fresh && rw->clusters->len > 0)
-            {
-              fg.x = x / (double) PANGO_SCALE - adv;   /* up to this Japanese glyph */
-              g_array_append_val (rw->glyphs, fg);
-              g_array_index (rw->clusters, cairo_text_cluster_t, rw->clusters->len - 1).num_glyphs++;
-            }
-        }
+      fg.x = rw->xend;   /* from the Japanese glyph's end */
+      fg.y = -rise / (double) PANGO_SCALE;
+      g_array_append_val (rw->glyphs, fg);
     }
+  else
+    filler_first = 0;
   int nglyphs = 0, pos = x;
   for (int g = g0; g < g1; g++)
     {

@@ -129,6 +129,7 @@ layout_init (mn_layout *L, const mn_fo_doc *doc, PangoContext *pctx, mn_diag *d,
   L->d = d;
   L->file = file;
   L->paras = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) mn_para_unref);
+  L->statics = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) mn_para_unref);
   L->first_page = g_hash_table_new (g_str_hash, g_str_equal);
   L->last_page = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -139,6 +140,7 @@ layout_clear (mn_layout *L)
   if (L->carry_out)
     g_hash_table_destroy (L->carry_out);
   g_hash_table_destroy (L->paras);
+  g_hash_table_destroy (L->statics);
   g_hash_table_destroy (L->first_page);
   g_hash_table_destroy (L->last_page);
 }
