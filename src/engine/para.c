@@ -1099,7 +1099,7 @@ line_height (const mn_para *p, const line_env *le, const span *sp, mn_para_line 
   ln->baseline = above;
 }
 
-/* Append the line of clusters [c.e's start s, c.e) with its geometry and adjustment. */
+/* Append the line of clusters [s, c->e) with its geometry and adjustment. */
 static void
 add_line (mn_para *p, const line_env *le, int s, const cand *c, int lead, int first, int last,
           int shrink)
