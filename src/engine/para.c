@@ -911,7 +911,10 @@ walk_line (const mn_para *p, int i, cluster_cb cb, void *data)
   const span *sp = &g_array_index (p->spans, span, i);
   const cluster *cl = (const cluster *) (void *) p->clusters->data;
   shaped *items = (shaped *) (void *) p->items->data;
-  int x = -ln->lead, gap = 0, other = 0;
+  /* long long: a no-wrap line may be millions of points long (its end is off the page; the
+   * positions handed on are clamped, never overflowed) */
+  long long x = -ln->lead;
+  int gap = 0, other = 0;
   long long cum = 0;        /* shrink capacity passed */
   for (int k = sp->c0; k < sp->c1; k++)
     {
@@ -936,7 +939,8 @@ walk_line (const mn_para *p, int i, cluster_cb cb, void *data)
             }
         }
       if (cb)
-        cb (data, &items[cl[k].item].gi, cl[k].g0, cl[k].g1, cl[k].byte0, cluster_end (p, k), x,
+        cb (data, &items[cl[k].item].gi, cl[k].g0, cl[k].g1, cl[k].byte0, cluster_end (p, k),
+            (int) CLAMP (x, G_MININT / 2, G_MAXINT / 2),
             k > sp->c0 && k < sp->cend && (cl[k].flags & B_JL));
       x += cl[k].width;
     }
