@@ -105,9 +105,10 @@
  * (hb_font_get_variation_glyph) tells us, and we warn.
  *
  * == Known gaps ==
- * Horizontal writing only, left to right: a right-to-left item's clusters keep their shaped
- * (visual) order within the item, but items are not reordered within a line (no bidi
- * reordering across items).  No hanging punctuation, no hyphenation. */
+ * Horizontal writing only, left to right: clusters are set in logical order and items are not
+ * reordered within a line (no bidi).  Right-to-left scripts do not reach this far today: no
+ * pinned font has them, and a missing glyph is an error.  No hanging punctuation, no
+ * hyphenation. */
 #include "para.h"
 
 #include <hb.h>
