@@ -18,8 +18,9 @@
  * list each time: both grew with the square of a paragraph's length or its inline count).
  * A line is a range of clusters; its glyph runs for painting are the shaped items' glyphs
  * sliced at the line's ends, positioned by the same walk that measured it.  flow.c places
- * lines on pages; the painter (pdf.c) asks for each line's glyph runs.  A paragraph is laid
- * out once per layout pass, whatever the number of pages it spans.
+ * lines on pages, and each placed line takes its glyph runs, text and ids from here into the
+ * area tree (area.h, mn_line_new), which the painter (pdf.c) draws.  A paragraph is laid out
+ * once per layout pass, whatever the number of pages it spans.
  *
  * == Units ==
  * Pango units (1/1024 pt; the context is at 72 dpi) everywhere; points only in the glyph
@@ -1270,12 +1271,6 @@ int
 mn_para_dynamic (const mn_para *p)
 {
   return p->dynamic;
-}
-
-int
-mn_para_check (mn_para *p, const mn_para_env *env)
-{
-  return check_glyphs (p, env);
 }
 
 mn_para *
