@@ -750,6 +750,20 @@ p_keep (elem *e, const prop_def *p, int side, const char *name, const char *v)
     e->st->keep_together = k;
 }
 
+/* mx:line-break: the kinsoku level (CSS Text 3 §5.2 line-break, JLREQ §3.1.7) */
+static void
+p_line_break (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  static const keyword kw[] = {
+    { "strict", MN_LINE_BREAK_STRICT }, { "normal", MN_LINE_BREAK_NORMAL },
+    { "loose", MN_LINE_BREAK_LOOSE }, { NULL, 0 } };
+  int k = keyword_value (kw, v);
+  if (k < 0)
+    bad (e->c, e->line, _("mx:line-break=\"%s\" is not a line-break level; use strict, normal or loose"), v);
+  else
+    e->st->line_break = (gint8) k;
+}
+
 /* mx:keep-together-lines: a whole number of lines, 0 for none */
 static void
 p_keep_lines (elem *e, const prop_def *p, int side, const char *name, const char *v)
@@ -1053,6 +1067,9 @@ static const prop_def props[] = {
   STYLE ("keep-together", 0, p_keep, ON_BLOCK | ON_LIST | ON_ROW,
          "any value but `auto`: the block or row moves whole to the next page unless it starts "
          "one", "auto", "always"),
+  STYLE ("mx:line-break", 1, p_line_break, ON_BLOCK,
+         "`strict`, `normal`, `loose` (extension, namespace `urn:minutes:fo-extensions:1`): the "
+         "kinsoku level (see \"Japanese text\")", "strict", "loose"),
   STYLE ("mx:keep-together-lines", 1, p_keep_lines, ON_TABLE | ON_ROW,
          "integer ≥ 0 (extension, namespace `urn:minutes:fo-extensions:1`): a table row none of "
          "whose cells has more lines is kept together, as `keep-together`; 0: none", "0", "4"),
