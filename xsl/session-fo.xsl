@@ -528,10 +528,12 @@
         </fo:list-item-label>
         <fo:list-item-body start-indent="body-start()">
           <fo:block>
-            <xsl:apply-templates/>
+            <!-- a date, a time: never broken across lines -->
+            <fo:inline keep-together.within-line="always"><xsl:apply-templates/></fo:inline>
             <!-- the time the meeting began goes with the day it was held -->
             <xsl:for-each select="self::s:held-on/following-sibling::s:time[not(@event)]">
-              <xsl:text>　</xsl:text><xsl:apply-templates/>
+              <xsl:text>　</xsl:text>
+              <fo:inline keep-together.within-line="always"><xsl:apply-templates/></fo:inline>
             </xsl:for-each>
           </fo:block>
         </fo:list-item-body>
@@ -562,16 +564,19 @@
   <xsl:template name="people">
     <xsl:for-each select="s:person">
       <xsl:if test="position() != 1"><xsl:text>、</xsl:text></xsl:if>
-      <xsl:if test="@seat">
-        <xsl:call-template name="wide"><xsl:with-param name="n" select="@seat"/></xsl:call-template>
-        <xsl:text>番 </xsl:text>
-      </xsl:if>
-      <xsl:if test="@role">
-        <xsl:value-of select="@role"/>
-        <xsl:text> </xsl:text>
-      </xsl:if>
-      <xsl:apply-templates/>
-      <xsl:value-of select="@suffix"/>
+      <!-- a person (seat, role, name, honorific) is never broken across lines -->
+      <fo:inline keep-together.within-line="always">
+        <xsl:if test="@seat">
+          <xsl:call-template name="wide"><xsl:with-param name="n" select="@seat"/></xsl:call-template>
+          <xsl:text>番 </xsl:text>
+        </xsl:if>
+        <xsl:if test="@role">
+          <xsl:value-of select="@role"/>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates/>
+        <xsl:value-of select="@suffix"/>
+      </fo:inline>
     </xsl:for-each>
   </xsl:template>
 
@@ -608,7 +613,7 @@
           <fo:block font-family="{$heading-font-family}"><xsl:call-template name="event-word"/></fo:block>
         </fo:list-item-label>
         <fo:list-item-body start-indent="body-start()">
-          <fo:block><xsl:apply-templates/></fo:block>
+          <fo:block><fo:inline keep-together.within-line="always"><xsl:apply-templates/></fo:inline></fo:block>
         </fo:list-item-body>
       </fo:list-item>
     </fo:list-block>
@@ -661,11 +666,13 @@
                 </xsl:if>
                 <fo:table-cell padding="0.3mm 1em 0.3mm 0">
                   <fo:block>
-                    <xsl:if test="@seat and @role">
-                      <xsl:value-of select="@role"/><xsl:text>　</xsl:text>
-                    </xsl:if>
-                    <xsl:apply-templates/>
-                    <xsl:value-of select="@suffix"/>
+                    <fo:inline keep-together.within-line="always">
+                      <xsl:if test="@seat and @role">
+                        <xsl:value-of select="@role"/><xsl:text>　</xsl:text>
+                      </xsl:if>
+                      <xsl:apply-templates/>
+                      <xsl:value-of select="@suffix"/>
+                    </fo:inline>
                   </fo:block>
                 </fo:table-cell>
               </xsl:for-each>
@@ -795,6 +802,7 @@
 
   <xsl:template match="s:qa">
     <fo:table xsl:use-attribute-sets="table" space-after="4mm">
+      <xsl:call-template name="line"/>
       <fo:table-column column-width="{$number-column-width}"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
@@ -822,7 +830,7 @@
     <fo:table-row keep-together.within-page="always">
       <xsl:call-template name="line"/>
       <fo:table-cell xsl:use-attribute-sets="cell" text-align="center">
-        <fo:block><xsl:value-of select="@n"/></fo:block>
+        <fo:block><fo:inline keep-together.within-line="always"><xsl:value-of select="@n"/></fo:inline></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="cell">
         <xsl:apply-templates select="s:question"/>
@@ -927,7 +935,7 @@
     <fo:block space-before="1.5mm" start-indent="1em" text-indent="-1em" text-align="justify"
               keep-together.within-page="auto">
       <xsl:call-template name="line"/>
-      <fo:inline font-family="{$heading-font-family}">
+      <fo:inline font-family="{$heading-font-family}" keep-together.within-line="always">
         <xsl:call-template name="turn-mark"/>
         <xsl:apply-templates select="s:speaker"/>
       </fo:inline>

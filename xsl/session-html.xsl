@@ -86,7 +86,7 @@ th, td { border: 1px solid var(--rule); padding: 0.45rem 0.6rem; vertical-align:
 th { background: var(--shade); font-weight: 600; }
 table.summary th { width: 8.5em; white-space: nowrap; }
 table.qa thead th { text-align: center; }
-table.qa th.number { text-align: center; font-weight: normal; }
+table.qa th.number { text-align: center; font-weight: normal; white-space: nowrap; }
 table.qa thead th:first-child { width: 3.6em; white-space: nowrap; }
 table.qa td { width: 47%; }
 td p:last-child, li p:last-child { margin-bottom: 0; }
@@ -109,7 +109,8 @@ ul.marked > li > .body { flex: 1; min-width: 0; }
 .turn { margin: 0.6rem 0; }
 .turn p { padding-left: 1em; text-indent: 1em; margin-bottom: 0.25rem; }
 .turn p.first { text-indent: -1em; }
-.turn .speaker { font-weight: 700; }
+.turn .speaker { font-weight: 700; white-space: nowrap; }
+.nb { white-space: nowrap; }
 .turn ul, .turn .list { margin-left: 2em; }
 .stage { margin: 0.4rem 0 0.4rem 3em; }
 hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid var(--rule); }
@@ -152,7 +153,8 @@ body { text-autospace: normal; text-spacing-trim: trim-start; }
     <xsl:if test="/s:session/s:attendees/s:group or /s:session/s:agenda[@kind]">
 <xsl:text>table.roster { width: auto; min-width: 50%; }
 table.roster th, table.roster td { padding: 0.15rem 0.6rem; }
-table.roster td.seat { text-align: right; white-space: nowrap; }
+table.roster td.seat, table.roster th[scope="row"] { white-space: nowrap; }
+table.roster td.seat { text-align: right; }
 table.roster th[scope="row"] { background: none; font-weight: normal; }
 .front h2 { font-size: 1.15rem; }
 .roster-note { margin: 0 0 1rem 1em; }
@@ -219,9 +221,9 @@ ul.agenda > li > .mark { min-width: 4.5em; }
                   </xsl:choose>
                 </dt>
                 <dd>
-                  <xsl:apply-templates/>
+                  <span class="nb"><xsl:apply-templates/></span>
                   <xsl:for-each select="self::s:held-on/following-sibling::s:time[not(@event)]">
-                    <xsl:text>　</xsl:text><xsl:apply-templates/>
+                    <xsl:text>　</xsl:text><span class="nb"><xsl:apply-templates/></span>
                   </xsl:for-each>
                 </dd>
               </xsl:for-each>
@@ -285,16 +287,20 @@ ul.agenda > li > .mark { min-width: 4.5em; }
     </table>
   </xsl:template>
 
+  <!-- A person (seat, role, name, honorific) is never broken across lines: span.nb, as the
+       PDF's keep-together.within-line. -->
   <xsl:template name="people">
     <xsl:for-each select="s:person">
       <xsl:if test="position() != 1"><xsl:text>、</xsl:text></xsl:if>
-      <xsl:if test="@seat">
-        <xsl:call-template name="wide"><xsl:with-param name="n" select="@seat"/></xsl:call-template>
-        <xsl:text>番 </xsl:text>
-      </xsl:if>
-      <xsl:if test="@role"><xsl:value-of select="@role"/><xsl:text> </xsl:text></xsl:if>
-      <xsl:apply-templates/>
-      <xsl:value-of select="@suffix"/>
+      <span class="nb">
+        <xsl:if test="@seat">
+          <xsl:call-template name="wide"><xsl:with-param name="n" select="@seat"/></xsl:call-template>
+          <xsl:text>番 </xsl:text>
+        </xsl:if>
+        <xsl:if test="@role"><xsl:value-of select="@role"/><xsl:text> </xsl:text></xsl:if>
+        <xsl:apply-templates/>
+        <xsl:value-of select="@suffix"/>
+      </span>
     </xsl:for-each>
   </xsl:template>
 

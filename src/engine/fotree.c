@@ -1064,9 +1064,10 @@ static const prop_def props[] = {
          "block inside a block keeps that block with its next (previous) sibling", "auto",
          "always"),
   STYLE ("keep-with-previous", 0, p_keep, ON_BLOCK | ON_TABLE | ON_LIST, "", NULL, "always"),
-  STYLE ("keep-together", 0, p_keep, ON_BLOCK | ON_LIST | ON_ROW,
+  STYLE ("keep-together", 0, p_keep, ON_BLOCK | ON_INLINE | ON_LIST | ON_ROW,
          "any value but `auto`: the block or row moves whole to the next page unless it starts "
-         "one", "auto", "always"),
+         "one; `.within-line` (also set by `keep-together` itself) on an inline: no line break "
+         "inside it (one wider than the line still breaks, with a warning)", "auto", "always"),
   STYLE ("mx:line-break", 1, p_line_break, ON_BLOCK,
          "`strict`, `normal`, `loose` (extension, namespace `urn:minutes:fo-extensions:1`): the "
          "kinsoku level (see \"Japanese text\")", "strict", "loose"),

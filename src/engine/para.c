@@ -50,6 +50,9 @@
  * 4. A word longer than the line (no opportunity fits) breaks between clusters, at a boundary
  *    kinsoku allows when there is one (CSS overflow-wrap: an overfull line is worse than an
  *    odd break).  wrap-option="no-wrap" breaks only at forced line feeds.
+ * 5. An inline with keep-together.within-line (a name, a date, a number) has no opportunity
+ *    inside it, so the line ends before it; one wider than the line keeps them, with a
+ *    warning (keep_within_lines).
  *
  * == The Japanese–Latin space (JLREQ §3.2.5; CSS Text 4 text-autospace) ==
  * Between a Japanese character (kanji, kana, 々〆〇ー; not full-width punctuation, which has
@@ -388,7 +391,14 @@ typedef struct builder {
   int max_font;             /* largest font size used */
   int dynamic;              /* a page number or citation was added */
   int has_rise;             /* some text is raised or lowered (baseline-shift) */
+  GArray *keeps;            /* keep_range: inlines kept on one line */
 } builder;
+
+/* The text of an inline with keep-together.within-line (a name, a date): no break inside. */
+typedef struct keep_range {
+  int start, end;           /* bytes of the paragraph text */
+  const mn_fo_node *node;   /* the inline (for the warning's line) */
+} keep_range;
 
 static int
 last_is_space (builder *b)
@@ -577,6 +587,12 @@ build_inline (builder *b, const mn_fo_node *n, const mn_fo_node *link)
           break;
         default:
           break;
+        }
+      if (k->st.keep_within_line && (k->kind == MN_FO_INLINE || k->kind == MN_FO_LINK)
+          && (int) b->text->len > start)
+        {
+          keep_range r = { start, (int) b->text->len, k };
+          g_array_append_val (b->keeps, r);
         }
     }
 }
@@ -775,6 +791,46 @@ classify (mn_para *p, const PangoLogAttr *la, int level, int nowrap)
         cl[k].shrink += pem / 8;
       if (opening_punct (c) && (long long) cl[k].width * 10 >= (long long) cem * 9)
         cl[k].shrink += cem / 8;
+    }
+}
+
+/* Line breaking rule 5: no break opportunity at a boundary strictly inside an inline with
+ * keep-together.within-line (XSL-FO 1.1 §7.20.3): its edges stay breakable, so the line ends
+ * before it.  A forced line feed inside still breaks.  One wider than the measure `width`
+ * keeps its opportunities (it would overflow the line: an odd break is better), with a
+ * warning naming its line. */
+static void
+keep_within_lines (mn_para *p, const GArray *keeps, int width, const mn_para_env *env)
+{
+  cluster *cl = (cluster *) (void *) p->clusters->data;
+  int n = (int) p->clusters->len;
+  for (guint r = 0; r < keeps->len; r++)
+    {
+      /* (an inner inline's range comes before its outer one's: they are not in text order) */
+      const keep_range *kr = &g_array_index (keeps, keep_range, r);
+      int lo = 0, hi = n;   /* the first cluster that ends after the range's start */
+      while (lo < hi)
+        {
+          int mid = (lo + hi) / 2;
+          if (cluster_end (p, mid) <= kr->start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      int k = lo;
+      long long w = 0;
+      int k1 = k;
+      for (; k1 < n && cl[k1].byte0 < kr->end; k1++)
+        w += cl[k1].width + (cl[k1].byte0 > kr->start ? cl[k1].space : 0);
+      if (w > width)
+        {
+          mn_warning (env->d, env->file, kr->node->line,
+                      _("text kept on one line (keep-together.within-line) is wider than the line; it is broken (make it shorter, or the column wider)"));
+          continue;
+        }
+      for (int j = k; j < k1; j++)
+        if (cl[j].byte0 > kr->start && !(cl[j].flags & B_MANDATORY))
+          cl[j].flags &= (guint8) ~B_BREAK;
     }
 }
 
@@ -1189,7 +1245,8 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   const mn_style *st = &node->st;
   mn_para *p = g_new0 (mn_para, 1);
   builder b = { g_string_new (NULL), pango_attr_list_new (), g_array_new (FALSE, FALSE, sizeof (seg)),
-                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size, 0, 0 };
+                g_array_new (FALSE, FALSE, sizeof (inline_id)), st, env, st->font_size, 0, 0,
+                g_array_new (FALSE, FALSE, sizeof (keep_range)) };
   PangoFontDescription *fd = NULL;
   PangoLogAttr *la = NULL;
   *out = NULL;
@@ -1239,6 +1296,8 @@ mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para_env
   la = g_new0 (PangoLogAttr, nchars + 1);
   pango_get_log_attrs (p->text, p->text_len, -1, pango_context_get_language (env->pctx), la, nchars + 1);
   classify (p, la, st->line_break, st->nowrap);
+  if (!st->nowrap)
+    keep_within_lines (p, b.keeps, width, env);
 
   if ((rc = check_glyphs (p, env)) != 0)
     goto out;
@@ -1260,6 +1319,7 @@ out:
     g_array_free (b.segs, TRUE);
   if (b.ids)
     g_array_free (b.ids, TRUE);
+  g_array_free (b.keeps, TRUE);
   if (rc != 0)
     mn_para_unref (p);
   else

@@ -21,6 +21,8 @@ tests/pdf).  One case per run: engine-tests.py CASE.  Each case can fail; none o
                         and freed as they are completed)
   memory-flat-citations the same with "n / N" (the body laid out once, its pages spooled to a
                         temporary file and painted at the end)
+  keep-within-line      keep-together.within-line: a kept inline is not broken; one wider than
+                        the line breaks, with a warning at its line
   shorthands            margin with 1 to 4 values on page masters and region-body, border-width,
                         -style and -color with 1 to 4 values; five values, or a part that is
                         not a length, is an error at its line
@@ -412,6 +414,29 @@ def case_shorthands(tmp):
     open(fo, "w", encoding="utf-8").write(fo_doc('<fo:block border-width="1pt 1pt 1pt 1pt 1pt">x</fo:block>'))
     r = run(["render", fo, "-o", out])
     check(r.returncode == 1 and "border-width" in r.stderr, f"five border widths: {r.stderr!r}")
+
+
+def case_keep_within_line(tmp):
+    """keep-together.within-line: a kept inline is not broken; one wider than the line is, with
+    a warning naming its line (and the render succeeds)."""
+    fo = os.path.join(tmp, "k.fo")
+    dump = os.path.join(tmp, "k.dump")
+    out = os.path.join(tmp, "k.pdf")
+    body = ('<fo:block font-size="10pt">出席者は、<fo:inline keep-together.within-line="always">'
+            '伊藤由美委員</fo:inline></fo:block>\n'
+            '<fo:block font-size="10pt"><fo:inline keep-together.within-line="always">'
+            + "一二三四五六七八九十" * 3 + '</fo:inline></fo:block>')
+    # page 200pt, margin 10pt: 180pt, 18 characters a line; 出席者は、 (5) + the name (6) fit
+    # on one line; the 30 kept characters do not
+    open(fo, "w", encoding="utf-8").write(fo_doc(body, master='page-width="200pt" page-height="200pt" margin="10pt"'))
+    r = run(["render", fo, "-o", out, "--dump-layout", dump])
+    check(r.returncode == 0, f"exit {r.returncode}: {r.stderr}")
+    check(re.search(r"k\.fo:4: (warning|警告): .*keep-together\.within-line", r.stderr) is not None,
+          f"the overlong kept text is warned about at line 4: {r.stderr!r}")
+    check(r.stderr.count("keep-together.within-line") == 1, f"only the overlong one is warned about: {r.stderr!r}")
+    d = open(dump, encoding="utf-8").read() if r.returncode == 0 else ""
+    check('"出席者は、伊藤由美委員"' in d, f"the short one on one line: {d}")
+    check(len(re.findall(r'line [\d.,]+ 180\.00 "[一二三四五六七八九十]+"', d)) == 2, f"the long one over two lines: {d}")
 
 
 def main():

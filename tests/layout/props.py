@@ -530,6 +530,15 @@ def c_heading_with_table(pages, fo, pdf):
         expect(hdr and len(lines) >= 2, f"page {pg}: the heading without the table's header and 2 lines of row 1")
 
 
+def c_kept_within_line(pages, fo, pdf):
+    """The kept names and the date are each on one line; the overlong kept run breaks."""
+    texts = [l.text for l in body_lines(pages)]
+    for word in ("伊藤由美委員", "渡辺誠委員", "令和3年5月10日(月)"):
+        expect(any(word in t for t in texts), f"{word!r} is broken across lines: {texts}")
+    expect("一二三四五六七八九十一二三四五六七八" in texts and "九十一二三四五" in texts,
+           f"the overlong kept run should fill a line and break: {texts}")
+
+
 def c_header_counts(pages, fo, pdf):
     c_header_repeat(4)(pages, fo, pdf)
     texts = [l.text for l in body_lines(pages) if not in_header_row(l)]
@@ -741,6 +750,7 @@ CHECKS = {
     "table-cell-widows": c_cell_splits(2),
     "table-row-short-kept": c_cell_splits(3, short=4),
     "keep-with-next-nested-table": c_heading_with_table,
+    "keep-together-within-line": c_kept_within_line,
     "table-header-long-row-moved": c_header_on_every_page(3, "第十行の質問"),
     "table-borders-meet": c_tiling,
     "table-basic": c_tiling,
