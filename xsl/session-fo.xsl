@@ -82,6 +82,10 @@
   <!-- Width of the 番号 column of the Q&A table and of the label column of the header table. -->
   <xsl:param name="number-column-width" select="'11mm'"/>
   <xsl:param name="label-column-width" select="'24mm'"/>
+  <!-- A Q&A row none of whose cells has more lines than this is never split across pages
+       (0: any row may split); a longer row splits with at least 2 lines of a cell on each
+       side (the orphans and widows of the Q&A tables). -->
+  <xsl:param name="short-row-lines" select="'4'"/>
   <!-- What made the PDF, recorded in its metadata (set by `minutes build` and `minutes fo`, not
        by the user): the sha256 of the session file, in hex, and "minutes VERSION". -->
   <xsl:param name="source-sha256" select="''"/>
@@ -801,7 +805,8 @@
   </xsl:template>
 
   <xsl:template match="s:qa">
-    <fo:table xsl:use-attribute-sets="table" space-after="4mm">
+    <fo:table xsl:use-attribute-sets="table" space-after="4mm" orphans="2" widows="2"
+              mx:keep-together-lines="{$short-row-lines}">
       <xsl:call-template name="line"/>
       <fo:table-column column-width="{$number-column-width}"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
@@ -824,10 +829,15 @@
     <xsl:attribute name="display-align">center</xsl:attribute>
   </xsl:attribute-set>
 
-  <!-- A row is kept on one page (as the printed minutes do), so each cell reads whole before the
-       next one, also in the PDF's text; a row taller than a page still splits. -->
+  <!-- A row splits inside its cells at line boundaries where a page ends, as the official
+       minutes do, with at least 2 lines of a cell on each side, its number with the first part;
+       a row all of whose cells are short (short-row-lines) is kept whole (the engine's rules:
+       src/engine/table.c rule 6; FOP splits rows with its own orphans and widows, and ignores
+       mx:keep-together-lines, which `minutes fo` leaves out).  Each page holds its part of the
+       question, then its part of the answer; the PDF's structure joins the parts, so a screen
+       reader reads each cell whole (src/engine/pdfstruct.c). -->
   <xsl:template match="s:qa/s:entry">
-    <fo:table-row keep-together.within-page="always">
+    <fo:table-row>
       <xsl:call-template name="line"/>
       <fo:table-cell xsl:use-attribute-sets="cell" text-align="center">
         <fo:block><fo:inline keep-together.within-line="always"><xsl:value-of select="@n"/></fo:inline></fo:block>

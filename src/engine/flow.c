@@ -418,6 +418,7 @@ layout_list_item (mn_layout *L, const mn_fo_node *item, mn_room room, const mn_r
       cols[c].area->x = cols[c].x;
       cols[c].area->w = cols[c].w;
       cols[c].area->y = room.y;
+      cols[c].area->open_top = in != NULL;
     }
   mn_result r = mn_flow_layout_columns (L, cols, 2, room, in);
   if (r.error || r.status == MN_NOFIT)

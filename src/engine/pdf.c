@@ -8,7 +8,14 @@
  *    the file tagged; then P / H1..H6 (the FO role) around each block's lines, L, LI, Lbl,
  *    LBody for lists, Table, TR, TH, TD for tables.  Any other name puts the surface in an
  *    error state, so roles are checked against that list.  Static content (headers and
- *    footers) is not given structure tags (cairo 1.16 has no Artifact).
+ *    footers) is not given structure tags (cairo 1.16 has no Artifact), nor is a table header
+ *    repeated on a later page (it is a copy: the table's TH are on its first page).
+ *    A table, row, cell, list or paragraph continued from the page before is tagged on each
+ *    page (cairo's tags nest, and pages are painted in turn), and the element it continues is
+ *    noted (pdf->conts): after cairo, pdfstruct.c joins each continued element with the one it
+ *    continues, so that a cell split over two pages is one TD with content on both (a screen
+ *    reader reads the question whole, then the answer), while each page's text stays in the
+ *    page's order (its part of the question, then its part of the answer).
  * 3. Links: CAIRO_TAG_LINK around the glyphs of a basic-link (uri='…' or dest='…'); every id
  *    a link or bookmark points at gets a named destination where its first area is.
  * 4. Metadata: title, author, subject, keywords from the document, creator "minutes VERSION";
@@ -20,13 +27,16 @@
 #include "pdf.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "base/i18n.h"
 #include "para.h"
+#include "pdfstruct.h"
 
 struct mn_pdf {
   cairo_surface_t *surface; /* the PDF surface (owned) */
@@ -39,6 +49,11 @@ struct mn_pdf {
   int in_static;            /* painting a header/footer region: no structure tags */
   int pages;                /* pages painted */
   GArray *glyphs;           /* scratch: a run's glyphs placed on the page (cairo_glyph_t) */
+  FILE *raw;                /* what cairo writes: a temporary file (owned), joined into fp */
+  char *raw_path;           /* its name, removed when done (owned) */
+  GArray *conts;            /* per structure element opened, in order (Document first): the
+                               index of the earlier element it continues, or -1 (int) */
+  GHashTable *last_elem;    /* FO node -> 1 + index of the last element opened for it */
   int page_w, page_h;       /* size of the last page, Pango units */
 };
 
@@ -49,7 +64,22 @@ start (mn_pdf *pdf)
   if (pdf->cr)
     return;
   pdf->cr = cairo_create (pdf->surface);
+  int none = -1;
+  g_array_append_val (pdf->conts, none);
   cairo_tag_begin (pdf->cr, "Document", "");
+}
+
+/* Open structure tag `tag` (attributes `attrs`) for the areas of FO node `fo` (NULL: none);
+ * `continued`: they continue fo's element on an earlier page (noted for pdfstruct.c). */
+static void
+begin_struct (mn_pdf *pdf, const char *tag, const char *attrs, const mn_fo_node *fo, int continued)
+{
+  gpointer last = fo && continued ? g_hash_table_lookup (pdf->last_elem, fo) : NULL;
+  int cont = last ? GPOINTER_TO_INT (last) - 1 : -1;
+  g_array_append_val (pdf->conts, cont);
+  if (fo)
+    g_hash_table_insert (pdf->last_elem, (gpointer) fo, GINT_TO_POINTER ((int) pdf->conts->len));
+  cairo_tag_begin (pdf->cr, tag, attrs);
 }
 
 static cairo_status_t
@@ -111,7 +141,20 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
   pdf->file = file;
   pdf->dests_done = g_hash_table_new (g_str_hash, g_str_equal);
   pdf->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  pdf->surface = cairo_pdf_surface_create_for_stream (write_cb, fp, 595.28, 841.89);
+  pdf->conts = g_array_new (FALSE, FALSE, sizeof (int));
+  pdf->last_elem = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* cairo writes into a temporary file, which pdfstruct.c finishes into fp */
+  int fd = g_file_open_tmp ("minutes-XXXXXX.pdf", &pdf->raw_path, NULL);
+  if (fd < 0 || !(pdf->raw = fdopen (fd, "w+b")))
+    {
+      if (fd >= 0)
+        close (fd);
+      mn_error (d, file, 0, _("cannot create a temporary file in %s for the PDF; check that the folder is writable (TMPDIR)"),
+                g_get_tmp_dir ());
+      rc = MN_EIO;
+      goto out;
+    }
+  pdf->surface = cairo_pdf_surface_create_for_stream (write_cb, pdf->raw, 595.28, 841.89);
   cairo_pdf_surface_restrict_to_version (pdf->surface, CAIRO_PDF_VERSION_1_5);
   const mn_fo_meta *m = &doc->meta;
   if (m->title)
@@ -214,7 +257,7 @@ paint_line (mn_pdf *pdf, const mn_area *a)
             {
               char *e = attr_escape (open_link->uri ? open_link->uri : open_link->ref);
               char *attrs = g_strdup_printf (open_link->uri ? "uri='%s'" : "dest='%s'", e);
-              cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
+              begin_struct (pdf, CAIRO_TAG_LINK, attrs, NULL, 0);
               g_free (attrs);
               g_free (e);
             }
@@ -325,6 +368,7 @@ block_tag (const mn_area *a)
 }
 
 static void paint_area (mn_pdf *pdf, const mn_area *a);
+static void paint_untagged (mn_pdf *pdf, const mn_area *a);
 
 static void
 paint_children (mn_pdf *pdf, const mn_area *a)
@@ -334,8 +378,9 @@ paint_children (mn_pdf *pdf, const mn_area *a)
     {
       if (k->kind == MN_AREA_LINE && !open && !pdf->in_static)
         {
+          /* a paragraph's lines; continued when they are not its first (k->fo: the PARA) */
           open = block_tag (k);
-          cairo_tag_begin (pdf->cr, open, "");
+          begin_struct (pdf, open, "", k->fo, k->line->geom.start > 0);
         }
       else if (k->kind != MN_AREA_LINE && open)
         {
@@ -366,11 +411,17 @@ paint_area (mn_pdf *pdf, const mn_area *a)
       paint_children (pdf, a);
       pdf->in_static = 0;
       return;
+    case MN_AREA_ROW:
+      if (a->header && a->parent && a->parent->open_top && !pdf->in_static)
+        {
+          /* the header repeated on a continued table: painted, not tagged again */
+          paint_untagged (pdf, a);
+          return;
+        }
+      tag = "TR";
+      break;
     case MN_AREA_TABLE:
       tag = "Table";
-      break;
-    case MN_AREA_ROW:
-      tag = "TR";
       break;
     case MN_AREA_CELL:
       tag = a->header ? "TH" : "TD";
@@ -396,10 +447,19 @@ paint_area (mn_pdf *pdf, const mn_area *a)
   if (a->fo && a->kind != MN_AREA_ROW && a->kind != MN_AREA_LIST_LABEL && a->kind != MN_AREA_LIST_BODY)
     paint_box (pdf, a);
   if (tag)
-    cairo_tag_begin (pdf->cr, tag, "");
+    begin_struct (pdf, tag, "", a->fo, a->open_top);
   paint_children (pdf, a);
   if (tag)
     cairo_tag_end (pdf->cr, tag);
+}
+
+/* Paint `a` and what it holds outside the structure tree (as static content is). */
+static void
+paint_untagged (mn_pdf *pdf, const mn_area *a)
+{
+  pdf->in_static = 1;
+  paint_children (pdf, a);
+  pdf->in_static = 0;
 }
 
 int
@@ -469,13 +529,20 @@ mn_pdf_close (mn_pdf *pdf, GHashTable *pages)
   pdf->cr = NULL;
   cairo_surface_finish (pdf->surface);
   cairo_status_t s = cairo_surface_status (pdf->surface);
-  if (s == CAIRO_STATUS_WRITE_ERROR)
+  if (s == CAIRO_STATUS_WRITE_ERROR || fflush (pdf->raw) != 0 || ferror (pdf->raw))
     rc = MN_EIO;
   else if (s != CAIRO_STATUS_SUCCESS)
     {
       mn_error (pdf->d, pdf->file, 0, _("cairo failed while finishing the PDF: %s"), cairo_status_to_string (s));
       rc = MN_EFAIL;
     }
+  /* cairo's memory (its copy of the structure tree, the font subsets) goes back before
+   * qpdf's comes: the peak is the larger of the two, not their sum */
+  cairo_surface_destroy (pdf->surface);
+  pdf->surface = NULL;
+  if (rc == 0)
+    rc = mn_pdfstruct_finish (pdf->fp, pdf->raw_path, (const int *) (void *) pdf->conts->data,
+                              (int) pdf->conts->len, pdf->file, pdf->d);
   mn_pdf_abort (pdf);
   return rc;
 }
@@ -487,7 +554,14 @@ mn_pdf_abort (mn_pdf *pdf)
     return;
   cairo_destroy (pdf->cr);  /* both accept NULL (no page painted yet) */
   cairo_surface_destroy (pdf->surface);
+  if (pdf->raw)
+    fclose (pdf->raw);
+  if (pdf->raw_path)
+    g_unlink (pdf->raw_path);
+  g_free (pdf->raw_path);
   g_hash_table_destroy (pdf->dests_done);
+  g_hash_table_destroy (pdf->last_elem);
+  g_array_free (pdf->conts, TRUE);
   g_array_free (pdf->glyphs, TRUE);
   g_free (pdf);
 }

@@ -286,6 +286,7 @@ layout_row (mn_layout *L, const mn_fo_node *row, const table_cols *tc, mn_room r
   mn_column *cols = g_new0 (mn_column, ncells);
   mn_area *ra = mn_area_new (MN_AREA_ROW, room.area, row);
   ra->x = room.x, ra->y = room.y, ra->w = room.w, ra->header = header;
+  ra->open_top = in != NULL;
   int top = 0, bot = 0, rule = 0;   /* rule: the bottom border's inner half alone */
   int c = 0, i = 0;
   for (const mn_fo_node *cell = row->first; cell; cell = cell->next, i++)

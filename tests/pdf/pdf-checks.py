@@ -153,7 +153,8 @@ def c_info():
 def c_qpdf_check():
     """qpdf --check reports no errors or warnings on any of a range of documents."""
     for name in ("block-basic", "table-row-split-in-cell", "bookmarks", "links-external", "links-internal",
-                 "metadata-xmp", "page-number-citation-last", "tagged-structure", "fonts-fallback-noto"):
+                 "metadata-xmp", "page-number-citation-last", "tagged-structure", "fonts-fallback-noto",
+                 "row-split-structure", "paragraph-split-across-pages"):
         pdf = render(name)
         if not pdf:
             continue
@@ -185,6 +186,58 @@ def c_raw_order():
     cells = ["質問一は三行にわたる長さの問いである。", "回答一も同じく数行にわたる長さの答えであり、読み順が保たれる。",
              "質問二は短い。", "回答二は二つの段落からなる。その第二段落である。"]
     expect(got == "".join(cells), f"table-raw: pdftotext -raw gives {got!r}, expected the cells in order: {''.join(cells)!r}")
+
+
+def struct_tree(text):
+    """`pdfinfo -struct-text` as (depth, tag or None, text or None) entries."""
+    out = []
+    for line in text.splitlines():
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        body = line.strip()
+        if body.startswith('"'):
+            out.append((depth, None, body[1:-1]))
+        elif body:
+            out.append((depth, body.split()[0], None))
+    return out
+
+
+def c_split_structure():
+    """A table row split over two pages is one TR of one TD per cell in the structure tree,
+    each split cell's TD holding its text of both pages; each page's content holds its part of
+    the question, then its part of the answer (pdftotext -raw)."""
+    pdf = render("row-split-structure")
+    if not pdf:
+        return
+    info, _ = pdfinfo(pdf)
+    expect(info.get("Pages") == "2", f"row-split-structure: {info.get('Pages')} pages, expected 2")
+    tree = struct_tree(run("pdfinfo", "-struct-text", pdf).stdout)
+    tags = [t for _, t, _ in tree if t]
+    expect(tags.count("Table") == 1, f"row-split-structure: {tags.count('Table')} Table elements, expected 1")
+    expect(tags.count("TR") == 3, f"row-split-structure: {tags.count('TR')} TR (header, row 1, row 2), expected 3")
+    expect(tags.count("TH") == 3 and tags.count("TD") == 6,
+           f"row-split-structure: {tags.count('TH')} TH and {tags.count('TD')} TD, expected 3 and 6")
+    # each TD's text, in the tree's order
+    tds, cur = [], None
+    for depth, tag, text in tree:
+        if tag in ("TD", "TH"):
+            cur = [depth, ""]
+            tds.append(cur)
+        elif tag and cur and depth <= cur[0]:
+            cur = None
+        elif text is not None and cur:
+            cur[1] += text
+    q = "".join(f"問第{c}行です" for c in "一二三四五六七八九十甲乙丙丁")
+    a = "".join(f"答第{c}行です" for c in "一二三四五六七八九十甲乙")
+    cells = [t for _, t in tds]
+    expect(cells[3:6] == ["一", q, a],
+           f"row-split-structure: the split row's cells read {cells[3:6]!r}, expected the number, the whole question, the whole answer")
+    raw = [re.sub(r"\s+", "", run("pdftotext", "-raw", "-f", str(p), "-l", str(p), pdf, "-").stdout) for p in (1, 2)]
+    # page 1: 7 lines of each (49 characters), page 2: the rest (table.c rule 6: the cells split
+    # at line boundaries; the text of each page is its part of the question, then of the answer)
+    expect(raw[0] == "番号質問回答一" + q[:49] + a[:49],
+           f"row-split-structure: page 1 reads {raw[0]!r}, expected the header, then the question's part, then the answer's")
+    expect(raw[1] == "番号質問回答" + q[49:] + a[49:] + "二以上終わり",
+           f"row-split-structure: page 2 reads {raw[1]!r}, expected the header again, the question's rest, the answer's rest")
 
 
 def c_reproducible():
@@ -389,6 +442,7 @@ CHECKS = {
     "raw-order": c_raw_order, "reproducible": c_reproducible, "no-clock": c_no_clock,
     "tagged": c_tagged, "outline": c_outline, "links": c_links,
     "missing-glyph": c_missing_glyph, "strict": c_strict, "ivs": c_ivs,
+    "split-structure": c_split_structure,
 }
 
 
