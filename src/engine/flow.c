@@ -216,30 +216,17 @@ layout_para (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *i
 
 /* === containers === */
 
-/* Whether block-level `n` is kept with the sibling after it (rule 5): its own keep-with-next,
- * or that of the last block inside it, at any depth — a keep binds areas, whatever their
- * nesting (XSL-FO 1.1 §4.8), so a heading that ends a container keeps the container with what
- * follows.  Tables and lists keep their own (their rows and items break by their rules). */
+/* Whether block-level `n` is kept with the sibling after it (`next`) or before it (rule 5):
+ * its own keep-with-next (keep-with-previous), or that of the last (first) block inside it,
+ * at any depth — a keep binds areas, whatever their nesting (XSL-FO 1.1 §4.8), so a heading
+ * that ends a container keeps the container with what follows.  Tables and lists keep their
+ * own (their rows and items break by their rules). */
 static int
-kept_with_next (const mn_fo_node *n)
+kept_with (const mn_fo_node *n, int next)
 {
-  for (; n; n = n->last)
+  for (; n; n = next ? n->last : n->first)
     {
-      if (n->st.keep_with_next)
-        return 1;
-      if (n->kind != MN_FO_BLOCK)
-        return 0;
-    }
-  return 0;
-}
-
-/* The same for keep-with-previous and the first block inside. */
-static int
-kept_with_previous (const mn_fo_node *n)
-{
-  for (; n; n = n->first)
-    {
-      if (n->st.keep_with_previous)
+      if (next ? n->st.keep_with_next : n->st.keep_with_previous)
         return 1;
       if (n->kind != MN_FO_BLOCK)
         return 0;
@@ -293,7 +280,7 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, mn_room room, const 
         {
           ycur += sp + r.used;
           pending_after = k->st.space_after;
-          int keep = kept_with_next (k) || (k->next && kept_with_previous (k->next));
+          int keep = kept_with (k, 1) || (k->next && kept_with (k->next, 0));
           if (keep && chain_i < 0)
             {
               chain_i = i;
