@@ -48,6 +48,7 @@
 #include "base/i18n.h"
 #include "session/load.h"
 #include "base/paths.h"
+#include "base/signals.h"
 #include "progress.h"
 #include "engine/render.h"
 #include "session/transform.h"
@@ -400,6 +401,7 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
   char *name = session_name (path);
   char *pdf_path = g_strdup_printf ("%s/%s.pdf", dir, name);
   char *html_path = g_strdup_printf ("%s/%s.html", dir, name);
+  int pdf_written = 0;   /* the PDF was replaced, and then the HTML failed */
   *summary_out = NULL;
 
   int ret = mn_load_session (&doc, path, d);
@@ -418,8 +420,9 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
   if (mn_atomic_open (&html_file, html_path) != 0
       || mn_transform_save (html_file.fp, html, sh->html) != 0)
     {
+      int e = mn_atomic_error (&html_file) ? mn_atomic_error (&html_file) : errno;
       mn_error (d, html_path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
-                g_strerror (errno));
+                g_strerror (e));
       ret = MN_EIO;
       goto out;
     }
@@ -446,9 +449,12 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
     goto out;
   if (mn_atomic_commit (&html_file) != 0)
     {
-      mn_error (d, html_path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
-                g_strerror (errno));
+      /* The PDF is in place already (the output plan checked both paths before, so this is a
+       * disk that filled up or a folder that changed since): say what is where. */
+      mn_error (d, html_path, 0, _("cannot write the file (%s); %s was written, but this page is the old one (or none): free some space and build again"),
+                g_strerror (errno), pdf_path);
       ret = MN_EIO;
+      pdf_written = 1;
       goto out;
     }
   if (out)
@@ -457,7 +463,7 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
   summary = NULL;
 
 out:
-  if (ret != 0)
+  if (ret != 0 && !pdf_written)
     mn_error (d, path, 0, _("not built: correct the errors above and build again; %s and %s are unchanged"),
               pdf_path, html_path);
   mn_atomic_abort (&html_file);
@@ -795,9 +801,13 @@ build_all (const struct sheets *sh, const struct options *o, const char *dir, ch
           close (t[1]);
           break;
         }
+      /* Signals wait until the worker is in the table of those a signal is passed on to. */
+      sigset_t mask;
+      mn_signals_block (&mask);
       pid_t pid = fork ();
       if (pid < 0)
         {
+          mn_signals_unblock (&mask);
           close (t[0]); close (t[1]); close (r[0]); close (r[1]);
           break;
         }
@@ -811,8 +821,12 @@ build_all (const struct sheets *sh, const struct options *o, const char *dir, ch
             }
           close (t[1]);
           close (r[0]);
+          mn_signals_forget_children ();
+          mn_signals_unblock (&mask);
           worker_main (t[0], r[1], sh, o, dir, files);
         }
+      mn_signals_track_child (pid);  /* a signal to us stops it too (signals.h) */
+      mn_signals_unblock (&mask);
       close (t[0]);
       close (r[1]);
       ws[nw++] = (struct worker) { pid, t[1], r[0], -1 };
@@ -869,6 +883,7 @@ build_all (const struct sheets *sh, const struct options *o, const char *dir, ch
                 close (w->task_fd);
               w->task_fd = -1;
               waitpid (w->pid, &st, 0);
+              mn_signals_forget_child (w->pid);
               w->pid = -1;
               if (w->current >= 0)
                 {
@@ -919,6 +934,7 @@ build_all (const struct sheets *sh, const struct options *o, const char *dir, ch
         if (ws[k].res_fd >= 0)
           close (ws[k].res_fd);
         waitpid (ws[k].pid, NULL, 0);
+        mn_signals_forget_child (ws[k].pid);
       }
   g_free (pfd);
   g_free (ws);

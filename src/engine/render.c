@@ -95,6 +95,23 @@ spool_error (mn_diag *d, const char *file)
   return MN_EIO;
 }
 
+/* A write to the PDF or the dump failed before the end (cairo saw it mid-page, or at the
+ * finish): say so with the error's errno — "No space left on device" — once, and make it an
+ * I/O failure (exit 2), whatever the painter returned.  Returns the code to return. */
+static int
+write_failure (int rc, const mn_atomic *pdf_file, const char *out_path,
+               const mn_atomic *dump_file, const mn_render_opts *opts, mn_diag *d)
+{
+  if (rc == 0 || rc == MN_EINVALID)
+    return rc;   /* committed, or the input is wrong: a write error cannot be the cause */
+  int e = mn_atomic_error (pdf_file);
+  if (e)
+    mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (e));
+  else if ((e = mn_atomic_error (dump_file)))
+    mn_error (d, opts->dump_layout, 0, _("cannot write the layout dump (%s); check the free space"), strerror (e));
+  return e ? MN_EIO : rc;
+}
+
 /* Paint the spooled pages, each with its static content laid out now. */
 static int
 paint_spooled (mn_spool *spool, mn_layout *L, sink_ctx *sc)
@@ -290,7 +307,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
       rc = mn_page_layout_document (&pass2, spool_sink, spool);
       if (rc == 0)
         rc = paint_spooled (spool, &pass2, &sc);
-      if (rc == MN_EIO)
+      if (rc == MN_EIO && !mn_atomic_error (&pdf_file))
         spool_error (d, file);
       if (rc != 0)
         goto out;
@@ -313,13 +330,13 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
     }
   rc = mn_pdf_close (pdf, pass2.first_page);
   pdf = NULL;
-  if (rc == MN_EIO)
-    mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
   if (rc == 0 && d->errors)
     rc = MN_EINVALID;
+  /* Both files are finished before either replaces its old self: a full disk met by the dump
+   * leaves the old PDF too. */
   if (rc == 0 && dump_file.fp && mn_atomic_commit (&dump_file) != 0)
     {
-      mn_error (d, opts->dump_layout, 0, _("cannot write the layout dump (%s)"), strerror (errno));
+      mn_error (d, opts->dump_layout, 0, _("cannot write the layout dump (%s); check the free space"), strerror (errno));
       rc = MN_EIO;
     }
   if (rc == 0 && mn_atomic_commit (&pdf_file) != 0)
@@ -329,6 +346,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
     }
 
 out:
+  rc = write_failure (rc, &pdf_file, out_path, &dump_file, opts, d);
   mn_spool_free (spool);
   mn_pdf_abort (pdf);
   mn_atomic_abort (&pdf_file);

@@ -510,6 +510,14 @@ close_cb (void *ctx)
   return 0;
 }
 
+/* libxml2 reports a failed write on stderr itself, without the file's name: we say it. */
+static void
+ignore_xml_error (void *ctx, xmlErrorPtr err)
+{
+  (void) ctx;
+  (void) err;
+}
+
 int
 mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
 {
@@ -519,15 +527,18 @@ mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
       mn_error (d, path, 0, _("cannot create the file (%s); check that its folder exists and is writable"), strerror (errno));
       return MN_EIO;
     }
+  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
   xmlSaveCtxtPtr ctxt = xmlSaveToIO (write_cb, close_cb, a.fp, "UTF-8", XML_SAVE_FORMAT);
   int ok = ctxt && xmlSaveDoc (ctxt, doc) >= 0;
   if (ctxt && xmlSaveClose (ctxt) < 0)
     ok = 0;
-  if (!ok || ferror (a.fp))
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  /* A failed write is the commit's failure, with its errno (a full disk: ENOSPC). */
+  if (!ok && !mn_atomic_error (&a))
     {
-      mn_error (d, path, 0, _("cannot write the file (%s); check the free space"), strerror (errno));
+      mn_error (d, path, 0, _("cannot serialize the imported session; please report this"));
       mn_atomic_abort (&a);
-      return MN_EIO;
+      return MN_EFAIL;
     }
   if (mn_atomic_commit (&a) != 0)
     {
@@ -536,4 +547,3 @@ mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
     }
   return 0;
 }
-

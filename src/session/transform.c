@@ -652,11 +652,25 @@ mn_transform_serialize (unsigned char **out, int *len, xmlDocPtr result,
   return 0;
 }
 
+/* libxml2 reports a failed write itself ("I/O error : No space left on device", on stderr,
+ * with no file name): the caller says it better, with the file's name. */
+static void
+ignore_xml_error (void *ctx, xmlErrorPtr err)
+{
+  (void) ctx;
+  (void) err;
+}
+
 int
 mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss)
 {
   errno = 0;
-  if (xsltSaveResultToFile (fp, result, ss->style) < 0 || ferror (fp))
+  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
+  int n = xsltSaveResultToFile (fp, result, ss->style);
+  int e = errno;
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  errno = e;
+  if (n < 0 || ferror (fp))
     {
       if (errno == 0)
         errno = EIO;
