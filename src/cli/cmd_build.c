@@ -41,6 +41,7 @@
 
 #include "base/atomic.h"
 #include "cmd.h"
+#include "cmdline.h"
 #include "config.h"
 #include "base/diag.h"
 #include "base/digest.h"
@@ -48,6 +49,7 @@
 #include "base/i18n.h"
 #include "session/load.h"
 #include "base/paths.h"
+#include "outplan.h"
 #include "base/signals.h"
 #include "progress.h"
 #include "engine/render.h"
@@ -264,16 +266,6 @@ options_clear (struct options *o)
 
 /* === one session === */
 
-/* NAME of `path`: its file name without the folder and a final ".xml". */
-static char *
-session_name (const char *path)
-{
-  char *base = g_path_get_basename (path);
-  if (g_str_has_suffix (base, ".xml") && strlen (base) > 4)
-    base[strlen (base) - 4] = '\0';
-  return base;
-}
-
 /* Serialize `fo` and write it to `out_path` atomically, or to stdout when NULL. */
 static int
 write_result (const char *out_path, xmlDocPtr res, const mn_stylesheet *ss, mn_diag *d)
@@ -398,7 +390,7 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
   xmlDocPtr doc = NULL, fo = NULL, html = NULL, summary = NULL;
   mn_fo_doc *tree = NULL;
   mn_atomic html_file = MN_ATOMIC_INIT;
-  char *name = session_name (path);
+  char *name = mn_outplan_name (path);
   char *pdf_path = g_strdup_printf ("%s/%s.pdf", dir, name);
   char *html_path = g_strdup_printf ("%s/%s.html", dir, name);
   int pdf_written = 0;   /* the PDF was replaced, and then the HTML failed */
@@ -564,7 +556,7 @@ write_index (const struct sheets *sh, const struct options *o, const char *dir,
       for (size_t k = 0; k < g.gl_pathc; k++)
         {
           const char *path = g.gl_pathv[k];
-          char *name = session_name (path);
+          char *name = mn_outplan_name (path);
           char *pdf = g_strdup_printf ("%s.pdf", name);
           char *html = g_strdup_printf ("%s.html", name);
           char *pdf_path = g_strdup_printf ("%s/%s", dir, pdf);
@@ -1213,6 +1205,13 @@ mn_cmd_build (int argc, char **argv)
       goto out;
     }
   const char *into = fresh ? fresh : dir;
+  /* Every output path is checked before any is written (outplan.h). */
+  if (mn_outplan_check (into, files, nfiles, &d) != 0)
+    {
+      mn_error (&d, NULL, 0, _("nothing was built: correct the problems above and build again"));
+      status = MN_EXIT_USAGE;
+      goto out;
+    }
 
   int err;
   if ((err = load_sheet (&sh.fo, "xsl/session-fo.xsl", &d)) != 0
@@ -1361,12 +1360,18 @@ mn_cmd_fo (int argc, char **argv)
       status = MN_EXIT_USAGE;
       goto out;
     }
+  if (mn_cmdline_refuse_same (o.files[0], o.out, "-o") != 0
+      || mn_cmdline_refuse_same (o.stylesheet, o.out, "-o") != 0)
+    {
+      status = MN_EXIT_USAGE;
+      goto out;
+    }
   mn_load_init ();
   int err = o.stylesheet ? mn_transform_stylesheet (&ss, o.stylesheet, &d)
                          : load_sheet (&ss, "xsl/session-fo.xsl", &d);
   if (err != 0)
     {
-      status = o.stylesheet ? MN_EXIT_INVALID : MN_EXIT_ENV;
+      status = !o.stylesheet ? MN_EXIT_ENV : err == MN_EIO ? MN_EXIT_USAGE : MN_EXIT_INVALID;
       goto out;
     }
   if (mn_transform_check_params (ss, NULL, &o.params, &d) != 0)

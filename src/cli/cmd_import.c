@@ -1,6 +1,7 @@
 /* cmd_import.c: `minutes import FILE.txt -o FILE.xml [--encoding ENC]`. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/tree.h>
 
@@ -20,7 +21,8 @@ usage (FILE *out)
                   "or a verbatim record of ○speaker turns) and writes session XML.\n"
                   "Text that cannot be placed with confidence is kept as a paragraph, with a warning.\n\n"
                   "Options:\n"
-                  "  -o, --output FILE   the session XML to write (replaced only when the import succeeds)\n"
+                  "  -o, --output FILE   the session XML to write: a new file (an existing file is\n"
+                  "                      never replaced: it may hold corrections made by hand)\n"
                   "  --encoding ENC      the text's encoding: UTF-8 (default, with or without BOM),\n"
                   "                      SHIFT_JIS, CP932, EUC-JP …\n"
                   "  --help              print this help and exit\n"));
@@ -61,7 +63,18 @@ mn_cmd_import (int argc, char **argv)
       return MN_EXIT_USAGE;
     }
 
+  if (mn_cmdline_refuse_same (input, output, "-o") != 0)
+    return MN_EXIT_USAGE;
   mn_diag d = MN_DIAG_INIT;
+  /* An imported session is corrected by hand (README: "Importing past minutes"): importing
+   * again must never overwrite those corrections.  So -o names a new file; mn_import_save
+   * makes sure of it again when it writes (the file may appear meanwhile). */
+  struct stat st;
+  if (lstat (output, &st) == 0)
+    {
+      mn_error (&d, output, 0, _("this file exists, and import never replaces a file (it may hold corrections made by hand): remove it first, or give -o a new name"));
+      return MN_EXIT_USAGE;
+    }
   xmlDocPtr doc = NULL;
   int rc = mn_import_load (&doc, input, &opt, &d);
   if (rc == MN_EIO)
@@ -74,8 +87,8 @@ mn_cmd_import (int argc, char **argv)
     return MN_EXIT_USAGE;
 
   /* What we wrote must pass `minutes validate`.  When the source itself is wrong (a weekday
-   * that is not the date's, a request without its answer) it does not: the file stays, so
-   * it can be corrected by hand, and the errors point into it. */
+   * that is not the date's, a request without its answer) it does not: the new file stays,
+   * so it can be corrected by hand, and the errors point into it. */
   xmlDocPtr check = NULL;
   rc = mn_load_session (&check, output, &d);
   xmlFreeDoc (check);

@@ -8,6 +8,7 @@
 #include "base/diag.h"
 #include "exitcode.h"
 #include "base/i18n.h"
+#include "base/infile.h"
 #include "session/load.h"
 #include "engine/render.h"
 
@@ -57,6 +58,15 @@ mn_cmd_render (int argc, char **argv)
   if (!in || !out)
     {
       help (stderr);
+      return MN_EXIT_USAGE;
+    }
+  if (mn_cmdline_refuse_same (in, out, "-o") != 0
+      || mn_cmdline_refuse_same (in, opts.dump_layout, "--dump-layout") != 0)
+    return MN_EXIT_USAGE;
+  if (opts.dump_layout && mn_infile_same (out, opts.dump_layout))
+    {
+      mn_diag u = MN_DIAG_INIT;
+      mn_error (&u, opts.dump_layout, 0, _("--dump-layout names the same file as -o; give the layout dump a file of its own"));
       return MN_EXIT_USAGE;
     }
   mn_diag d = MN_DIAG_INIT;

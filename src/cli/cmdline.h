@@ -10,4 +10,10 @@
 int mn_cmdline_value (const char **out, int argc, char **argv, int *i, const char *name,
                       const char *short_name);
 
+/* Refuse to write `out` (given with option `opt`, such as "-o") when it is the file `in` that the
+ * command reads (the same file, or another name for it: infile.h), before anything is read:
+ * the reader would meet a half-written file, and the input would be lost.  Reports
+ * "OUT: error: …" and returns -1; returns 0 when they differ (or either is NULL). */
+int mn_cmdline_refuse_same (const char *in, const char *out, const char *opt);
+
 #endif

@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "base/i18n.h"
+#include "base/infile.h"
 #include "base/paths.h"
 
 /* === process-wide set-up === */
@@ -511,18 +512,14 @@ on_parse_error (void *ctx, xmlErrorPtr e)
     st->fatal = 1;
 }
 
-/* Read the whole file, at most MN_LOAD_MAX_BYTES. */
+/* Read the whole file, at most MN_LOAD_MAX_BYTES; only a regular file (infile.h). */
 static int
 read_file (char **out, size_t *len, const char *path, int session, mn_diag *d)
 {
   *out = NULL;
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
-    {
-      mn_error (d, path, 0, _("cannot read the file (%s); check its name and permissions"),
-                g_strerror (errno));
-      return MN_EIO;
-    }
+  FILE *fp = NULL;
+  if (mn_infile_open (&fp, path, d) != 0)   /* a FIFO or a device is refused there */
+    return MN_EIO;
   GString *buf = g_string_new (NULL);
   char chunk[65536];
   size_t n;

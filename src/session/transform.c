@@ -32,6 +32,7 @@
 #include <libexslt/exslt.h>
 
 #include "base/i18n.h"
+#include "base/infile.h"
 #include "base/paths.h"
 
 /* How libxslt parses what it reads for us (stylesheets, includes, document()): never
@@ -152,9 +153,11 @@ safe_loader (const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltL
   gsize len = 0;
   xmlDocPtr doc = NULL;
   xsltTransformContextPtr tctxt = type == XSLT_LOAD_DOCUMENT ? ctxt : NULL;
+  size_t got = 0;
   if (!path || !check_read (prefs, tctxt, path)
-      || !g_file_get_contents (path, &data, &len, NULL) || len > MAX_READ_BYTES)
+      || mn_infile_read (&data, &got, path, MAX_READ_BYTES, NULL) != 0)
     goto out;
+  len = got;
   xmlParserCtxtPtr pctxt = xmlNewParserCtxt ();
   if (!pctxt)
     goto out;
@@ -532,6 +535,11 @@ mn_transform_stylesheet (mn_stylesheet **out, const char *path, mn_diag *d)
   if (!realpath (path, real))
     {
       mn_error (d, path, 0, _("cannot read the stylesheet; check the data folder (--data-dir)"));
+      return MN_EIO;
+    }
+  if (mn_infile_check (real, NULL) != 0)
+    {
+      mn_error (d, path, 0, _("cannot read the stylesheet: it is not a regular file (a folder, a named pipe or a device); name the file itself"));
       return MN_EIO;
     }
   for (struct mn_stylesheet *c = cache; c; c = c->next)

@@ -19,6 +19,7 @@ fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
 # non-zero exit.
 import() {
   src=$1; shift
+  rm -f "$tmp/out.xml"   # import writes a new file only
   "$MINUTES" import "$src" -o "$tmp/out.xml" "$@" 2>"$tmp/err"
   st=$?
   cat "$tmp/err" >&2
@@ -281,14 +282,28 @@ scrambled)
   [ $written -ge 3 ] || fail "only $written of 6 scrambles were written: the test checks too little"
   ;;
 no-date-keeps-old-output)
+  # a failed import writes nothing
   grep -v '^日時' "$cases/no-opinions.txt" >"$tmp/nodate.txt"
-  echo "old" >"$tmp/x.xml"
   "$MINUTES" import "$tmp/nodate.txt" -o "$tmp/x.xml" 2>"$tmp/err"
   [ $? -eq 1 ] || fail "want exit 1"
   cat "$tmp/err" >&2
   said "error: no 日時 row"
-  [ "$(cat "$tmp/x.xml")" = old ] || fail "the old output was changed"
+  [ ! -e "$tmp/x.xml" ] || fail "a file was written"
+  # import never replaces a file (it may hold corrections made by hand), whether the import
+  # would pass validation or not; it says so before reading the text
+  for src in "$cases/no-opinions.txt" "$tmp/nodate.txt"; do
+    echo "corrected by hand" >"$tmp/x.xml"
+    "$MINUTES" import "$src" -o "$tmp/x.xml" 2>"$tmp/err"
+    [ $? -eq 2 ] || fail "want exit 2 for an existing output"
+    said "x.xml: error: this file exists, and import never replaces a file"
+    [ "$(cat "$tmp/x.xml")" = "corrected by hand" ] || fail "the existing file was changed"
+  done
   [ -z "$(ls -A "$tmp" | grep '^\.x\.xml')" ] || fail "a temporary was left behind"
+  # nor the text it reads
+  cp "$cases/no-opinions.txt" "$tmp/same.txt"
+  "$MINUTES" import "$tmp/same.txt" -o "$tmp/./same.txt" 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "want exit 2 for -o naming the input"
+  cmp -s "$tmp/same.txt" "$cases/no-opinions.txt" || fail "the input was changed"
   ;;
 wrong-weekday)
   # a weekday that is not the date's: warned at import, kept as written; the XML is written
