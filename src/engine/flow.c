@@ -68,12 +68,21 @@ resume_new (int index, mn_resume *child)
   return r;
 }
 
+/* A container's token: continue at child `k` (number `index`), from `child`. */
+static mn_resume *
+resume_at (int index, const mn_fo_node *k, mn_resume *child)
+{
+  mn_resume *r = resume_new (index, child);
+  r->at = k;
+  return r;
+}
+
 static mn_resume *
 resume_copy (const mn_resume *r)
 {
   if (!r || r == MN_RESUME_DONE)
     return (mn_resume *) r;
-  mn_resume *c = resume_new (r->index, resume_copy (r->child));
+  mn_resume *c = resume_at (r->index, r->at, resume_copy (r->child));
   c->flags = r->flags;
   if (r->cols)
     {
@@ -303,9 +312,11 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
   /* the chain of siblings kept together by keep-with-next/-previous (rule 5) */
   int chain_i = -1, chain_y = 0, chain_first = 0, chain_placed_before = 0;
   mn_area *chain_mark = NULL;
+  const mn_fo_node *chain_k = NULL;
 
   *used = 0;
-  for (const mn_fo_node *k = nth_child (n, i); k && !L->failed; k = k->next, i++, cin = NULL)
+  const mn_fo_node *k = in && in->at && in->at->parent == n ? in->at : nth_child (n, i);
+  for (; k && !L->failed; k = k->next, i++, cin = NULL)
     {
       int empty = page_empty && !placed;
       int sp = 0;
@@ -316,7 +327,7 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
               *used = ycur - y;
               if (!placed)
                 return MN_NOFIT;
-              *out = resume_new (i, NULL);
+              *out = resume_at (i, k, NULL);
               return MN_SPLIT;
             }
           sp = empty ? 0 : MAX (k->st.space_before, pending_after);
@@ -335,12 +346,13 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
         }
       if (s == MN_FIT)
         {
-          ycur += sp + kused;
+          ycur = mn_clamp_extent ((long long) ycur + sp + kused);
           pending_after = k->st.space_after;
           int keep = k->st.keep_with_next || (k->next && k->next->st.keep_with_previous);
           if (keep && chain_i < 0)
             {
               chain_i = i;
+              chain_k = k;
               chain_mark = mark;
               chain_y = y_before;
               chain_first = empty;
@@ -354,7 +366,7 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
               if (k->next)
                 {
                   L->pending_break = 0;
-                  *out = resume_new (i + 1, NULL);
+                  *out = resume_at (i + 1, k->next, NULL);
                   *used = ycur - y;  /* the space-after is discarded at the break */
                   return MN_SPLIT;
                 }
@@ -364,8 +376,8 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
         }
       if (s == MN_SPLIT)
         {
-          *out = resume_new (i, kout);
-          *used = ycur + sp + kused - y;
+          *out = resume_at (i, k, kout);
+          *used = mn_clamp_extent ((long long) ycur + sp + kused - y);
           return MN_SPLIT;
         }
       /* NOFIT */
@@ -375,19 +387,19 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
           *used = chain_y - y;
           if (!chain_placed_before)
             return MN_NOFIT;
-          *out = resume_new (chain_i, NULL);
+          *out = resume_at (chain_i, chain_k, NULL);
           return MN_SPLIT;
         }
       *used = ycur - y;
       if (!placed)
         return MN_NOFIT;
-      *out = resume_new (i, resume_copy (cin));
+      *out = resume_at (i, k, resume_copy (cin));
       return MN_SPLIT;
     }
   /* the last child's space-after, clipped at the bottom of the room */
   if (pending_after)
-    ycur = MIN (ycur + pending_after, MAX (bottom, ycur));
-  *used = ycur - y;
+    ycur = (int) MIN ((long long) ycur + pending_after, MAX (bottom, ycur));
+  *used = mn_clamp_extent ((long long) ycur - y);
   return MN_FIT;
 }
 
@@ -490,8 +502,9 @@ layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom
               const mn_resume *in, int page_empty, mn_area *parent, mn_resume **out, int *used)
 {
   const mn_style *st = &n->st, *ps = &n->parent->st;
-  int dl = st->start_indent - ps->start_indent, dr = st->end_indent - ps->end_indent;
-  int cx = x + dl, cw = w - dl - dr;
+  long long dl = (long long) st->start_indent - ps->start_indent;
+  long long dr = (long long) st->end_indent - ps->end_indent;
+  int cx = mn_clamp_extent (x + dl), cw = mn_clamp_extent (w - dl - dr);
   if (cw < MN_PT)
     cw = MN_PT;
   int bl = st->border[MN_SIDE_LEFT].width, br = st->border[MN_SIDE_RIGHT].width;
@@ -499,6 +512,7 @@ layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom
   int fresh = in == NULL;
   int top = fresh ? bt + st->padding[MN_SIDE_TOP] : 0;
   int reserve = st->padding[MN_SIDE_BOTTOM] + bb;
+  y = mn_clamp_extent (y);
   mn_area *a = mn_area_new (block_area_kind (n->kind), parent, n);
   a->x = cx - st->padding[MN_SIDE_LEFT] - bl;
   a->w = cw + st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT] + bl + br;
@@ -507,14 +521,16 @@ layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom
   mn_resume *cout = NULL;
   int cused = 0;
   mn_status s;
+  int inner_top = mn_clamp_extent ((long long) y + top);
+  int inner_bottom = mn_clamp_extent ((long long) bottom - reserve);
   if (n->kind == MN_FO_LIST_ITEM)
-    s = layout_list_item (L, n, cx, cw, y + top, bottom - reserve, in ? in->child : NULL,
+    s = layout_list_item (L, n, cx, cw, inner_top, inner_bottom, in ? in->child : NULL,
                           page_empty, a, &cout, &cused);
   else
-    s = mn_flow_layout_children (L, n, cx, cw, y + top, bottom - reserve, in ? in->child : NULL,
+    s = mn_flow_layout_children (L, n, cx, cw, inner_top, inner_bottom, in ? in->child : NULL,
                                  page_empty, a, &cout, &cused);
   *used = 0;
-  if (s == MN_FIT && !page_empty && y + top + cused + reserve > bottom && n->first == NULL)
+  if (s == MN_FIT && !page_empty && (long long) y + top + cused + reserve > bottom && n->first == NULL)
     s = MN_NOFIT;
   if (s == MN_SPLIT && st->keep_together && !page_empty && fresh)
     {
@@ -528,11 +544,11 @@ layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom
     }
   if (s == MN_FIT)
     {
-      a->h = top + cused + reserve;
+      a->h = mn_clamp_extent ((long long) top + cused + reserve);
       *used = a->h;
       return MN_FIT;
     }
-  a->h = top + cused;
+  a->h = mn_clamp_extent ((long long) top + cused);
   a->open_bottom = 1;
   *out = resume_new (0, cout);
   *used = a->h;

@@ -23,6 +23,8 @@ typedef enum {
 typedef struct mn_resume mn_resume;
 struct mn_resume {
   int index;                /* container: child to resume; PARA: first line; TABLE: body row */
+  const mn_fo_node *at;     /* container: that child; TABLE: that row (so that resuming on
+                               page 1,000 does not count 50,000 nodes again); NULL: count */
   mn_resume *child;         /* token for that child, or NULL (start it fresh) */
   mn_resume **cols;         /* ROW / LIST_ITEM: one per column, or NULL; MN_RESUME_DONE when the
                                column is finished */

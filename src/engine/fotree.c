@@ -11,6 +11,7 @@
  * Absurd values (0-size pages, negative widths, 5000pt fonts) are errors. */
 #include "fotree.h"
 
+#include <errno.h>
 #include <math.h>
 
 /* Round half away from zero (no libm needed). */
@@ -123,6 +124,13 @@ static const char *
 intern (ctx *c, const char *s)
 {
   return s ? g_string_chunk_insert_const (c->doc->strings, s) : NULL;
+}
+
+/* `v` within ±MAX_LEN. */
+static int
+clamp_len (long long v)
+{
+  return v > MAX_LEN ? MAX_LEN : v < -MAX_LEN ? -MAX_LEN : (int) v;
 }
 
 /* === value parsers === */
@@ -830,7 +838,7 @@ take_node_attr (ctx *c, mn_fo_node *n, const char *name, const char *v, long lin
   else if (!strcmp (name, "number-columns-spanned"))
     {
       n->colspan = atoi (v);
-      if (n->colspan < 1 || n->colspan > 1000)
+      if (n->colspan < 1 || n->colspan > MN_FO_MAX_COLUMN)
         {
           bad (c, line, _("number-columns-spanned=\"%s\" must be a whole number of at least 1"), v);
           n->colspan = 1;
@@ -842,7 +850,16 @@ take_node_attr (ctx *c, mn_fo_node *n, const char *name, const char *v, long lin
         outside (c, line, _("number-rows-spanned is outside the supported FO subset; the cell spans one row"));
     }
   else if (!strcmp (name, "column-number"))
-    n->column = atoi (v);
+    {
+      /* 2147483647 used to make a table of that many columns (14.7 GB) */
+      char *end;
+      errno = 0;
+      long col = strtol (v, &end, 10);
+      if (errno || end == v || *end || col < 1 || col > MN_FO_MAX_COLUMN)
+        bad (c, line, _("column-number=\"%s\" must be a whole number from 1 to %d"), v, MN_FO_MAX_COLUMN);
+      else
+        n->column = (int) col;
+    }
   else if (!strcmp (name, "leader-pattern"))
     n->leader_rule = !strcmp (v, "rule");
   else if (n->kind == MN_FO_TABLE && (!strcmp (name, "width") || !strcmp (name, "inline-progression-dimension")))
@@ -908,14 +925,18 @@ apply_attrs (ctx *c, xmlNodePtr x, mn_fo_node *n, const mn_style *parent, int re
   int pend = reset_indent ? 0 : parent->end_indent;
   int bl = st->border[MN_SIDE_LEFT].style ? st->border[MN_SIDE_LEFT].width : 0;
   int br = st->border[MN_SIDE_RIGHT].style ? st->border[MN_SIDE_RIGHT].width : 0;
+  /* Indents add up through nesting: kept within ±MAX_LEN (beyond, the text has no room on any
+   * page anyway, which layout reports), so that no later sum overflows. */
   if (raw.has_start)
     st->start_indent = raw.start;
   else
-    st->start_indent = pstart + raw.margin[MN_SIDE_LEFT] + bl + st->padding[MN_SIDE_LEFT];
+    st->start_indent = clamp_len ((long long) pstart + raw.margin[MN_SIDE_LEFT] + bl
+                                  + st->padding[MN_SIDE_LEFT]);
   if (raw.has_end)
     st->end_indent = raw.end;
   else
-    st->end_indent = pend + raw.margin[MN_SIDE_RIGHT] + br + st->padding[MN_SIDE_RIGHT];
+    st->end_indent = clamp_len ((long long) pend + raw.margin[MN_SIDE_RIGHT] + br
+                                + st->padding[MN_SIDE_RIGHT]);
   for (int s = 0; s < 4; s++)
     if (st->border[s].style == MN_BORDER_NONE)
       st->border[s].width = 0;
@@ -1150,6 +1171,27 @@ block_node (ctx *c, xmlNodePtr x, mn_fo_kind kind, mn_fo_node *parent, int reset
   return n;
 }
 
+/* Number of columns of table `t`: the declared ones, or the widest row (§7.28.8). */
+static int
+count_columns (const mn_fo_node *t)
+{
+  int n = t->columns ? (int) t->columns->len : 0;
+  for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
+    for (const mn_fo_node *row = sec->first; row; row = row->next)
+      {
+        int c = 0;
+        for (const mn_fo_node *cell = row->first; cell; cell = cell->next)
+          {
+            if (cell->column > 0)
+              c = cell->column - 1;
+            c += cell->colspan;
+          }
+        if (c > n)
+          n = c;
+      }
+  return MAX (n, 1);
+}
+
 static void
 parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
 {
@@ -1272,6 +1314,7 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
       else
         unknown_element (c, k);
     }
+  t->ncols = count_columns (t);
 }
 
 static void

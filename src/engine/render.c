@@ -22,6 +22,7 @@
 #include "flow.h"
 #include "fonts.h"
 #include "fotree.h"
+#include "offpage.h"
 #include "base/i18n.h"
 #include "page.h"
 #include "pdf.h"
@@ -45,12 +46,16 @@ mn_render_cleanup (void)
 typedef struct sink_ctx {
   mn_pdf *pdf;              /* painter */
   FILE *dump;               /* layout dump, or NULL */
+  GHashTable *offpage;      /* FO nodes already warned about as set off the page (offpage.h) */
+  mn_diag *d;               /* where that warning goes */
+  const char *file;         /* the file it names */
 } sink_ctx;
 
 static int
 sink (void *data, const mn_area *page)
 {
   sink_ctx *s = data;
+  mn_offpage_check (page, s->offpage, s->d, s->file);
   if (s->dump)
     mn_area_dump (s->dump, page);
   return mn_pdf_page (s->pdf, page);
@@ -206,6 +211,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   mn_atomic pdf_file = MN_ATOMIC_INIT, dump_file = MN_ATOMIC_INIT;
   mn_pdf *pdf = NULL;
   mn_spool *spool = NULL;
+  GHashTable *offpage = NULL;
   int strict_saved = d->strict;
 
   if (opts && opts->strict)
@@ -300,7 +306,8 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
     }
   if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, file, d)) != 0)
     goto out;
-  sink_ctx sc = { pdf, dump_file.fp };
+  offpage = g_hash_table_new (NULL, NULL);
+  sink_ctx sc = { pdf, dump_file.fp, offpage, d, file };
   if (spool)
     {
       pass2.defer_statics = 1;
@@ -347,6 +354,8 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
 
 out:
   rc = write_failure (rc, &pdf_file, out_path, &dump_file, opts, d);
+  if (offpage)
+    g_hash_table_destroy (offpage);
   mn_spool_free (spool);
   mn_pdf_abort (pdf);
   mn_atomic_abort (&pdf_file);

@@ -44,27 +44,6 @@
 
 #include "base/i18n.h"
 
-/* Number of columns: the declared ones, or the widest row. */
-static int
-count_columns (const mn_fo_node *t)
-{
-  int n = t->columns ? (int) t->columns->len : 0;
-  for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
-    for (const mn_fo_node *row = sec->first; row; row = row->next)
-      {
-        int c = 0;
-        for (const mn_fo_node *cell = row->first; cell; cell = cell->next)
-          {
-            if (cell->column > 0)
-              c = cell->column - 1;
-            c += cell->colspan;
-          }
-        if (c > n)
-          n = c;
-      }
-  return MAX (n, 1);
-}
-
 /* Rule 1. */
 static void
 column_widths (const mn_fo_node *t, int cw, int ncols, int *out)
@@ -100,16 +79,31 @@ column_widths (const mn_fo_node *t, int cw, int ncols, int *out)
     }
 }
 
-/* The body rows of `t`, in order (a new array; the nodes are borrowed). */
-static GPtrArray *
-body_rows (const mn_fo_node *t)
+/* The rows of `t` in the order they are laid out: the header's when it is set as ordinary
+ * rows (`demoted`, rule 5), then the body's.  first_row gives the first (or NULL), next_row
+ * the one after `row`: a walk along the tree, so that a table resumed on its 1,000th page
+ * starts at its row at once (the token holds it) instead of listing every row again. */
+static const mn_fo_node *
+first_body_row (const mn_fo_node *sec)
 {
-  GPtrArray *rows = g_ptr_array_new ();
-  for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
-    if (sec->kind == MN_FO_TABLE_BODY)
-      for (const mn_fo_node *row = sec->first; row; row = row->next)
-        g_ptr_array_add (rows, (gpointer) row);
-  return rows;
+  for (; sec; sec = sec->next)
+    if (sec->kind == MN_FO_TABLE_BODY && sec->first)
+      return sec->first;
+  return NULL;
+}
+
+static const mn_fo_node *
+first_row (const mn_fo_node *t, const mn_fo_node *header, int demoted)
+{
+  if (demoted && header && header->first)
+    return header->first;
+  return first_body_row (t->first);
+}
+
+static const mn_fo_node *
+next_row (const mn_fo_node *row)
+{
+  return row->next ? row->next : first_body_row (row->parent->next);
 }
 
 /* Lay out one row at y; rules 2–4, 6. */
@@ -138,9 +132,11 @@ layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *col
       if (c >= ncols)
         c = ncols - 1;
       int span = MIN (cell->colspan, ncols - c);
-      int cx = colx[c], cwid = 0;
+      int cx = colx[c];
+      long long spanned = 0;
       for (int k = c; k < c + span; k++)
-        cwid += colw[k];
+        spanned += colw[k];
+      int cwid = mn_clamp_extent (spanned);
       c += span;
       mn_area *ca = mn_area_new (MN_AREA_CELL, ra, cell);
       ca->x = cx, ca->y = y, ca->w = cwid, ca->header = header;
@@ -150,12 +146,13 @@ layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *col
       nodes[i] = cell;
       int l = st->border[MN_SIDE_LEFT].width / 2 + st->padding[MN_SIDE_LEFT];
       int r = st->border[MN_SIDE_RIGHT].width / 2 + st->padding[MN_SIDE_RIGHT];
-      xs[i] = cx + l;
-      ws[i] = MAX (cwid - l - r, MN_PT);
+      xs[i] = mn_clamp_extent ((long long) cx + l);
+      ws[i] = MAX (mn_clamp_extent ((long long) cwid - l - r), MN_PT);
       top = MAX (top, st->border[MN_SIDE_TOP].width / 2 + st->padding[MN_SIDE_TOP]);
       bot = MAX (bot, st->border[MN_SIDE_BOTTOM].width / 2 + st->padding[MN_SIDE_BOTTOM]);
     }
-  mn_status s = mn_flow_layout_columns (L, ncells, nodes, xs, ws, y + top, bottom - bot, in,
+  mn_status s = mn_flow_layout_columns (L, ncells, nodes, xs, ws, mn_clamp_extent ((long long) y + top),
+                                        mn_clamp_extent ((long long) bottom - bot), in,
                                         page_empty, areas, out, heights);
   if (s == MN_SPLIT && row->st.keep_together && !page_empty && !in)
     {
@@ -170,7 +167,7 @@ layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *col
       int content = 0;
       for (i = 0; i < ncells; i++)
         content = MAX (content, heights[i]);
-      ra->h = top + content + bot;
+      ra->h = mn_clamp_extent ((long long) top + content + bot);
       for (i = 0; i < ncells; i++)
         {
           cells[i]->h = ra->h;
@@ -213,11 +210,12 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   int bl = st->border[MN_SIDE_LEFT].width, br = st->border[MN_SIDE_RIGHT].width;
   int bt = st->border[MN_SIDE_TOP].width, bb = st->border[MN_SIDE_BOTTOM].width;
   int fresh = in == NULL;
-  int ncols = count_columns (n);
+  int ncols = n->ncols;
   int *colw = g_new0 (int, ncols), *colx = g_new0 (int, ncols);
   column_widths (n, cw, ncols, colw);
-  for (int c = 0, acc = cx; c < ncols; acc += colw[c], c++)
-    colx[c] = acc;
+  long long acc = cx;
+  for (int c = 0; c < ncols; acc += colw[c], c++)
+    colx[c] = mn_clamp_extent (acc);
   mn_status res = MN_FIT;
   *used = 0;
 
@@ -226,14 +224,13 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   a->w = cw + st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT] + bl + br;
   a->y = y;
   a->open_top = !fresh;
-  int ycur = y + (fresh ? bt + st->padding[MN_SIDE_TOP] : 0);
-  int inner_bottom = bottom - st->padding[MN_SIDE_BOTTOM] - bb;
+  int ycur = mn_clamp_extent ((long long) y + (fresh ? bt + st->padding[MN_SIDE_TOP] : 0));
+  int inner_bottom = mn_clamp_extent ((long long) bottom - st->padding[MN_SIDE_BOTTOM] - bb);
 
   /* rule 5: the header, on every page.  It is laid out whole (never split); when it does not
    * fit even on an empty page it is set once, as the first ordinary rows ("demoted"). */
   const mn_fo_node *header = n->first && n->first->kind == MN_FO_TABLE_HEADER ? n->first : NULL;
   int demoted = in && (in->flags & MN_RESUME_HEADER_AS_BODY);
-  GPtrArray *rows = NULL;
   int top = ycur, header_h = 0;
   if (header && !demoted && (fresh || !n->omit_header))
     {
@@ -276,23 +273,15 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
       header_h = ycur - top;
     }
 
-  rows = g_ptr_array_new ();
-  if (demoted)
-    for (const mn_fo_node *row = header->first; row; row = row->next)
-      g_ptr_array_add (rows, (gpointer) row);
-  {
-    GPtrArray *body = body_rows (n);
-    for (guint i = 0; i < body->len; i++)
-      g_ptr_array_add (rows, g_ptr_array_index (body, i));
-    g_ptr_array_free (body, TRUE);
-  }
-  int nrows = (int) rows->len;
   int ri = in ? in->index : 0;
+  const mn_fo_node *row = in && in->at ? in->at : first_row (n, header, demoted);
+  if (in && !in->at)
+    for (int k = 0; row && k < ri; k++)
+      row = next_row (row);
   const mn_resume *rin = in ? in->child : NULL;
   int placed = 0;
-  for (; ri < nrows && !L->failed; ri++, rin = NULL)
+  for (; row && !L->failed; row = next_row (row), ri++, rin = NULL)
     {
-      const mn_fo_node *row = g_ptr_array_index (rows, ri);
       int empty = page_empty && !placed && header_h == 0;
       mn_resume *rout = NULL;
       int rh = 0;
@@ -310,15 +299,16 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
         }
       if (s == MN_FIT)
         {
-          ycur += rh;
+          ycur = mn_clamp_extent ((long long) ycur + rh);
           placed = 1;
           continue;
         }
       if (s == MN_SPLIT)
         {
-          ycur += rh;
+          ycur = mn_clamp_extent ((long long) ycur + rh);
           *out = g_new0 (mn_resume, 1);
           (*out)->index = ri;
+          (*out)->at = row;
           (*out)->child = rout;
           (*out)->flags = demoted ? MN_RESUME_HEADER_AS_BODY : 0;
           res = MN_SPLIT;
@@ -333,23 +323,22 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
         }
       *out = g_new0 (mn_resume, 1);
       (*out)->index = ri;
+      (*out)->at = row;
       (*out)->flags = demoted ? MN_RESUME_HEADER_AS_BODY : 0;
       (*out)->child = NULL;  /* a resumed row always starts an empty page, so it placed something */
       res = MN_SPLIT;
       break;
     }
   if (res == MN_FIT)
-    a->h = ycur + st->padding[MN_SIDE_BOTTOM] + bb - y;
+    a->h = mn_clamp_extent ((long long) ycur + st->padding[MN_SIDE_BOTTOM] + bb - y);
   else
     {
-      a->h = ycur - y;
+      a->h = mn_clamp_extent ((long long) ycur - y);
       a->open_bottom = 1;
     }
   *used = a->h;
 
 out:
-  if (rows)
-    g_ptr_array_free (rows, TRUE);
   g_free (colw);
   g_free (colx);
   return res;

@@ -38,11 +38,17 @@
 /* How libxslt parses what it reads for us (stylesheets, includes, document()): never
  * substitute entities, never load an external DTD, never touch the network (issue 5). */
 #define SAFE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-/* Operation limits of one transformation (see mn_transform_apply).  The seed session takes
- * about 4,000 XSLT and 13,000 XPath operations with xsl/session-fo.xsl: the limits leave room
- * for sessions thousands of times larger, and stop a runaway expression within a second. */
+/* Operation limits of one transformation (see mn_transform_apply): a base, plus so many per
+ * node of the document transformed.  The stylesheets' work grows linearly with the session
+ * (mn:inline-run keeps the one sibling grouping linear): the seed takes about 4,000 XSLT and
+ * 15,000 XPath operations with xsl/session-fo.xsl, a session of 80,000 Q&A rows (10 MB, about
+ * 800,000 nodes) 3.1 million and 11.4 million, some 4 and 14 a node.  So a valid session of any
+ * size minutes reads (32 MB) stays far below its limit, while a runaway expression still stops,
+ * within seconds for a session of a normal size. */
 #define MAX_XSLT_OPS 5000000UL
 #define MAX_XPATH_OPS 50000000UL
+#define MAX_XSLT_OPS_PER_NODE 40UL
+#define MAX_XPATH_OPS_PER_NODE 160UL
 
 /* The largest file a stylesheet may read (an include or a document() file). */
 #define MAX_READ_BYTES (32 * 1024 * 1024)
@@ -216,6 +222,40 @@ fn_source_name (xmlXPathParserContextPtr ctxt, int nargs)
   xsltTransformContextPtr tctxt = xsltXPathGetTransformContext (ctxt);
   const struct run *r = tctxt ? tctxt->_private : NULL;
   valuePush (ctxt, xmlXPathNewString (BAD_CAST (r && r->source_name ? r->source_name : "")));
+}
+
+/* The elements that end a run of inline content: p and list of the session namespace. */
+static int
+is_block_element (const xmlNode *n)
+{
+  return n->type == XML_ELEMENT_NODE && n->ns
+         && xmlStrEqual (n->ns->href, BAD_CAST "urn:minutes:session:1")
+         && (xmlStrEqual (n->name, BAD_CAST "p") || xmlStrEqual (n->name, BAD_CAST "list"));
+}
+
+/* mn:inline-run(node-set): see transform.h.  Empty for an empty set. */
+static void
+fn_inline_run (xmlXPathParserContextPtr ctxt, int nargs)
+{
+  if (nargs != 1)
+    {
+      xmlXPathSetArityError (ctxt);
+      return;
+    }
+  xmlXPathObjectPtr obj = valuePop (ctxt);
+  if (!obj || obj->type != XPATH_NODESET)
+    {
+      xmlXPathFreeObject (obj);
+      xmlXPathSetTypeError (ctxt);
+      return;
+    }
+  xmlNodeSetPtr run = xmlXPathNodeSetCreate (NULL);
+  if (run && obj->nodesetval && obj->nodesetval->nodeNr > 0)
+    for (xmlNodePtr n = obj->nodesetval->nodeTab[0]; n && !is_block_element (n); n = n->next)
+      if (n->type != XML_DTD_NODE && xmlXPathNodeSetAddUnique (run, n) != 0)
+        break;
+  xmlXPathFreeObject (obj);
+  valuePush (ctxt, xmlXPathWrapNodeSet (run));
 }
 
 /* === errors === */
@@ -396,6 +436,7 @@ init (void)
   exsltRegisterAll ();
   xsltRegisterExtModuleFunction (BAD_CAST "line", BAD_CAST MN_XSLT_NS, fn_line);
   xsltRegisterExtModuleFunction (BAD_CAST "source-name", BAD_CAST MN_XSLT_NS, fn_source_name);
+  xsltRegisterExtModuleFunction (BAD_CAST "inline-run", BAD_CAST MN_XSLT_NS, fn_inline_run);
   initialized = 1;
   return 0;
 }
@@ -420,6 +461,7 @@ mn_transform_cleanup (void)
       xsltSetLoaderFunc (NULL);
       xsltUnregisterExtModuleFunction (BAD_CAST "line", BAD_CAST MN_XSLT_NS);
       xsltUnregisterExtModuleFunction (BAD_CAST "source-name", BAD_CAST MN_XSLT_NS);
+      xsltUnregisterExtModuleFunction (BAD_CAST "inline-run", BAD_CAST MN_XSLT_NS);
       initialized = 0;
     }
   xsltCleanupGlobals ();
@@ -583,6 +625,21 @@ mn_transform_stylesheet (mn_stylesheet **out, const char *path, mn_diag *d)
 
 /* === applying === */
 
+/* The nodes of the tree at `n` (elements, text, attributes …), for the operation limits. */
+static unsigned long
+count_nodes (const xmlNode *n)
+{
+  unsigned long count = 0;
+  for (; n; n = n->next)
+    {
+      count++;
+      for (const xmlAttr *a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a; a = a->next)
+        count++;
+      count += count_nodes (n->children);
+    }
+  return count;
+}
+
 int
 mn_transform_apply (xmlDocPtr *out, mn_stylesheet *ss, xmlDocPtr doc,
                     const char *source_path, const mn_params *p, mn_diag *d)
@@ -619,8 +676,9 @@ mn_transform_apply (xmlDocPtr *out, mn_stylesheet *ss, xmlDocPtr doc,
 
   /* Bounded work: libxslt stops a transformation past these many operations (XSLT
    * instructions; XPath steps), so a hostile or broken stylesheet cannot run for hours. */
-  ctxt->opLimit = MAX_XSLT_OPS;
-  ctxt->xpathCtxt->opLimit = MAX_XPATH_OPS;
+  unsigned long nodes = count_nodes (xmlDocGetRootElement (doc));
+  ctxt->opLimit = MAX_XSLT_OPS + MAX_XSLT_OPS_PER_NODE * nodes;
+  ctxt->xpathCtxt->opLimit = MAX_XPATH_OPS + MAX_XPATH_OPS_PER_NODE * nodes;
 
   if (!s.errors)
     res = xsltApplyStylesheetUser (ss->style, doc, NULL, NULL, NULL, ctxt);
@@ -628,6 +686,9 @@ mn_transform_apply (xmlDocPtr *out, mn_stylesheet *ss, xmlDocPtr doc,
   xmlSetStructuredErrorFunc (NULL, NULL);
   xsltSetGenericErrorFunc (NULL, NULL);
   sink_done (&s);
+  if (ctxt->opCount >= ctxt->opLimit || ctxt->xpathCtxt->opCount >= ctxt->xpathCtxt->opLimit)
+    mn_error (d, source_path, 0, _("the stylesheet %s stopped at the limit of work it may do for a document of %lu nodes (docs/hardening.md): it loops, or does work that grows faster than the document; correct the stylesheet"),
+              ss->path, nodes);
   if (!res || s.errors || ctxt->state != XSLT_STATE_OK)
     {
       if (!s.errors)
