@@ -46,7 +46,8 @@ mn_render_cleanup (void)
 typedef struct sink_ctx {
   mn_pdf *pdf;              /* painter */
   FILE *dump;               /* layout dump, or NULL */
-  GHashTable *offpage;      /* FO nodes already warned about as set off the page (offpage.h) */
+  int pages;                /* pages painted so far */
+  GHashTable *offpage;      /* source lines already warned about as set off the page (offpage.h) */
   mn_diag *d;               /* where that warning goes */
   const char *file;         /* the file it names */
 } sink_ctx;
@@ -58,6 +59,7 @@ sink (void *data, const mn_area *page)
   mn_offpage_check (page, s->offpage, s->d, s->file);
   if (s->dump)
     mn_area_dump (s->dump, page);
+  s->pages++;
   return mn_pdf_page (s->pdf, page);
 }
 
@@ -214,6 +216,8 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   GHashTable *offpage = NULL;
   int strict_saved = d->strict;
 
+  if (opts && opts->pages_out)
+    *opts->pages_out = 0;
   if (opts && opts->strict)
     d->strict = 1;
   if (!fonts_once && (rc = mn_fonts_new (&fonts_once, d)) != 0)
@@ -307,7 +311,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, file, d)) != 0)
     goto out;
   offpage = g_hash_table_new (NULL, NULL);
-  sink_ctx sc = { pdf, dump_file.fp, offpage, d, file };
+  sink_ctx sc = { pdf, dump_file.fp, 0, offpage, d, file };
   if (spool)
     {
       pass2.defer_statics = 1;
@@ -351,6 +355,8 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
       mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
       rc = MN_EIO;
     }
+  if (rc == 0 && opts && opts->pages_out)
+    *opts->pages_out = sc.pages;
 
 out:
   rc = write_failure (rc, &pdf_file, out_path, &dump_file, opts, d);

@@ -46,12 +46,18 @@ expect () {
     else
       [ ! -e "$f" ] || { bad "$f was written"; return; }
     fi
-    left=$(ls -A "$(dirname "$f")" | grep '^\.' | grep -v '^\.fill$' | head -3)
+    left=$(temporaries "$(dirname "$f")")
     [ -z "$left" ] || { bad "left behind: $left"; return; }
   done
   ok
 }
 run () { "$M" "$@" >"$tmp/out" 2>"$tmp/err"; st=$?; }
+# temporaries DIR: the hidden files of DIR and of DIR/.summaries (where build keeps what the
+# index needs of each session), but for .fill and .summaries itself.
+temporaries () {
+  { ls -A "$1" | grep '^\.' | grep -v -e '^\.fill$' -e '^\.summaries$'
+    [ -d "$1/.summaries" ] && ls -A "$1/.summaries" | grep '^\.'; } | head -3
+}
 keep () { rm -rf "$tmp/before"; mkdir -p "$tmp/before"; for f in "$@"; do [ -e "$f" ] && cp "$f" "$tmp/before/"; done; true; }
 
 # The inputs: a small session s.xml, and N more sessions of the same folder whose outputs are

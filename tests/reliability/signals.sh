@@ -43,8 +43,9 @@ check () {
     n=0; while kill -0 "$w" 2>/dev/null; do n=$((n + 1)); [ $n -gt 100 ] && break; sleep 0.1; done
     kill -0 "$w" 2>/dev/null && { bad "worker $w is still running"; kill -9 "$w"; return; }
   done
-  left=$(ls -A "$tmp/out" | grep '^\.')
-  [ -z "$left" ] || { bad "left behind: $left"; rm -f "$tmp/out"/.[!.]*; return; }
+  left=$({ ls -A "$tmp/out" | grep '^\.' | grep -v '^\.summaries$'
+           [ -d "$tmp/out/.summaries" ] && ls -A "$tmp/out/.summaries" | grep '^\.'; })
+  [ -z "$left" ] || { bad "left behind: $left"; rm -f "$tmp/out"/.[!.s]* "$tmp/out"/.summaries/.[!.]*; return; }
   [ "$(cat "$tmp/out/a.pdf")" = old-pdf ] && [ "$(cat "$tmp/out/a.html")" = old-html ] \
     || { bad "the old outputs were replaced"; return; }
   pass=$((pass + 1)); echo "ok: $case"

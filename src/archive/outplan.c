@@ -7,15 +7,7 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
-
-char *
-mn_outplan_name (const char *path)
-{
-  char *base = g_path_get_basename (path);
-  if (g_str_has_suffix (base, ".xml") && strlen (base) > 4)
-    base[strlen (base) - 4] = '\0';
-  return base;
-}
+#include "minutes.h"
 
 /* A file's identity, as a key of a hash table. */
 static char *
@@ -24,14 +16,22 @@ identity (const struct stat *st)
   return g_strdup_printf ("%ju:%ju", (uintmax_t) st->st_dev, (uintmax_t) st->st_ino);
 }
 
-/* Rules 3 and 4 for the output `path`: it may be missing, or a regular file that is not one of
- * the sessions (`inputs`: identity -> the session's path).  Returns 1 if it is fine. */
+/* Rules 3 and 4 for the output `path`: it may be missing, or a regular file (a folder when
+ * `folder`) that is not one of the sessions (`inputs`: identity -> the session's path).
+ * Returns 1 if it is fine. */
 static int
-check_output (const char *path, GHashTable *inputs, mn_diag *d)
+check_output (const char *path, int folder, GHashTable *inputs, mn_diag *d)
 {
   struct stat st;
   if (stat (path, &st) != 0)
     return 1;   /* not there yet (or a dangling link, which the rename replaces) */
+  if (folder && !S_ISDIR (st.st_mode))
+    {
+      mn_error (d, path, 0, _("this is not a folder, where minutes keeps what the index needs of each session; remove it or build into another folder (-o)"));
+      return 0;
+    }
+  if (folder)
+    return 1;
   if (!S_ISREG (st.st_mode))
     {
       mn_error (d, path, 0, S_ISDIR (st.st_mode)
@@ -65,7 +65,7 @@ mn_outplan_check (const char *dir, char *const *files, size_t nfiles, mn_diag *d
     }
   for (size_t k = 0; k < nfiles; k++)
     {
-      char *name = mn_outplan_name (files[k]);
+      char *name = mn_session_name (files[k]);
       char *pdf = g_strdup_printf ("%s/%s.pdf", dir, name);
       char *html = g_strdup_printf ("%s/%s.html", dir, name);
       const char *first = g_hash_table_lookup (names, name);
@@ -83,21 +83,26 @@ mn_outplan_check (const char *dir, char *const *files, size_t nfiles, mn_diag *d
       else
         {
           g_hash_table_insert (names, g_strdup (name), files[k]);
-          check_output (pdf, inputs, d);
-          check_output (html, inputs, d);
+          char *summary = mn_summary_path (dir, name);
+          check_output (pdf, 0, inputs, d);
+          check_output (html, 0, inputs, d);
+          check_output (summary, 0, inputs, d);
+          g_free (summary);
         }
       g_free (pdf);
       g_free (html);
       g_free (name);
     }
-  static const char *const shared[] = { "index.html", "SHA256SUMS" };
+  static const struct { const char *name; int folder; } shared[] = {
+    { "index.html", 0 }, { "SHA256SUMS", 0 }, { ".summaries", 1 },
+  };
   for (size_t i = 0; i < G_N_ELEMENTS (shared); i++)
     {
-      char *path = g_build_filename (dir, shared[i], NULL);
-      check_output (path, inputs, d);
+      char *path = g_build_filename (dir, shared[i].name, NULL);
+      check_output (path, shared[i].folder, inputs, d);
       g_free (path);
     }
   g_hash_table_destroy (names);
   g_hash_table_destroy (inputs);
-  return d->errors > before ? MN_EINVALID : 0;
+  return d->errors > before ? MN_EUSAGE : 0;
 }
