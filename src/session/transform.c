@@ -188,22 +188,33 @@ out:
 
 /* === extension functions === */
 
-/* mn:line(node-set): the source line of the first node in document order, 0 when unknown. */
-static void
-fn_line (xmlXPathParserContextPtr ctxt, int nargs)
+/* The one node-set argument of an extension function (owned: xmlXPathFreeObject), or NULL
+ * after setting the XPath error (wrong arity, not a node-set). */
+static xmlXPathObjectPtr
+node_set_arg (xmlXPathParserContextPtr ctxt, int nargs)
 {
   if (nargs != 1)
     {
       xmlXPathSetArityError (ctxt);
-      return;
+      return NULL;
     }
   xmlXPathObjectPtr obj = valuePop (ctxt);
   if (!obj || obj->type != XPATH_NODESET)
     {
       xmlXPathFreeObject (obj);
       xmlXPathSetTypeError (ctxt);
-      return;
+      return NULL;
     }
+  return obj;
+}
+
+/* mn:line(node-set): the source line of the first node in document order, 0 when unknown. */
+static void
+fn_line (xmlXPathParserContextPtr ctxt, int nargs)
+{
+  xmlXPathObjectPtr obj = node_set_arg (ctxt, nargs);
+  if (!obj)
+    return;
   long line = 0;
   if (obj->nodesetval && obj->nodesetval->nodeNr > 0)
     line = xmlGetLineNo (obj->nodesetval->nodeTab[0]);
@@ -238,18 +249,9 @@ is_block_element (const xmlNode *n)
 static void
 fn_inline_run (xmlXPathParserContextPtr ctxt, int nargs)
 {
-  if (nargs != 1)
-    {
-      xmlXPathSetArityError (ctxt);
-      return;
-    }
-  xmlXPathObjectPtr obj = valuePop (ctxt);
-  if (!obj || obj->type != XPATH_NODESET)
-    {
-      xmlXPathFreeObject (obj);
-      xmlXPathSetTypeError (ctxt);
-      return;
-    }
+  xmlXPathObjectPtr obj = node_set_arg (ctxt, nargs);
+  if (!obj)
+    return;
   xmlNodeSetPtr run = xmlXPathNodeSetCreate (NULL);
   if (run && obj->nodesetval && obj->nodesetval->nodeNr > 0)
     for (xmlNodePtr n = obj->nodesetval->nodeTab[0]; n && !is_block_element (n); n = n->next)
