@@ -2,9 +2,13 @@
  *
  * The stream handed to writers (cairo's write callback, libxslt's serializer, fprintf) is a
  * glibc cookie stream over the temporary's descriptor, so that no write error can be lost in
- * stdio's buffer: the first failing write(2), fsync(2) or close(2) is kept with its errno, every
- * later write is refused, and the commit fails with that errno.  (A plain FILE loses it: after a
- * failed flush, glibc drops the buffer, and the next fflush and fclose return success.) */
+ * stdio's buffer: the first failing write(2), fsync(2) or close(2) is kept with its errno, and
+ * the commit fails with that errno.  (A plain FILE loses it: after a failed flush, glibc drops
+ * the buffer, and the next fflush and fclose return success.)  After a failure the stream
+ * takes every later byte and drops it, telling stdio the write succeeded: the file is lost
+ * anyway, and glibc's fwrite, told of a failure in the middle of a large write to a cookie
+ * stream, can overrun its own buffer (a crash, found by tests/reliability/full-disk.sh).
+ * Writers that want to stop early ask mn_atomic_error. */
 #include "atomic.h"
 
 #include <errno.h>
@@ -26,21 +30,16 @@ static ssize_t
 sink_write (void *cookie, const char *buf, size_t len)
 {
   mn_atomic_sink *s = cookie;
-  if (s->err)
-    return -1;   /* fail whole: never a file with a hole where a write failed */
   size_t done = 0;
-  while (done < len)
+  while (!s->err && done < len)   /* after a failure nothing more reaches the file: no holes */
     {
       ssize_t n = write (s->fd, buf + done, len - done);
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
-        {
-          s->err = n < 0 ? errno : EIO;
-          errno = s->err;
-          return -1;
-        }
-      done += (size_t) n;
+        s->err = n < 0 ? errno : EIO;
+      else
+        done += (size_t) n;
     }
   return (ssize_t) len;
 }

@@ -35,7 +35,9 @@ int mn_atomic_commit (mn_atomic *a);
  * or MN_EIO with errno set (EEXIST when the destination exists). */
 int mn_atomic_commit_new (mn_atomic *a);
 
-/* The errno of the first write to `a->fp` that failed, or 0 (the commit fails with it too). */
+/* The errno of the first write to `a->fp` that failed, or 0 (the commit fails with it too).
+ * Writes to `a->fp` never fail themselves (what follows a failure is dropped): a writer that
+ * wants to know at once fflushes and asks here. */
 int mn_atomic_error (const mn_atomic *a);
 
 /* Remove the temporary and free `a`; the destination is untouched.  Accepts an unopened `a`. */

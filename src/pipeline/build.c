@@ -243,7 +243,8 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
   if ((ret = mn_transform_apply (&html, sh.html, doc, path, &params, d)) != 0)
     goto out;
   if (mn_atomic_open (&html_file, html_path) != 0
-      || mn_transform_save (html_file.fp, html, sh.html) != 0)
+      || mn_transform_save (html_file.fp, html, sh.html) != 0
+      || fflush (html_file.fp) != 0 || mn_atomic_error (&html_file))
     {
       if (mn_atomic_error (&html_file))   /* the first failed write's errno, ENOSPC say */
         errno = mn_atomic_error (&html_file);
