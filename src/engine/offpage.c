@@ -20,8 +20,18 @@ check_area (const mn_area *a, const mn_area *page, GHashTable *warned, mn_diag *
       gpointer key = GSIZE_TO_POINTER ((gsize) (k->fo ? k->fo->line : 0) + 1);
       if (!k->fo || g_hash_table_contains (warned, key))
         continue;
-      /* How far the line box reaches beyond each edge (Pango units; <= 0: inside). */
-      long long beyond[4] = { -(long long) k->x, (long long) k->x + k->w - page->w,
+      /* The line box, widened to the text where the text runs out of it (a line that may not
+       * wrap, wrap-option="no-wrap", is as long as its text). */
+      long long left = k->x, right = (long long) k->x + k->w;
+      if (k->line)
+        {
+          const mn_para_line *g = &k->line->geom;
+          long long text = (long long) k->x - g->box_x + g->x;
+          left = MIN (left, text);
+          right = MAX (right, text + g->natural);
+        }
+      /* How far it reaches beyond each edge (Pango units; <= 0: inside). */
+      long long beyond[4] = { -left, right - page->w,
                               -(long long) k->y, (long long) k->y + k->h - page->h };
       static const char *const edge[4] = { N_("left"), N_("right"), N_("top"), N_("bottom") };
       int worst = 0;

@@ -1,6 +1,7 @@
 /* offpage.h: text set outside the page — found on each finished page, warned about once per
- * paragraph at its source line (a negative text-indent, an indent or a column wider than
- * the page, a line taller than the page: the PDF would show nothing there, and exit 0). */
+ * source line (a negative text-indent, an indent or a column wider than the page, a line that
+ * may not wrap and runs past the edge, a line taller than the page: the PDF would show nothing
+ * there, and exit 0). */
 #ifndef MN_OFFPAGE_H
 #define MN_OFFPAGE_H
 

@@ -119,6 +119,8 @@ case $kind in
       printf '</fo:table-row></fo:table-body></fo:table>'; fo_tail; } >"$out" ;;
   text-indent-neg-fo) # the first line 99,999pt left of the page
     { fo_head; printf '<fo:block text-indent="-99999pt">左へ</fo:block>'; fo_tail; } >"$out" ;;
+  nowrap-fo)      # a line that may not wrap, 300 characters long: far past the right edge
+    { fo_head; printf '<fo:block wrap-option="no-wrap">'; rep 300 'あ'; printf '</fo:block>'; fo_tail; } >"$out" ;;
   column-number-fo) # column-number="2147483647": a table that many columns wide (14.7 GB)
     { fo_head; printf '<fo:table><fo:table-body><fo:table-row><fo:table-cell column-number="2147483647"><fo:block>x</fo:block></fo:table-cell>'
       printf '</fo:table-row></fo:table-body></fo:table>'; fo_tail; } >"$out" ;;
