@@ -233,6 +233,7 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
   out->html_path = g_strdup_printf ("%s/%s.html", dir, out->name);
   const char *html_path = out->html_path;
   char *sum_path = mn_summary_path (dir, out->name);
+  int pdf_written = 0;   /* the PDF was replaced, and then a later file failed */
 
   int ret = load_sheets (&sh, d);
   if (ret != 0 || (ret = mn_pipeline_load (&doc, &params, &sha, path, opts->params, d)) != 0)
@@ -242,8 +243,11 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
   if ((ret = mn_transform_apply (&html, sh.html, doc, path, &params, d)) != 0)
     goto out;
   if (mn_atomic_open (&html_file, html_path) != 0
-      || mn_transform_save (html_file.fp, html, sh.html) != 0)
+      || mn_transform_save (html_file.fp, html, sh.html) != 0
+      || fflush (html_file.fp) != 0 || mn_atomic_error (&html_file))
     {
+      if (mn_atomic_error (&html_file))   /* the first failed write's errno, ENOSPC say */
+        errno = mn_atomic_error (&html_file);
       ret = cannot_write (d, html_path);
       goto out;
     }
@@ -274,14 +278,23 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
 #endif
   if (ret != 0 || (ret = mn_render_doc (out->pdf_path, tree, &ro, d)) != 0)
     goto out;
+  /* The PDF is in place now.  The output plan checked every path before (archive/outplan.h),
+   * so a failure here is a disk that filled up or a folder that changed since: say what is
+   * where rather than "unchanged". */
   if (mn_atomic_commit (&html_file) != 0)
     {
-      ret = cannot_write (d, html_path);
+      mn_error (d, html_path, 0, _("cannot write the file (%s); %s was written, but this page is the old one (or none): free some space and build again"),
+                g_strerror (errno), out->pdf_path);
+      ret = MN_EIO;
+      pdf_written = 1;
       goto out;
     }
   if (mn_atomic_commit (&summary_file) != 0)
     {
-      ret = cannot_write (d, sum_path);
+      mn_error (d, sum_path, 0, _("cannot write the file (%s); %s and %s were written, but the index may list the session as it was: free some space and build again"),
+                g_strerror (errno), out->pdf_path, html_path);
+      ret = MN_EIO;
+      pdf_written = 1;
       goto out;
     }
   out->summary = summary;
@@ -290,8 +303,9 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
 out:
   if (ret != 0)
     {
-      mn_error (d, path, 0, _("not built: correct the errors above and build again; %s and %s are unchanged"),
-                out->pdf_path, html_path);
+      if (!pdf_written)
+        mn_error (d, path, 0, _("not built: correct the errors above and build again; %s and %s are unchanged"),
+                  out->pdf_path, html_path);
       out->pages = 0;
     }
   mn_atomic_abort (&html_file);
