@@ -72,6 +72,22 @@ FOP_JARS = ["commons-io", "batik-all", "commons-logging", "xmlgraphics-commons",
             "fontbox2", "fop"]
 
 
+def fop_input(name, tmp):
+    """The FO FOP is given: NAME.fo, or a copy without our extension attributes (namespace
+    urn:minutes:fo-extensions:1, which FOP refuses), as `minutes fo` leaves them out."""
+    path = fo_of(name)
+    with open(path, encoding="utf-8") as f:
+        fo = f.read()
+    if "urn:minutes:fo-extensions:1" not in fo:
+        return path
+    fo = re.sub(r'\s+xmlns:mx="urn:minutes:fo-extensions:1"', "", fo)
+    fo = re.sub(r'\s+mx:[\w.-]+="[^"]*"', "", fo)
+    out = os.path.join(tmp, name + ".for-fop.fo")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(fo)
+    return out
+
+
 def render_fop(names, tmp):
     """Render NAMEs with FOP into tmp/NAME.fop.pdf: in one JVM with FopBatch.java when a JDK is
     installed (Java's source-file mode needs javac's module), else one `fop` run per document.
@@ -83,7 +99,7 @@ def render_fop(names, tmp):
                 "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.NoOpLog",
                 "-cp", cp, os.path.join(HERE, "FopBatch.java"), XCONF]
         for n in names:
-            args += [fo_of(n), os.path.join(tmp, n + ".fop.pdf")]
+            args += [fop_input(n, tmp), os.path.join(tmp, n + ".fop.pdf")]
         r = run(args, timeout=600)
         for line in r.stdout.splitlines():
             if line.startswith("error "):
@@ -94,7 +110,7 @@ def render_fop(names, tmp):
                 errors.setdefault(n, f"FopBatch failed: {r.stderr.strip()[-300:]}")
         return errors
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        rs = pool.map(lambda n: (n, run(["fop", "-q", "-c", XCONF, "-fo", fo_of(n), "-pdf",
+        rs = pool.map(lambda n: (n, run(["fop", "-q", "-c", XCONF, "-fo", fop_input(n, tmp), "-pdf",
                                          os.path.join(tmp, n + ".fop.pdf")])), names)
         for n, r in rs:
             if r.returncode != 0:
