@@ -36,6 +36,8 @@
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     exclude-result-prefixes="s mn">
 
+  <xsl:include href="links.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
@@ -853,10 +855,19 @@
     <fo:block/>
   </xsl:template>
 
+  <!-- A link, when its address is one we publish (xsl/links.xsl); else its text alone. -->
   <xsl:template match="s:a">
-    <fo:basic-link external-destination="url('{@href}')">
-      <xsl:apply-templates/>
-    </fo:basic-link>
+    <xsl:variable name="allowed">
+      <xsl:call-template name="link-allowed"><xsl:with-param name="href" select="@href"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$allowed = 'yes'">
+        <fo:basic-link external-destination="url('{@href}')">
+          <xsl:apply-templates/>
+        </fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A typo kept as printed: the text as written; corr is never printed. -->

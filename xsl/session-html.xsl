@@ -15,6 +15,8 @@
     xmlns:s="urn:minutes:session:1"
     exclude-result-prefixes="s">
 
+  <xsl:include href="links.xsl"/>
+
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
@@ -443,8 +445,15 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
 
   <xsl:template match="s:br"><br/></xsl:template>
 
+  <!-- A link, when its address is one we publish (xsl/links.xsl); else its text alone. -->
   <xsl:template match="s:a">
-    <a href="{@href}"><xsl:apply-templates/></a>
+    <xsl:variable name="allowed">
+      <xsl:call-template name="link-allowed"><xsl:with-param name="href" select="@href"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$allowed = 'yes'"><a href="{@href}"><xsl:apply-templates/></a></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="s:sic">

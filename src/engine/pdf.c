@@ -59,18 +59,45 @@ write_cb (void *closure, const unsigned char *data, unsigned int length)
   return fwrite (data, 1, length, fp) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* A cairo attribute string value: quotes and backslashes escaped. */
+/* === strings handed to cairo's tag attributes ===
+ *
+ * Cairo 1.16 reads an attribute value between quotes (backslash escapes the quote), then
+ * writes link targets into the PDF as they are: `/URI (%s)` for uri='…' and `(%s)` for the
+ * names of destinations.  A parenthesis or backslash in them would end the PDF string early:
+ * an unbalanced one corrupts the file, a crafted one adds keys of its own (`/S /JavaScript`,
+ * `/Launch`) to the action (issue 13).  So nothing but letters, digits and marks that mean
+ * nothing in a PDF string or to cairo's attribute parser ever reaches cairo; every other byte
+ * is written %XX.  For a URI that is percent-encoding (RFC 3986 §2.1; a non-ASCII IRI
+ * becomes its URI as RFC 3987 §3.1 maps it), which a browser reads as the same address; an
+ * existing %XX is kept.  For a destination name it is our own spelling, the same at the link
+ * and at the destination, so every id links, whatever characters it holds (ids of plain
+ * letters, digits, `-`, `_`, `.` and `:` are written unchanged). */
+
+/* `s` with every byte outside [A-Za-z0-9] and `keep` written %XX (newly allocated). */
 static char *
-attr_escape (const char *s)
+percent_encode (const char *s, const char *keep)
 {
   GString *o = g_string_new (NULL);
-  for (; *s; s++)
-    {
-      if (*s == '\'' || *s == '\\')
-        g_string_append_c (o, '\\');
-      g_string_append_c (o, *s);
-    }
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    if (g_ascii_isalnum (*p) || (*p < 0x80 && strchr (keep, *p)))
+      g_string_append_c (o, (char) *p);
+    else
+      g_string_append_printf (o, "%%%02X", *p);
   return g_string_free (o, FALSE);
+}
+
+/* A URI as cairo may write it (no parenthesis, backslash, quote, space or non-ASCII byte). */
+static char *
+safe_uri (const char *uri)
+{
+  return percent_encode (uri, "-._~:/?#[]@!$&*+,;=%");
+}
+
+/* The name of the destination of `id` (no parenthesis, backslash, quote or %). */
+static char *
+dest_name (const char *id)
+{
+  return percent_encode (id, "-._:");
 }
 
 /* xmp:CreateDate (ISO 8601) -> cairo's "YYYY-MM-DDThh:mm:ss[Z|+hh:mm]". */
@@ -184,7 +211,7 @@ emit_dest (mn_pdf *pdf, const char *id, int x, int y)
       || g_hash_table_contains (pdf->dests_done, id))
     return;
   g_hash_table_add (pdf->dests_done, (gpointer) id);
-  char *e = attr_escape (id);
+  char *e = dest_name (id);
   char *attrs = g_strdup_printf ("name='%s' x=%g y=%g", e, pt (x), pt (y));
   cairo_tag_begin (pdf->cr, CAIRO_TAG_DEST, attrs);
   cairo_tag_end (pdf->cr, CAIRO_TAG_DEST);
@@ -235,7 +262,7 @@ paint_line (mn_pdf *pdf, const mn_area *a)
           open_link = r->link;
           if (open_link)
             {
-              char *e = attr_escape (open_link->uri ? open_link->uri : open_link->ref);
+              char *e = open_link->uri ? safe_uri (open_link->uri) : dest_name (open_link->ref);
               char *attrs = g_strdup_printf (open_link->uri ? "uri='%s'" : "dest='%s'", e);
               cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
               g_free (attrs);
@@ -468,7 +495,7 @@ add_outline (mn_pdf *pdf, GPtrArray *marks, int parent, GHashTable *pages)
                       b->title, b->dest);
           continue;
         }
-      char *e = attr_escape (b->dest);
+      char *e = dest_name (b->dest);
       char *attrs = g_strdup_printf ("dest='%s'", e);
       int id = cairo_pdf_surface_add_outline (pdf->surface, parent, b->title, attrs,
                                               b->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
