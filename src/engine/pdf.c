@@ -5,10 +5,14 @@
  *    characters (人 日 月 黒 copy as themselves, not as Kangxi radicals).  Fonts are embedded
  *    by cairo as subsets.
  * 2. Structure (Cairo 1.16 tagged PDF): "Document" is the first tag, or cairo does not mark
- *    the file tagged; then P / H1..H6 (the FO role) around each block's lines, L, LI, Lbl,
- *    LBody for lists, Table, TR, TH, TD for tables.  Any other name puts the surface in an
- *    error state, so roles are checked against that list.  Static content (headers and
- *    footers) is not given structure tags (cairo 1.16 has no Artifact).
+ *    the file tagged; then P / H1..H6 (the FO role, as FOP honours it) around each block's
+ *    lines, L, LI, Lbl, LBody for lists, Table, TR, TH, TD for tables: TH for the cells of a
+ *    table-header (column headers) and for a cell with role="TH" (a row header).  Any other
+ *    name puts the surface in an error state, so roles are checked against that list.
+ *    Static content (headers and footers) is not given structure tags (cairo 1.16 has no
+ *    Artifact), so it stays outside the structure tree.  Cairo's tags take no attributes:
+ *    each TH's scope and each link's alternate text (its printed text) are noted in the
+ *    order the tags open, for the post-processing stage to write (pdfpost.c).
  * 3. Links: CAIRO_TAG_LINK around the glyphs of a basic-link (uri='…' or dest='…'); every id
  *    a link or bookmark points at gets a named destination where its first area is.
  * 4. Metadata: title, author, subject, keywords from the document, creator "minutes VERSION";
@@ -16,22 +20,37 @@
  *    pass SOURCE_DATE_EPOCH, or an empty date, which makes it write no date at all.  (Cairo
  *    1.16 writes the date without the "D:" prefix; readers such as pdfinfo accept it.  It
  *    writes no /Lang, and its /ID is a hash of the content, so it is reproducible.)
- * 5. cairo's status is sticky: checked once per page and at the end. */
+ * 5. cairo's status is sticky: checked once per page and at the end.
+ * 6. Cairo writes into a temporary file (in $TMPDIR, removed at the end); pdfpost.c then
+ *    finishes it (catalogue, XMP, output intent, structure attributes, unhinted fonts,
+ *    object streams) into the output.  A file, not memory: qpdf reads the streams from it
+ *    as it needs them, so a long document costs disk, not memory (tests/mem). */
 #include "pdf.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "para.h"
+#include "pdfpost.h"
 
 struct mn_pdf {
   cairo_surface_t *surface; /* the PDF surface (owned) */
   cairo_t *cr;              /* drawing context (owned) */
   FILE *fp;                 /* output (borrowed) */
+  FILE *raw;                /* what cairo writes: a temporary file (owned) */
+  char *raw_path;           /* its name, removed when done (owned) */
+  char *date;               /* creation date as given to cairo, or NULL (owned) */
+  GString *th_scopes;       /* per TH tag opened: 'C' column header, 'R' row header (owned) */
+  GPtrArray *link_nodes;    /* per Link tag opened: its fo:basic-link (borrowed) */
+  GHashTable *link_texts;   /* fo:basic-link -> GString of its printed text (owned) */
   const mn_fo_doc *doc;     /* borrowed */
   mn_diag *d;
   const char *file;
@@ -125,6 +144,12 @@ cairo_date (const char *iso)
   return res;
 }
 
+static void
+free_gstring (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
+
 int
 mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_diag *d)
 {
@@ -138,7 +163,20 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
   pdf->file = file;
   pdf->dests_done = g_hash_table_new (g_str_hash, g_str_equal);
   pdf->runs = g_array_new (FALSE, FALSE, sizeof (mn_glyph_run));
-  pdf->surface = cairo_pdf_surface_create_for_stream (write_cb, fp, 595.28, 841.89);
+  pdf->th_scopes = g_string_new (NULL);
+  pdf->link_nodes = g_ptr_array_new ();
+  pdf->link_texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, free_gstring);
+  int fd = g_file_open_tmp ("minutes-XXXXXX.pdf", &pdf->raw_path, NULL);
+  if (fd < 0 || !(pdf->raw = fdopen (fd, "w+b")))
+    {
+      if (fd >= 0)
+        close (fd);
+      mn_error (d, file, 0, _("cannot create a temporary file in %s for the PDF; check that the folder is writable (TMPDIR)"),
+                g_get_tmp_dir ());
+      rc = MN_EIO;
+      goto out;
+    }
+  pdf->surface = cairo_pdf_surface_create_for_stream (write_cb, pdf->raw, 595.28, 841.89);
   cairo_pdf_surface_restrict_to_version (pdf->surface, CAIRO_PDF_VERSION_1_5);
   const mn_fo_meta *m = &doc->meta;
   if (m->title)
@@ -182,7 +220,7 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
       rc = MN_EFAIL;
     }
 out:
-  g_free (date);
+  pdf->date = date;
   if (rc != 0)
     mn_pdf_abort (pdf);
   else
@@ -262,6 +300,11 @@ paint_line (mn_pdf *pdf, const mn_area *a)
           open_link = r->link;
           if (open_link)
             {
+              /* A link broken across lines is a Link tag per line; each part's alternate
+               * text is the whole link's printed text (gathered as it is painted). */
+              g_ptr_array_add (pdf->link_nodes, (gpointer) open_link);
+              if (!g_hash_table_contains (pdf->link_texts, open_link))
+                g_hash_table_insert (pdf->link_texts, (gpointer) open_link, g_string_new (NULL));
               char *e = open_link->uri ? safe_uri (open_link->uri) : dest_name (open_link->ref);
               char *attrs = g_strdup_printf (open_link->uri ? "uri='%s'" : "dest='%s'", e);
               cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
@@ -269,6 +312,8 @@ paint_line (mn_pdf *pdf, const mn_area *a)
               g_free (e);
             }
         }
+      if (open_link)
+        g_string_append_len (g_hash_table_lookup (pdf->link_texts, open_link), r->utf8, r->utf8_len);
       for (int g = 0; g < r->nglyphs; g++)
         {
           r->glyphs[g].x += tx;
@@ -399,6 +444,7 @@ static void
 paint_area (mn_pdf *pdf, const mn_area *a)
 {
   const char *tag = NULL;
+  char scope = 0;
   if (a->fo && a->kind != MN_AREA_LINE && a->kind != MN_AREA_LINK)
     emit_dest (pdf, a->fo->id, a->x, a->y);
   switch (a->kind)
@@ -420,7 +466,13 @@ paint_area (mn_pdf *pdf, const mn_area *a)
       tag = "TR";
       break;
     case MN_AREA_CELL:
-      tag = a->header ? "TH" : "TD";
+      /* a table-header cell heads its column; a cell with role="TH" its row */
+      if (a->header)
+        tag = "TH", scope = 'C';
+      else if (a->fo && a->fo->role && !strcmp (a->fo->role, "TH"))
+        tag = "TH", scope = 'R';
+      else
+        tag = "TD";
       break;
     case MN_AREA_LIST_ITEM:
       tag = "LI";
@@ -444,6 +496,8 @@ paint_area (mn_pdf *pdf, const mn_area *a)
     paint_box (pdf, a);
   if (tag)
     cairo_tag_begin (pdf->cr, tag, "");
+  if (tag && scope)
+    g_string_append_c (pdf->th_scopes, scope);
   paint_children (pdf, a);
   if (tag)
     cairo_tag_end (pdf->cr, tag);
@@ -516,13 +570,48 @@ mn_pdf_close (mn_pdf *pdf, GHashTable *pages)
   pdf->cr = NULL;
   cairo_surface_finish (pdf->surface);
   cairo_status_t s = cairo_surface_status (pdf->surface);
-  if (s == CAIRO_STATUS_WRITE_ERROR)
-    rc = MN_EIO;
-  else if (s != CAIRO_STATUS_SUCCESS)
+  if (s == CAIRO_STATUS_WRITE_ERROR || fflush (pdf->raw) != 0 || ferror (pdf->raw))
+    {
+      mn_error (pdf->d, pdf->file, 0, _("cannot write the PDF's temporary file in %s: %s"), g_get_tmp_dir (),
+                g_strerror (errno));
+      rc = MN_EIO;
+      goto out;
+    }
+  if (s != CAIRO_STATUS_SUCCESS)
     {
       mn_error (pdf->d, pdf->file, 0, _("cairo failed while finishing the PDF: %s"), cairo_status_to_string (s));
       rc = MN_EFAIL;
+      goto out;
     }
+  /* cairo's memory (its copy of the structure tree, the font subsets) goes back before
+   * qpdf's comes: the peak is the larger of the two, not their sum */
+  cairo_surface_destroy (pdf->surface);
+  pdf->surface = NULL;
+  const mn_fo_meta *m = &pdf->doc->meta;
+  char *fontdir = mn_paths_data_file ("fonts");
+  char *icc = g_build_filename (fontdir, "sRGB.icc", NULL);
+  mn_pdfpost_doc post = MN_PDFPOST_DOC_INIT;
+  post.lang = m->lang;
+  post.title = m->title;
+  post.author = m->author;
+  post.subject = m->subject;
+  post.keywords = m->keywords;
+  post.creator = "minutes " MN_VERSION;
+  post.date = pdf->date;
+  post.th_scopes = pdf->th_scopes->str;
+  GPtrArray *alts = g_ptr_array_new ();
+  for (guint i = 0; i < pdf->link_nodes->len; i++)
+    {
+      GString *t = g_hash_table_lookup (pdf->link_texts, pdf->link_nodes->pdata[i]);
+      g_ptr_array_add (alts, t->str);
+    }
+  post.link_alts = alts;
+  post.icc_path = icc;
+  rc = mn_pdfpost_run (pdf->fp, pdf->raw_path, &post, pdf->file, pdf->d);
+  free (fontdir);
+  g_free (icc);
+  g_ptr_array_free (alts, TRUE);
+out:
   mn_pdf_abort (pdf);
   return rc;
 }
@@ -537,6 +626,15 @@ mn_pdf_abort (mn_pdf *pdf)
   if (pdf->surface)
     cairo_surface_destroy (pdf->surface);
   g_hash_table_destroy (pdf->dests_done);
+  if (pdf->raw)
+    fclose (pdf->raw);
+  if (pdf->raw_path)
+    g_unlink (pdf->raw_path);
+  g_free (pdf->raw_path);
+  g_free (pdf->date);
+  g_string_free (pdf->th_scopes, TRUE);
+  g_ptr_array_unref (pdf->link_nodes);
+  g_hash_table_destroy (pdf->link_texts);
   mn_glyph_runs_clear (pdf->runs);
   g_array_free (pdf->runs, TRUE);
   g_free (pdf);

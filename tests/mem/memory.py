@@ -5,8 +5,12 @@ bench/gen-session.xsl) are built, each alone; the peak resident size of the seco
 the first's by at most LIMIT_KB.
 
 Before the build kept one big tree at a time (and the index a summary, not the session), the 10x
-build took about 14 MB more than the seed; now about 4 MB (the engine's input tree, which layout
-needs whole, is most of it)."""
+build took about 14 MB more than the seed; then about 4 MB (the engine's input tree, which layout
+needs whole, is most of it).  Since the PDF is finished with qpdf (src/engine/pdfpost.c, issue
+16), qpdf holds every object of the PDF at the end, about 2 KB each: the Q&A tables' structure
+elements (TR, TH, TD, P, some 60 objects a page) add about 160 KB a page, 21 MB for the 10x
+build, at the very end, when the layout's memory is already freed.  The limit says so: 8 MB
+for everything else, plus 160 KB a page for qpdf (docs/publishing.md)."""
 import os
 import re
 import subprocess
@@ -16,6 +20,7 @@ import tempfile
 MINUTES = os.environ["MINUTES"]
 SRC = os.environ["SOURCE_ROOT"]
 LIMIT_KB = 8 * 1024
+QPDF_KB_A_PAGE = 160
 
 
 def build(tmp, session, out):
@@ -53,8 +58,9 @@ def main():
         if p10 < 5 * p1:
             print(f"FAIL: the long session has only {p10} pages (the test needs many)")
             return 1
-        if rss10 - rss1 > LIMIT_KB:
-            print(f"FAIL: {p10 // p1}x the pages took {rss10 - rss1} KB more (limit {LIMIT_KB} KB)")
+        limit = LIMIT_KB + QPDF_KB_A_PAGE * (p10 - p1)
+        if rss10 - rss1 > limit:
+            print(f"FAIL: {p10 // p1}x the pages took {rss10 - rss1} KB more (limit {limit} KB)")
             return 1
         print("ok")
         return 0
