@@ -24,7 +24,8 @@
  *    the form of PDF 1.7 §7.9.4, the same instant as the XMP's.  /Producer names the
  *    libraries that made the bytes (cairo, qpdf, HarfBuzz and their versions).
  * 4. Pages: /Tabs /S (tab order follows the structure, PDF/UA); every annotation gets /F 4
- *    (printed, PDF/A-2 §6.3.2).
+ *    (printed, PDF/A-2 §6.3.2).  Cairo writes a resource dictionary for every page, mostly
+ *    the same one: pages whose dictionaries are equal share one object.
  * 5. Structure (cairo 1.16 tags take no attributes): each TH gets /A << /O /Table /Scope
  *    /Column >> or /Row, in the order the painter opened them (mn_pdfpost_doc.th_scopes);
  *    each Link gets /Alt, and its link annotation /Contents, from the painter's alternate
@@ -391,6 +392,7 @@ mn_pdfpost_run (FILE *out, const char *in_path, const mn_pdfpost_doc *doc, const
   char *out_path = NULL;
   qpdf_data q = qpdf_init ();
   GHashTable *done = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GHashTable *resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GString *xmp = NULL;
   char *producer = NULL, *date = doc->date ? pdf_date (doc->date) : NULL;
   const char *what = "reading";
@@ -408,8 +410,23 @@ mn_pdfpost_run (FILE *out, const char *in_path, const mn_pdfpost_doc *doc, const
   for (int i = 0; i < npages; i++)
     {
       qpdf_oh page = qpdf_get_page_n (q, (size_t) i);
-      if (unhint_resources (q, qpdf_oh_get_key (q, page, "/Resources"), done, 0) != 0)
+      qpdf_oh res = qpdf_oh_get_key (q, page, "/Resources");
+      if (unhint_resources (q, res, done, 0) != 0)
         goto hb_failed;
+      /* cairo writes each page's resource dictionary anew, most often the same as the last
+       * page's: pages with equal ones share the first (qpdf drops the others) */
+      if (qpdf_oh_is_indirect (q, res))
+        {
+          char *key = g_strdup (qpdf_oh_unparse_resolved (q, res));
+          gpointer first = g_hash_table_lookup (resources, key);
+          if (first)
+            {
+              qpdf_oh_replace_key (q, page, "/Resources", (qpdf_oh) GPOINTER_TO_UINT (first));
+              g_free (key);
+            }
+          else
+            g_hash_table_insert (resources, key, GUINT_TO_POINTER (res));
+        }
       qpdf_oh_replace_key (q, page, "/Tabs", qpdf_oh_new_name (q, "/S"));
       qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
       int n = qpdf_oh_is_array (q, annots) ? qpdf_oh_get_array_n_items (q, annots) : 0;
@@ -509,6 +526,7 @@ out:
   g_free (producer);
   g_free (date);
   g_hash_table_destroy (done);
+  g_hash_table_destroy (resources);
   qpdf_cleanup (&q);
   if (out_path)
     g_unlink (out_path);
