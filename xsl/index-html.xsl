@@ -5,7 +5,7 @@
 
   Input, built by `minutes build` (src/cli/cmd_build.c):
     <index xmlns="urn:minutes:index:1">
-      <item pdf="r03-1.pdf" html="r03-1.html">
+      <item pdf="r03-1.pdf" html="r03-1.html" pdf-size="257694">   (bytes)
         <session xmlns="urn:minutes:session:1"> … </session>   (the session's root with only
                  its title, council and dates: all this stylesheet reads of it)
       </item>
@@ -20,6 +20,8 @@
     xmlns:s="urn:minutes:session:1"
     xmlns:i="urn:minutes:index:1"
     exclude-result-prefixes="s i">
+
+  <xsl:include href="links.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -91,7 +93,15 @@ p.empty { font-style: normal; }
                         </xsl:choose>
                       </td>
                       <td>
-                        <a href="{@pdf}">PDF</a>
+                        <!-- the format and size with the link, as Japanese public sites give them -->
+                        <a href="{@pdf}">
+                          <xsl:text>会議録（PDF</xsl:text>
+                          <xsl:if test="@pdf-size">
+                            <xsl:text>：</xsl:text>
+                            <xsl:call-template name="file-size"><xsl:with-param name="bytes" select="@pdf-size"/></xsl:call-template>
+                          </xsl:if>
+                          <xsl:text>）</xsl:text>
+                        </a>
                         <xsl:text>　</xsl:text>
                         <a href="{@html}">ウェブページ</a>
                       </td>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   xsl/links.xsl: which link targets the stylesheets publish (included by session-html.xsl and
-  session-fo.xsl).
+  session-fo.xsl), and how a linked file's size is written (session-html.xsl, index-html.xsl).
 
   minutes validate refuses every <a href> that is not http:, https:, mailto: or relative
   (src/session/check.c, check_links); this is the same rule again where the address is
@@ -28,6 +28,17 @@
                       or translate(substring($before, 1, 1), 'abcdefghijklmnopqrstuvwxyz', '') != ''">yes</xsl:when>
       <xsl:when test="$before = 'http' or $before = 'https' or $before = 'mailto'">yes</xsl:when>
       <xsl:otherwise>no</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A file's size as Japanese public sites give it with a link: "252KB" (kilobytes of 1,024
+       bytes, rounded up, so a small file never reads 0KB), from 1MB on "1.3MB" (one decimal,
+       rounded up). -->
+  <xsl:template name="file-size">
+    <xsl:param name="bytes"/>
+    <xsl:choose>
+      <xsl:when test="$bytes &lt; 1048576"><xsl:value-of select="concat(ceiling($bytes div 1024), 'KB')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(format-number(ceiling($bytes * 10 div 1048576) div 10, '0.0'), 'MB')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -27,6 +27,12 @@
        so the value can never close the style element and inject markup. -->
   <xsl:param name="extra-css" select="''"/>
 
+  <!-- Set by minutes build: the size in bytes of the PDF beside this page (NAME.pdf), which the
+       page links as 「PDF版（252KB）」.  Empty (minutes fo, a bare xsltproc): no link. -->
+  <xsl:param name="pdf-size" select="''"/>
+  <!-- The PDF's file name: the page's own name with .pdf (set by minutes build with pdf-size). -->
+  <xsl:param name="pdf-href" select="''"/>
+
   <xsl:variable name="name" select="concat(normalize-space(/s:session/s:title), ' ', normalize-space(/s:session/s:council))"/>
 
   <xsl:template match="/">
@@ -148,6 +154,16 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
         </span>
       </xsl:if>
     </h1>
+    <xsl:if test="$pdf-size != '' and $pdf-href != ''">
+      <!-- the official minutes, with format and size (JIS X 8341-3 practice) -->
+      <p class="pdf">
+        <a href="{$pdf-href}">
+          <xsl:text>PDF版（</xsl:text>
+          <xsl:call-template name="file-size"><xsl:with-param name="bytes" select="$pdf-size"/></xsl:call-template>
+          <xsl:text>）</xsl:text>
+        </a>
+      </p>
+    </xsl:if>
     <xsl:call-template name="summary"/>
     <xsl:if test="count(s:inquiry | s:requests | s:speech-record) &gt; 1">
       <nav class="toc" aria-labelledby="toc-heading">

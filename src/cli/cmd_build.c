@@ -339,10 +339,12 @@ session_params (mn_params *out, char **sha, const mn_params *user, const char *p
   if (!*sha)
     return MN_EIO;
   out->count = 0;
-  out->names = g_new (const char *, user->count + 2);
-  out->values = g_new (const char *, user->count + 2);
+  /* two more slots: html_with_pdf_size adds pdf-size and pdf-href */
+  out->names = g_new (const char *, user->count + 4);
+  out->values = g_new (const char *, user->count + 4);
   for (int i = 0; i < user->count; i++)
-    if (strcmp (user->names[i], "source-sha256") != 0 && strcmp (user->names[i], "generator") != 0)
+    if (strcmp (user->names[i], "source-sha256") != 0 && strcmp (user->names[i], "generator") != 0
+        && strcmp (user->names[i], "pdf-size") != 0 && strcmp (user->names[i], "pdf-href") != 0)
       {
         out->names[out->count] = g_strdup (user->names[i]);
         out->values[out->count++] = user->values[i];
@@ -379,15 +381,80 @@ session_summary (xmlDocPtr doc)
   return sum;
 }
 
+/* The web page of the session at `path` again, now with `pdf-size` (the bytes of the PDF at
+ * `pdf_path`) among `params`, written over the uncommitted `html_file`.  The session is read
+ * again, quietly (its messages were printed the first time), and must still be the file of
+ * sha256 `sha`.  Returns 0, or a failure's code (reported). */
+static int
+html_with_pdf_size (mn_atomic *html_file, const struct sheets *sh, mn_params *params,
+                    const char *sha, const char *path, const char *pdf_path, mn_diag *d)
+{
+  char *name = session_name (path);
+  char *pdf_name = g_strdup_printf ("%s.pdf", name);
+  xmlChar *href = xmlURIEscapeStr (BAD_CAST pdf_name, BAD_CAST "");
+  mn_diag quiet = MN_DIAG_INIT;
+  xmlDocPtr doc = NULL, html = NULL;
+  char *again = mn_sha256_file (path);
+  char size[32];
+  struct stat st;
+  int ret = 0;
+  quiet.quiet = 1;
+  if (!again || strcmp (again, sha) != 0 || mn_load_session (&doc, path, &quiet) != 0)
+    {
+      mn_error (d, path, 0, _("the file changed while it was being built; build it again"));
+      ret = MN_EIO;
+      goto out;
+    }
+  if (stat (pdf_path, &st) != 0)
+    {
+      mn_error (d, pdf_path, 0, _("cannot read the file (%s); check it exists and can be read"),
+                g_strerror (errno));
+      ret = MN_EIO;
+      goto out;
+    }
+  g_snprintf (size, sizeof size, "%lld", (long long) st.st_size);
+  params->names[params->count] = g_strdup ("pdf-size");
+  params->values[params->count++] = size;
+  params->names[params->count] = g_strdup ("pdf-href");
+  params->values[params->count++] = (const char *) href;
+  ret = mn_transform_apply (&html, sh->html, doc, path, params, d);
+  for (int i = 0; i < 2; i++)
+    g_free ((char *) params->names[--params->count]);
+  if (ret != 0)
+    goto out;
+  if (fflush (html_file->fp) != 0 || fseek (html_file->fp, 0, SEEK_SET) != 0
+      || ftruncate (fileno (html_file->fp), 0) != 0
+      || mn_transform_save (html_file->fp, html, sh->html) != 0)
+    {
+      mn_error (d, path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
+                g_strerror (errno));
+      ret = MN_EIO;
+    }
+out:
+  xmlFree (href);
+  g_free (pdf_name);
+  g_free (name);
+  xmlFreeDoc (html);
+  xmlFreeDoc (doc);
+  g_free (again);
+  return ret;
+}
+
 /* Build one session into `dir`; say what was written on `out` (NULL: say nothing).  On success
  * `*summary_out` is what the index needs of the session (session_summary; owned).  Returns 0 or
  * the first failure's code (diagnostics already reported).
+ *
+ * Order: the HTML and FO transformations first (a stylesheet error leaves both files as they
+ * were); the PDF is typeset into `.NAME.pdf.new` beside its place; the web page is made again
+ * with the PDF's size (it links 「PDF版（…KB）」, issue 16) from the session read a second
+ * time (and checked to be the same bytes: sha256); then the PDF is renamed into place and
+ * the HTML committed.  Any failure before that leaves the old PDF and HTML.
  *
  * Memory: only one large tree is alive at a time besides the session — the HTML result until
  * it is written into the (not yet committed) HTML file, then the FO result until the
  * engine's input tree is built from it — and the session itself is freed before typesetting,
  * so a long session costs its session tree, its FO tree and the engine's tree in turn, not all
- * at once. */
+ * at once; the session is read again only after the engine's tree is freed. */
 static int
 build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options *o,
            const char *dir, const char *path, FILE *out, mn_diag *d)
@@ -400,6 +467,8 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
   char *name = session_name (path);
   char *pdf_path = g_strdup_printf ("%s/%s.pdf", dir, name);
   char *html_path = g_strdup_printf ("%s/%s.html", dir, name);
+  char *new_pdf_path = g_strdup_printf ("%s/.%s.pdf.new", dir, name);
+  int new_pdf_written = 0;
   *summary_out = NULL;
 
   int ret = mn_load_session (&doc, path, d);
@@ -442,8 +511,21 @@ build_one (xmlDocPtr *summary_out, const struct sheets *sh, const struct options
    * adds its own, so that the peak is the larger of the two stages, not their sum. */
   malloc_trim (0);
 #endif
-  if (ret != 0 || (ret = mn_render_doc (pdf_path, tree, &ro, d)) != 0)
+  if (ret != 0 || (ret = mn_render_doc (new_pdf_path, tree, &ro, d)) != 0)
     goto out;
+  new_pdf_written = 1;
+  mn_render_doc_free (tree);
+  tree = NULL;
+  if ((ret = html_with_pdf_size (&html_file, sh, &params, sha, path, new_pdf_path, d)) != 0)
+    goto out;
+  if (rename (new_pdf_path, pdf_path) != 0)
+    {
+      mn_error (d, pdf_path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
+                g_strerror (errno));
+      ret = MN_EIO;
+      goto out;
+    }
+  new_pdf_written = 0;
   if (mn_atomic_commit (&html_file) != 0)
     {
       mn_error (d, html_path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
@@ -461,6 +543,9 @@ out:
     mn_error (d, path, 0, _("not built: correct the errors above and build again; %s and %s are unchanged"),
               pdf_path, html_path);
   mn_atomic_abort (&html_file);
+  if (new_pdf_written)
+    unlink (new_pdf_path);
+  g_free (new_pdf_path);
   mn_render_doc_free (tree);
   xmlFreeDoc (html);
   xmlFreeDoc (fo);
@@ -581,6 +666,13 @@ write_index (const struct sheets *sh, const struct options *o, const char *dir,
               xmlChar *html_href = xmlURIEscapeStr (BAD_CAST html, BAD_CAST "");
               xmlNewProp (item, BAD_CAST "pdf", pdf_href);
               xmlNewProp (item, BAD_CAST "html", html_href);
+              struct stat st;
+              if (stat (pdf_path, &st) == 0)
+                {
+                  char size[32];
+                  g_snprintf (size, sizeof size, "%lld", (long long) st.st_size);
+                  xmlNewProp (item, BAD_CAST "pdf-size", BAD_CAST size);
+                }
               xmlFree (pdf_href);
               xmlFree (html_href);
               if (doc && xmlDocGetRootElement (doc))
