@@ -5,9 +5,10 @@ For each file, from `qpdf --json` (stream lengths as stored, i.e. compressed):
   fonts      the embedded font programs (FontFile, FontFile2, FontFile3), their ToUnicode
              CMaps and CIDSets
   content    the page content streams
-  structure  the object streams (structure tree, page, annotation, outline, font
-             dictionaries: every object that is not a stream, compressed together)
-  other      the rest: XMP, the ICC profile, the cross-reference stream, file overhead
+  structure  everything else but the XMP and the ICC profile: the structure tree, the page,
+             annotation, outline and font dictionaries, the cross-reference table or stream
+             (in object streams when the file has them)
+  other      the XMP metadata and the ICC profile of the output intent
 Prints one line a file: total and the four parts in bytes and KB."""
 import json
 import os
@@ -29,19 +30,31 @@ def breakdown(path):
         st = objs.get("obj:" + ref, {}).get("stream")
         return resolve(st["dict"].get("/Length")) if st else 0
 
-    font_refs, content_refs = set(), set()
-    for k, v in objs.items():
-        d = v.get("value") if "value" in v else None
-        if isinstance(d, dict):
-            for key in ("/FontFile", "/FontFile2", "/FontFile3", "/CIDSet"):
-                if isinstance(d.get(key), str):
-                    font_refs.add(d[key])
-            if d.get("/Type") == "/Page":
-                c = d.get("/Contents")
-                content_refs.update(c if isinstance(c, list) else [c])
-            if isinstance(d.get("/ToUnicode"), str):
-                font_refs.add(d["/ToUnicode"])
-    parts = {"fonts": 0, "content": 0, "structure": 0}
+    font_refs, content_refs, other_refs = set(), set(), set()
+    def scan(d):
+        """Note the streams `d` (a value, searched through) names by role."""
+        if isinstance(d, list):
+            for x in d:
+                scan(x)
+            return
+        if not isinstance(d, dict):
+            return
+        for key in ("/FontFile", "/FontFile2", "/FontFile3", "/CIDSet", "/ToUnicode"):
+            if isinstance(d.get(key), str):
+                font_refs.add(d[key])
+        if d.get("/Type") == "/Page":
+            c = d.get("/Contents")
+            content_refs.update(c if isinstance(c, list) else [c])
+        for key in ("/Metadata", "/DestOutputProfile"):
+            if isinstance(d.get(key), str):
+                other_refs.add(d[key])
+        for x in d.values():
+            if isinstance(x, (dict, list)):
+                scan(x)
+
+    for v in objs.values():
+        scan(v.get("value") if "value" in v else v.get("stream", {}).get("dict"))
+    parts = {"fonts": 0, "content": 0, "other": 0}
     for k, v in objs.items():
         if not k.startswith("obj:") or "stream" not in v:
             continue
@@ -51,11 +64,11 @@ def breakdown(path):
             parts["fonts"] += n
         elif ref in content_refs:
             parts["content"] += n
-        elif v["stream"]["dict"].get("/Type") == "/ObjStm":
-            parts["structure"] += n
+        elif ref in other_refs:
+            parts["other"] += n
     total = os.path.getsize(path)
-    parts["other"] = total - sum(parts.values())
-    return total, parts
+    parts["structure"] = total - sum(parts.values())
+    return total, {k: parts[k] for k in ("fonts", "content", "structure", "other")}
 
 
 def main():
