@@ -16,10 +16,9 @@
  * 3. Links: CAIRO_TAG_LINK around the glyphs of a basic-link (uri='…' or dest='…'); every id
  *    a link or bookmark points at gets a named destination where its first area is.
  * 4. Metadata: title, author, subject, keywords from the document, creator "minutes VERSION";
- *    the creation date from the document.  Cairo 1.16 otherwise writes the current time: we
- *    pass SOURCE_DATE_EPOCH, or an empty date, which makes it write no date at all.  (Cairo
- *    1.16 writes the date without the "D:" prefix; readers such as pdfinfo accept it.  It
- *    writes no /Lang, and its /ID is a hash of the content, so it is reproducible.)
+ *    the creation date from the document, else SOURCE_DATE_EPOCH, else none.  Cairo 1.16
+ *    would write the current time: it gets an empty date, which makes it write none, and
+ *    pdfpost.c writes the date (it also writes /Lang, the XMP and a deterministic /ID).
  * 5. cairo's status is sticky: checked once per page and at the end.
  * 6. Cairo writes into a temporary file (in $TMPDIR, removed at the end); pdfpost.c then
  *    finishes it (catalogue, XMP, output intent, structure attributes, unhinted fonts,
@@ -210,9 +209,10 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
           g_date_time_unref (dt);
         }
     }
-  /* An empty date makes cairo 1.16 leave /CreationDate out instead of writing the clock. */
-  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date ? date : "");
-  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_MOD_DATE, date ? date : "");
+  /* An empty date makes cairo 1.16 leave /CreationDate out instead of writing the clock;
+   * pdfpost.c writes the dates (Info and XMP) from `date`. */
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_MOD_DATE, "");
   if (cairo_surface_status (pdf->surface) != CAIRO_STATUS_SUCCESS)
     {
       mn_error (d, file, 0, _("cairo cannot create the PDF: %s"),

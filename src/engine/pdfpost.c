@@ -130,6 +130,18 @@ unhint_font (qpdf_data q, qpdf_oh font, GHashTable *done)
   return 0;
 }
 
+/* The keys of dictionary `dict`, as a new array of new strings (qpdf's iterator is one per
+ * qpdf_data, so the keys are taken before anything else is asked of it). */
+static GPtrArray *
+dict_keys (qpdf_data q, qpdf_oh dict)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  qpdf_oh_begin_dict_key_iter (q, dict);
+  while (qpdf_oh_dict_more_keys (q))
+    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+  return keys;
+}
+
 /* Every font of `resources`, and of the form XObjects it names (one level: cairo draws
  * patterns and groups as forms). */
 static int
@@ -139,10 +151,7 @@ unhint_resources (qpdf_data q, qpdf_oh resources, GHashTable *done, int depth)
   qpdf_oh fonts = qpdf_oh_get_key (q, resources, "/Font");
   if (qpdf_oh_is_dictionary (q, fonts))
     {
-      GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-      qpdf_oh_begin_dict_key_iter (q, fonts);
-      while (qpdf_oh_dict_more_keys (q))
-        g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+      GPtrArray *keys = dict_keys (q, fonts);
       for (guint i = 0; i < keys->len && rc == 0; i++)
         rc = unhint_font (q, qpdf_oh_get_key (q, fonts, keys->pdata[i]), done);
       g_ptr_array_free (keys, TRUE);
@@ -150,10 +159,7 @@ unhint_resources (qpdf_data q, qpdf_oh resources, GHashTable *done, int depth)
   qpdf_oh xobjects = qpdf_oh_get_key (q, resources, "/XObject");
   if (depth == 0 && rc == 0 && qpdf_oh_is_dictionary (q, xobjects))
     {
-      GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-      qpdf_oh_begin_dict_key_iter (q, xobjects);
-      while (qpdf_oh_dict_more_keys (q))
-        g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
+      GPtrArray *keys = dict_keys (q, xobjects);
       for (guint i = 0; i < keys->len && rc == 0; i++)
         {
           qpdf_oh x = qpdf_oh_get_key (q, xobjects, keys->pdata[i]);
@@ -242,24 +248,30 @@ xmp_packet (const mn_pdfpost_doc *doc, const char *producer)
 
 /* === 3. dates === */
 
-/* "YYYY-MM-DDThh:mm:ss±hh:mm" (or Z) -> "D:YYYYMMDDhhmmss±hh'mm'" (PDF 1.7 §7.9.4); NULL if
- * it does not read as one. */
+/* "YYYY-MM-DDThh:mm:ss" + "Z" or "±hh:mm" (as pdf.c's cairo_date writes it) ->
+ * "D:YYYYMMDDhhmmss" + "Z" or "±hh'mm'" (PDF 1.7 §7.9.4); NULL if it is not in that form. */
 static char *
 pdf_date (const char *iso)
 {
-  GTimeZone *utc = g_time_zone_new_utc ();
-  GDateTime *dt = g_date_time_new_from_iso8601 (iso, utc);
-  g_time_zone_unref (utc);
-  if (!dt)
-    return NULL;
-  char *base = g_date_time_format (dt, "D:%Y%m%d%H%M%S");
-  GTimeSpan off = g_date_time_get_utc_offset (dt) / G_TIME_SPAN_MINUTE;
-  char *res = off == 0 ? g_strconcat (base, "Z", NULL)
-                       : g_strdup_printf ("%s%c%02d'%02d'", base, off < 0 ? '-' : '+',
-                                          (int) (ABS (off) / 60), (int) (ABS (off) % 60));
-  g_free (base);
-  g_date_time_unref (dt);
-  return res;
+  GString *d = g_string_new ("D:");
+  const char *p = iso;
+  for (; *p && p - iso < 19; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (d, *p);
+  if (d->len != 16)
+    ;
+  else if (!strcmp (p, "Z"))
+    {
+      g_string_append_c (d, 'Z');
+      return g_string_free (d, FALSE);
+    }
+  else if ((p[0] == '+' || p[0] == '-') && strlen (p) == 6 && p[3] == ':')
+    {
+      g_string_append_printf (d, "%.3s'%.2s'", p, p + 4);
+      return g_string_free (d, FALSE);
+    }
+  g_string_free (d, TRUE);
+  return NULL;
 }
 
 /* === 5. structure === */
