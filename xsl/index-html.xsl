@@ -3,15 +3,14 @@
   xsl/index-html.xsl: the list of sessions (output/index.html), newest first, with links to the
   PDF and the HTML of each.
 
-  Input, built by `minutes build` (src/cli/cmd_build.c):
+  Input, built by `minutes build` (src/archive/index.c):
     <index xmlns="urn:minutes:index:1">
-      <item pdf="r03-1.pdf" html="r03-1.html" pdf-size="257694">   (bytes)
-        <session xmlns="urn:minutes:session:1"> … </session>   (the session's root with only
-                 its title, council and dates: all this stylesheet reads of it)
+      <item pdf="r03-1.pdf" html="r03-1.html" name="r03-1" pdf-size="257694">   (bytes)
+        <session xmlns="urn:minutes:session:1"> … </session>   (the summary of the session
+                 kept beside its outputs: its root with only its title, council and dates,
+                 all this stylesheet reads of it)
       </item>
-      <item pdf="…" html="…" title="会議録 …" date="2021-05-24"/>
-                (a session that cannot be read now but whose previous output is there:
-                 the title and date its HTML page gives)
+      <item pdf="…" html="…" name="…"/>   (a session whose summary cannot be read: its name)
     </index>
   Order: by the decision date (or the day held), newest first; ties by file name.
 -->
@@ -70,7 +69,7 @@ p.empty { font-style: normal; }
                 </thead>
                 <tbody>
                   <xsl:for-each select="i:index/i:item">
-                    <xsl:sort select="(s:session/s:dates/s:decision | s:session/s:dates/s:held-on)/@iso | @date" order="descending"/>
+                    <xsl:sort select="(s:session/s:dates/s:decision | s:session/s:dates/s:held-on)/@iso" order="descending"/>
                     <xsl:sort select="@html" order="descending"/>
                     <xsl:variable name="ss" select="s:session"/>
                     <tr>
@@ -79,18 +78,11 @@ p.empty { font-style: normal; }
                           <xsl:when test="$ss">
                             <xsl:value-of select="concat(normalize-space($ss/s:title), ' ', normalize-space($ss/s:council))"/>
                           </xsl:when>
-                          <xsl:otherwise>
-                            <xsl:value-of select="normalize-space(substring-after(@title, '会議録'))"/>
-                          </xsl:otherwise>
+                          <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
                         </xsl:choose>
                       </th>
                       <td class="date">
-                        <xsl:choose>
-                          <xsl:when test="$ss">
-                            <xsl:value-of select="normalize-space(($ss/s:dates/s:decision | $ss/s:dates/s:held-on)[1])"/>
-                          </xsl:when>
-                          <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
-                        </xsl:choose>
+                        <xsl:value-of select="normalize-space(($ss/s:dates/s:decision | $ss/s:dates/s:held-on)[1])"/>
                       </td>
                       <td>
                         <!-- the format and size with the link, as Japanese public sites give them -->

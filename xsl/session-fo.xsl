@@ -149,8 +149,11 @@
     <xsl:if test="not(s:session)">
       <xsl:message terminate="yes">the document is not a session (urn:minutes:session:1); run minutes validate on it</xsl:message>
     </xsl:if>
-    <xsl:if test="string($size) = 'NaN' or $size &lt;= 0">
-      <xsl:message terminate="yes">base-font-size must be a size in points, such as 10.5pt</xsl:message>
+    <!-- The range keeps every size the minutes use (title 1.7×) within what a page and the
+         engine take; a size outside it is the parameter's fault, said as such, not a
+         computed size blamed on a line of the session. -->
+    <xsl:if test="string($size) = 'NaN' or $size &lt; 5 or $size &gt; 50">
+      <xsl:message terminate="yes">--param base-font-size must be a size in points from 5pt to 50pt, such as 10.5pt</xsl:message>
     </xsl:if>
     <xsl:if test="$pw = '' or $ph = ''">
       <xsl:message terminate="yes">unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height</xsl:message>

@@ -5,14 +5,17 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-/* Negative error codes returned by functions that can fail (0 is success). */
+/* Negative error codes returned by functions that can fail (0 is success).  Each has one
+ * meaning, and one exit code (mn_exit_code in minutes.h, the only place that maps them). */
 enum {
-  MN_EFAIL = -1,     /* anything not listed below */
+  MN_EFAIL = -1,     /* a bug or a library failure (out of memory, cairo, libxml2 internals) */
   MN_EINVALID = -2,  /* the input document is invalid (diagnostics were reported) */
   MN_EIO = -3,       /* a file could not be read or written */
   MN_EFONT = -4,     /* fonts are missing, or differ from their pins */
   MN_EXSLT = -5,     /* the stylesheet failed */
   MN_ELIMIT = -6,    /* a resource limit was hit */
+  MN_EENV = -7,      /* the installation is broken: the data folder's schema or stylesheets */
+  MN_EUSAGE = -8,    /* the command line asks for something that does not exist (--param) */
 };
 
 enum mn_severity { MN_WARNING, MN_ERROR };

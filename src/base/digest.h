@@ -1,5 +1,5 @@
 /* digest.h: the sha256 of a file — for the pinned fonts (fonts.c) and for SHA256SUMS and the
- * PDF's source-sha256 (cmd_build.c). */
+ * PDF's source-sha256 (archive/sums.c, pipeline/build.c). */
 #ifndef MN_DIGEST_H
 #define MN_DIGEST_H
 

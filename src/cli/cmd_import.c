@@ -1,16 +1,11 @@
-/* cmd_import.c: `minutes import FILE.txt -o FILE.xml [--encoding ENC]`. */
+/* cmd_import.c: `minutes import FILE.txt -o FILE.xml [--encoding ENC]` — its options and help;
+ * the import is mn_import. */
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
+#include "base/i18n.h"
 #include "cmd.h"
 #include "cmdline.h"
-#include "base/diag.h"
-#include "exitcode.h"
-#include "base/i18n.h"
-#include "import/import.h"
-#include "session/load.h"
 
 static void
 usage (FILE *out)
@@ -62,30 +57,7 @@ mn_cmd_import (int argc, char **argv)
     }
 
   mn_diag d = MN_DIAG_INIT;
-  xmlDocPtr doc = NULL;
-  int rc = mn_import_load (&doc, input, &opt, &d);
-  if (rc == MN_EIO)
-    return MN_EXIT_USAGE;
-  if (rc != 0)
-    return MN_EXIT_INVALID;
-  rc = mn_import_save (doc, output, &d);
-  xmlFreeDoc (doc);
-  if (rc != 0)
-    return MN_EXIT_USAGE;
-
-  /* What we wrote must pass `minutes validate`.  When the source itself is wrong (a weekday
-   * that is not the date's, a request without its answer) it does not: the file stays, so
-   * it can be corrected by hand, and the errors point into it. */
-  xmlDocPtr check = NULL;
-  rc = mn_load_session (&check, output, &d);
-  xmlFreeDoc (check);
-  mn_load_cleanup ();
-  if (rc == MN_EFAIL)
-    return MN_EXIT_ENV;
-  if (rc != 0)
-    {
-      mn_error (&d, output, 0, _("the imported session does not pass `minutes validate` (see above); it was written so you can correct it, then run `minutes validate` again"));
-      return MN_EXIT_INVALID;
-    }
-  return MN_EXIT_OK;
+  int rc = mn_import (input, output, &opt, &d);
+  mn_cleanup ();
+  return mn_exit_code (rc);
 }

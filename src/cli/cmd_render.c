@@ -1,15 +1,12 @@
-/* cmd_render.c: `minutes render FILE.fo -o OUT.pdf [--strict] [--dump-layout FILE]`. */
+/* cmd_render.c: `minutes render FILE.fo -o OUT.pdf [--strict] [--dump-layout FILE]` — its options
+ * and help; the typesetting is mn_render. */
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cmd.h"
 #include "cmdline.h"
-#include "base/diag.h"
-#include "exitcode.h"
-#include "base/i18n.h"
-#include "session/load.h"
-#include "engine/render.h"
 
 static void
 help (FILE *out)
@@ -61,38 +58,7 @@ mn_cmd_render (int argc, char **argv)
     }
   mn_diag d = MN_DIAG_INIT;
   d.strict = opts.strict;
-  opts.source_name = in;
-  /* The FO is read as safely as a session (load.h): no DTD, no entities, no other files,
-   * size, depth and attribute limits; an FO file can come from anywhere. */
-  xmlDocPtr doc = NULL;
-  switch (mn_load_parse_xml (&doc, in, &d))
-    {
-    case 0:
-      break;
-    case MN_EIO:
-      return MN_EXIT_USAGE;
-    case MN_EINVALID:
-    case MN_ELIMIT:
-      return MN_EXIT_INVALID;
-    default:
-      return MN_EXIT_INTERNAL;
-    }
-  int rc = mn_render_pdf (out, doc, &opts, &d);
-  xmlFreeDoc (doc);
-  mn_render_cleanup ();
-  mn_load_cleanup ();
-  switch (rc)
-    {
-    case 0:
-      return MN_EXIT_OK;
-    case MN_EINVALID:
-    case MN_ELIMIT:   /* a limit of docs/hardening.md (pages): the input is at fault */
-      return MN_EXIT_INVALID;
-    case MN_EFONT:
-      return MN_EXIT_ENV;
-    case MN_EIO:
-      return MN_EXIT_USAGE;
-    default:
-      return MN_EXIT_INTERNAL;
-    }
+  int rc = mn_render (in, out, &opts, &d);
+  mn_cleanup ();
+  return mn_exit_code (rc);
 }

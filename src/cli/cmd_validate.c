@@ -1,13 +1,10 @@
-/* cmd_validate.c: `minutes validate FILE...` — check session files, report every error. */
-#include <libxml/tree.h>
+/* cmd_validate.c: `minutes validate FILE...` — its options and help; each file is checked by
+ * mn_validate, which reports every error. */
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "base/diag.h"
-#include "exitcode.h"
 #include "base/i18n.h"
-#include "session/load.h"
+#include "cmd.h"
 
 static void
 usage (FILE *out)
@@ -54,31 +51,18 @@ mn_cmd_validate (int argc, char **argv)
       return MN_EXIT_USAGE;
     }
 
-  int status = MN_EXIT_OK;
+  int worst = 0;
   for (int i = first; i < argc; i++)
     {
       mn_diag d = MN_DIAG_INIT;
-      xmlDocPtr doc = NULL;
-      int rc = mn_load_session (&doc, argv[i], &d);
-      xmlFreeDoc (doc);
-      if (rc == 0)
-        {
-          if (verbose)
-            printf (_("%s: valid\n"), argv[i]);
-          continue;
-        }
-      /* The worst outcome decides: broken install > unreadable > invalid. */
-      int code = rc == MN_EIO ? MN_EXIT_USAGE
-                 : rc == MN_EFAIL ? MN_EXIT_ENV
-                 : MN_EXIT_INVALID;
-      if (code == MN_EXIT_ENV)
-        {
-          status = code;
-          break;
-        }
-      if (status == MN_EXIT_OK || (status == MN_EXIT_INVALID && code == MN_EXIT_USAGE))
-        status = code;
+      int rc = mn_validate (argv[i], &d);
+      if (rc == 0 && verbose)
+        printf (_("%s: valid\n"), argv[i]);
+      worst = mn_error_worse (worst, rc);
+      /* A broken installation fails every file alike: say it once. */
+      if (rc == MN_EENV)
+        break;
     }
-  mn_load_cleanup ();
-  return status;
+  mn_cleanup ();
+  return mn_exit_code (worst);
 }

@@ -6,7 +6,6 @@
 
 #include "cmd.h"
 #include "config.h"
-#include "exitcode.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 

@@ -45,6 +45,7 @@ mn_render_cleanup (void)
 typedef struct sink_ctx {
   mn_pdf *pdf;              /* painter */
   FILE *dump;               /* layout dump, or NULL */
+  int pages;                /* pages painted so far */
 } sink_ctx;
 
 static int
@@ -53,6 +54,7 @@ sink (void *data, const mn_area *page)
   sink_ctx *s = data;
   if (s->dump)
     mn_area_dump (s->dump, page);
+  s->pages++;
   return mn_pdf_page (s->pdf, page);
 }
 
@@ -191,6 +193,8 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   mn_spool *spool = NULL;
   int strict_saved = d->strict;
 
+  if (opts && opts->pages_out)
+    *opts->pages_out = 0;
   if (opts && opts->strict)
     d->strict = 1;
   if (!fonts_once && (rc = mn_fonts_new (&fonts_once, d)) != 0)
@@ -283,7 +287,7 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
     }
   if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, file, d)) != 0)
     goto out;
-  sink_ctx sc = { pdf, dump_file.fp };
+  sink_ctx sc = { pdf, dump_file.fp, 0 };
   if (spool)
     {
       pass2.defer_statics = 1;
@@ -327,6 +331,8 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
       mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
       rc = MN_EIO;
     }
+  if (rc == 0 && opts && opts->pages_out)
+    *opts->pages_out = sc.pages;
 
 out:
   mn_spool_free (spool);

@@ -1,5 +1,5 @@
 /* render.h: the typesetting engine's one entry point — an XSL-FO document in, a PDF out.
- * Owned by the engine (issue 3); used by `minutes render` and `minutes build`. */
+ * Owned by the engine (issue 3); used by the pipeline (src/minutes.h: mn_render, mn_build_session). */
 #ifndef MN_RENDER_H
 #define MN_RENDER_H
 
@@ -19,9 +19,10 @@ typedef struct mn_render_opts {
   const char *source_name;  /* file name for diagnostics (the FO file, or the session) */
   int strict;               /* constructs outside the FO subset are errors, not warnings */
   const char *dump_layout;  /* if not NULL, also write the area-tree dump (text) here */
+  int *pages_out;           /* if not NULL, receives the number of pages written (0 on failure) */
 } mn_render_opts;
 
-#define MN_RENDER_OPTS_INIT { NULL, 0, NULL }
+#define MN_RENDER_OPTS_INIT { NULL, 0, NULL, NULL }
 
 /* Typeset `fo` (borrowed, unchanged) into a PDF at `out_path`, written atomically: on any
  * failure the previous file at `out_path` is left as it was.  Diagnostics go to `d`.

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/exitcode.h"
 
 struct mn_spool {
   FILE *fp;

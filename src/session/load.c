@@ -70,6 +70,15 @@ refuse_everything (const char *url, const char *id, xmlParserCtxtPtr ctxt)
   return NULL;
 }
 
+/* libxml2's messages that reach no handler of ours (its default prints them on stderr as
+ * "I/O error : No space left on device", without a file or a line): dropped.  Every failure
+ * they stand for is reported by our caller with its file (a write that fails, a parse that
+ * fails), and the parse's own stray errors are caught around it (on_stray_error). */
+static void
+drop_generic (void *ctx, const char *fmt, ...)
+{
+}
+
 void
 mn_load_init (void)
 {
@@ -77,6 +86,7 @@ mn_load_init (void)
     return;
   initialised = 1;
   xmlInitParser ();
+  xmlSetGenericErrorFunc (NULL, drop_generic);
   xmlCatalogSetDefaults (XML_CATA_ALLOW_NONE);
   xmlSetExternalEntityLoader (refuse_everything);
 }
@@ -181,6 +191,9 @@ struct parse_state {
   charactersSAXFunc characters;           /* libxml2's own handlers, wrapped to look for them */
   startElementNsSAX2Func start_element;
   const xmlNode *warned;   /* the last element warned about (one warning per element) */
+  xmlParserCtxtPtr ctxt;   /* the parser (for errors libxml2 raises without it) */
+  const char *bytes;       /* the file's bytes, and their number (borrowed) */
+  size_t len;
 };
 
 /* A warning found while parsing, printed by mn_load_session. */
@@ -511,6 +524,40 @@ on_parse_error (void *ctx, xmlErrorPtr e)
     st->fatal = 1;
 }
 
+/* Errors libxml2 raises during a parse without the parser's context, so they miss its handler:
+ * the encoding converter's (XML_FROM_I18N, and XML_IO_ENCODER when the input buffer gives up).
+ * Bytes that are not in the declared encoding — a file saved in UTF-8 that declares Shift_JIS,
+ * or the reverse — make the parser see a truncated text and complain about whatever it was
+ * reading ("Comment not terminated"): the truth is the encoding, said once, at the line where
+ * decoding stopped; the parser's echoes after it are dropped. */
+static void
+on_stray_error (void *data, xmlErrorPtr e)
+{
+  struct parse_state *st = data;
+  int conversion = e->domain == XML_FROM_I18N
+                   || (e->domain == XML_FROM_IO && e->code == XML_IO_ENCODER);
+  if (!conversion || st->fatal)
+    return;
+  const char *enc = st->ctxt->encoding ? (const char *) st->ctxt->encoding
+                    : st->ctxt->input && st->ctxt->input->encoding
+                    ? (const char *) st->ctxt->input->encoding : "?";
+  /* The converter reads ahead of the parser: find the line of the first byte it refused. */
+  gsize good = 0;
+  long line = 1;
+  GError *err = NULL;
+  char *text = strcmp (enc, "?") != 0
+               ? g_convert (st->bytes, (gssize) st->len, "UTF-8", enc, &good, NULL, &err) : NULL;
+  for (gsize i = 0; err && i < good && i < st->len; i++)
+    line += st->bytes[i] == '\n';
+  g_clear_error (&err);
+  g_free (text);
+  mn_findings_add (st->f, NULL, line,
+                   _("the file's encoding is not %s as its first line declares "
+                     "(<?xml … encoding=\"%s\"?>); save the file in %s, or correct the "
+                     "declaration (a session is best saved as UTF-8)"), enc, enc, enc);
+  st->fatal = 1;
+}
+
 /* Read the whole file, at most MN_LOAD_MAX_BYTES. */
 static int
 read_file (char **out, size_t *len, const char *path, int session, mn_diag *d)
@@ -641,7 +688,8 @@ parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, GPtrArray 
       return MN_EFAIL;
     }
   struct parse_state st = { f, session, 0, ctxt->sax->internalSubset, warnings,
-                            ctxt->sax->characters, ctxt->sax->startElementNs, NULL };
+                            ctxt->sax->characters, ctxt->sax->startElementNs, NULL, ctxt,
+                            bytes, len };
   ctxt->_private = &st;
   if (warnings)
     {
@@ -659,7 +707,9 @@ parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, GPtrArray 
   /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. */
   int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
   int before = mn_findings_count (f);
+  xmlSetStructuredErrorFunc (&st, on_stray_error);
   xmlDocPtr doc = xmlCtxtReadMemory (ctxt, bytes, (int) len, path, NULL, options);
+  xmlSetStructuredErrorFunc (NULL, NULL);
   int bad = mn_findings_count (f) > before || !doc || !ctxt->wellFormed;
   if (bad && mn_findings_count (f) == before)
     mn_findings_add (f, NULL, 0, _("the XML could not be read; check that it is well-formed"));
@@ -739,7 +789,7 @@ compile_schema (mn_diag *d)
     return 0;
   char *path = mn_paths_data_file ("schema/session.xsd");
   struct { mn_diag *d; const char *path; } ctx = { d, path };
-  int rc = MN_EFAIL;
+  int rc = MN_EENV;
 
   /* The schema parser reads the file with a parser of its own, whose errors go to the
    * global handler: catch those too, for the time of the compile. */

@@ -54,7 +54,7 @@ int mn_load_parse_xml (xmlDocPtr *out, const char *path, mn_diag *d);
  * characters) are reported after the errors as warnings, one per element; they do not fail.
  * On success *out is the valid document (the caller frees it with xmlFreeDoc) and 0 is
  * returned.  Otherwise *out is NULL and the return is MN_EIO, MN_ELIMIT, MN_EINVALID
- * (errors reported) or MN_EFAIL (the schema itself could not be read or compiled: the
+ * (errors reported) or MN_EENV (the schema itself could not be read or compiled: the
  * installation is broken; reported). */
 int mn_load_session (xmlDocPtr *out, const char *path, mn_diag *d);
 

@@ -31,6 +31,7 @@
 #include <libxslt/xsltutils.h>
 #include <libexslt/exslt.h>
 
+#include "base/atomic.h"
 #include "base/i18n.h"
 #include "base/paths.h"
 
@@ -264,7 +265,7 @@ take_context (struct sink *s, const char *line)
 /* What our own stylesheets say with xsl:message (the files in xsl/), listed for translation. */
 static const char *const stylesheet_messages[] = {
   N_("the document is not a session (urn:minutes:session:1); run minutes validate on it"),
-  N_("base-font-size must be a size in points, such as 10.5pt"),
+  N_("--param base-font-size must be a size in points from 5pt to 50pt, such as 10.5pt"),
   N_("unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height"),
   N_("the session holds an element the stylesheet does not know; run minutes validate on it"),
 };
@@ -497,23 +498,25 @@ list_params (GString *out, xsltStylesheetPtr style)
 }
 
 int
-mn_transform_check_params (const mn_stylesheet *ss, const mn_stylesheet *ss2,
-                           const mn_params *p, mn_diag *d)
+mn_transform_check_params (const mn_stylesheet *const *sheets, int nsheets, const mn_params *p,
+                           mn_diag *d)
 {
   int ret = 0;
-  for (int i = 0; i < p->count; i++)
-    if (!declares (ss->style, p->names[i]) && !(ss2 && declares (ss2->style, p->names[i])))
-      {
-        GString *known = g_string_new (NULL);
-        list_params (known, ss->style);
-        if (ss2)
-          list_params (known, ss2->style);
-        mn_error (d, NULL, 0,
-                  _("unknown --param '%s'; the stylesheets take: %s"),
-                  p->names[i], known->str);
-        g_string_free (known, TRUE);
-        ret = MN_EINVALID;
-      }
+  for (int i = 0; p && i < p->count; i++)
+    {
+      int known = 0;
+      for (int k = 0; k < nsheets && !known; k++)
+        known = declares (sheets[k]->style, p->names[i]);
+      if (known)
+        continue;
+      GString *list = g_string_new (NULL);
+      for (int k = 0; k < nsheets; k++)
+        list_params (list, sheets[k]->style);
+      mn_error (d, NULL, 0, _("unknown --param '%s'; the stylesheets take: %s"), p->names[i],
+                list->str);
+      g_string_free (list, TRUE);
+      ret = MN_EUSAGE;
+    }
   return ret;
 }
 
@@ -663,4 +666,34 @@ mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss)
       return MN_EIO;
     }
   return 0;
+}
+
+int
+mn_transform_write (const char *out_path, xmlDocPtr result, const mn_stylesheet *ss, mn_diag *d)
+{
+  unsigned char *buf = NULL;
+  int len = 0;
+  if (mn_transform_serialize (&buf, &len, result, ss) != 0)
+    {
+      mn_error (d, out_path, 0, _("cannot serialize the result; please report this"));
+      return MN_EFAIL;
+    }
+  int ret = 0;
+  if (out_path)
+    {
+      if (mn_atomic_write (out_path, buf, (size_t) len) != 0)
+        {
+          mn_error (d, out_path, 0, _("cannot write the file (%s); check the folder exists and is writable"),
+                    g_strerror (errno));
+          ret = MN_EIO;
+        }
+    }
+  else if (fwrite (buf, 1, (size_t) len, stdout) != (size_t) len || fflush (stdout) != 0)
+    {
+      mn_error (d, NULL, 0, _("cannot write to the standard output (%s); check where it goes, or write a file with -o"),
+                g_strerror (errno));
+      ret = MN_EIO;
+    }
+  xmlFree (buf);
+  return ret;
 }

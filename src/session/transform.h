@@ -50,11 +50,11 @@ void mn_params_clear (mn_params *p);
  * XSLT, an include that is refused) go to `d` with file:line; returns MN_EXSLT or MN_EIO. */
 int mn_transform_stylesheet (mn_stylesheet **out, const char *path, mn_diag *d);
 
-/* Report each name in `p` that `ss` does not declare as a top-level xsl:param (in itself or
- * its includes/imports), as an error naming the ones it does declare.  Returns 0 or
- * MN_EINVALID.  With `ss2` not NULL, a name declared by either stylesheet is accepted. */
-int mn_transform_check_params (const mn_stylesheet *ss, const mn_stylesheet *ss2,
-                               const mn_params *p, mn_diag *d);
+/* Report each name in `p` that none of the `nsheets` stylesheets declares as a top-level
+ * xsl:param (in itself or its includes/imports), as an error naming the ones they do declare.
+ * Returns 0 or MN_EUSAGE (the command line asks for a look that does not exist). */
+int mn_transform_check_params (const mn_stylesheet *const *sheets, int nsheets, const mn_params *p,
+                               mn_diag *d);
 
 /* Apply `ss` to `doc` (borrowed, unchanged).  `source_path` is the session's file: its folder
  * may be read by document(), and its name is used in diagnostics and by mn:source-name().
@@ -72,6 +72,12 @@ int mn_transform_serialize (unsigned char **out, int *len, xmlDocPtr result,
 /* The same written to `fp` as it is made, without the whole text in memory (a long session's
  * HTML is megabytes).  Returns 0, or MN_EIO when writing failed (errno set). */
 int mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss);
+
+/* Serialize `result` as mn_transform_serialize does and write it to `out_path` atomically
+ * (base/atomic.h), or to standard output when `out_path` is NULL.  Returns 0, MN_EIO (the file
+ * or standard output cannot be written: reported, an old file kept) or MN_EFAIL. */
+int mn_transform_write (const char *out_path, xmlDocPtr result, const mn_stylesheet *ss,
+                        mn_diag *d);
 
 /* Free every cached stylesheet and the security preferences (at exit; for leak checkers). */
 void mn_transform_cleanup (void);

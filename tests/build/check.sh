@@ -109,7 +109,9 @@ failure-keeps-output)
   [ -f "$tmp/p/output/all-constructs.pdf" ] || fail "the other session was not built"
   grep -q 'href="r03-1.pdf"' "$tmp/p/output/index.html" || fail "the failed session left the index"
   grep -q '令和3年度第1回 情報公開・個人情報保護審議会' "$tmp/p/output/index.html" || fail "its index entry lost its name"
-  ls -A "$tmp/p/output" | grep '^\.' && fail "a temporary file was left"
+  # hidden: only .summaries/ (the index's summaries), and no temporary inside it
+  ls -A "$tmp/p/output" | grep -vx '.summaries' | grep '^\.' && fail "a temporary file was left"
+  ls -A "$tmp/p/output/.summaries" | grep '^\.' && fail "a temporary file was left"
   # a stylesheet failure (a bad look) also leaves everything as it was
   cp -r "$tmp/p/output" "$tmp/before2"
   build --param base-font-size=large input/all-constructs.xml >/dev/null 2>"$tmp/err2"
@@ -233,6 +235,92 @@ index)
   echo "ok: $order"
   ;;
 
+index-from-summaries)
+  # The index is made from the small summary each build keeps beside its outputs
+  # (output/.summaries/NAME.xml), never by reading the other sessions' pages or sources again:
+  # a one-session build costs the same whether the folder holds 1 or 1,000 sessions.  Proof:
+  # garble the other sessions' HTML pages and sources after a full build; rebuilding one
+  # session still writes the same index, byte for byte.
+  project "$src/input/r03-1.xml" "$src/input/r07-1-kugikai-excerpt.xml" \
+          "$src/tests/build/input/all-constructs.xml"
+  build >/dev/null || fail "minutes build failed"
+  for n in r03-1 r07-1-kugikai-excerpt all-constructs; do
+    [ -s "$tmp/p/output/.summaries/$n.xml" ] || fail "no summary for $n"
+  done
+  cp "$tmp/p/output/index.html" "$tmp/index.before"
+  for n in r07-1-kugikai-excerpt all-constructs; do
+    printf '<html><head><title>garbled</title><meta name="dcterms.date" content="1900-01-01">' \
+      >"$tmp/p/output/$n.html"
+    printf '<session xmlns="urn:minutes:session:1"><title>garbled' >"$tmp/p/input/$n.xml"
+  done
+  build input/r03-1.xml >/dev/null || fail "rebuilding one session failed"
+  cmp "$tmp/index.before" "$tmp/p/output/index.html" || {
+    diff "$tmp/index.before" "$tmp/p/output/index.html" | head; fail "the index changed: it read the other sessions"; }
+  grep -q garbled "$tmp/p/output/index.html" && fail "the index read a garbled page"
+  echo "ok: the index of a one-session build comes from the summaries"
+  ;;
+
+broken-install)
+  # One broken installation, one exit code: 3 ("the installation is wrong") from every command
+  # that needs what is broken, whatever the command (it was 4, "a bug", from build and fo).
+  # The data folder is a copy with one piece broken at a time (--data-dir).
+  s=$src/tests/build/input/all-constructs.xml
+  fo=$src/tests/layout/block-basic.fo
+  txt=$src/tests/data/sources/r03-1.seed.txt
+  data() {  # data DIR: a data folder of links to ours, with schema/ and xsl/ copied
+    mkdir -p "$1"
+    cp -r "$src/schema" "$src/xsl" "$1/"
+    ln -s "$src/fonts" "$1/fonts"; ln -s "$src/templates" "$1/templates"
+  }
+  expect3() {  # expect3 WHAT ARGS…: `minutes ARGS…` exits 3 and names the installation
+    what=$1; shift
+    "$minutes" "$@" >"$tmp/out" 2>"$tmp/err"
+    st=$?
+    [ $st -eq 3 ] || { cat "$tmp/err"; fail "$what: exit status $st, expected 3"; }
+    grep -qiE 'install|data folder|--data-dir|pin' "$tmp/err" || { cat "$tmp/err"; fail "$what: the message does not name the installation"; }
+    echo "ok: $what exits 3"
+  }
+  # 1. The schema does not compile.
+  data "$tmp/d1"
+  sed -i 's|<xs:element name="session"|<xs:element name="session" type="no-such-type"|' "$tmp/d1/schema/session.xsd"
+  grep -q 'no-such-type' "$tmp/d1/schema/session.xsd" || fail "the test's schema was not broken"
+  mkdir -p "$tmp/w"
+  expect3 "validate, schema broken" --data-dir "$tmp/d1" validate "$s"
+  expect3 "fo, schema broken" --data-dir "$tmp/d1" fo "$s"
+  expect3 "build, schema broken" --data-dir "$tmp/d1" build -o "$tmp/w/out" "$s"
+  expect3 "build -j2, schema broken" --data-dir "$tmp/d1" build -j2 -o "$tmp/w/out" "$s" "$src/input/r03-1.xml"
+  expect3 "import, schema broken" --data-dir "$tmp/d1" import "$txt" -o "$tmp/w/i.xml"
+  # 2. The schema is missing: no data folder at all.
+  data "$tmp/d2"; rm "$tmp/d2/schema/session.xsd"
+  for c in validate fo build import render new watch; do
+    expect3 "$c, no schema" --data-dir "$tmp/d2" $c "$s"
+  done
+  # 3. A stylesheet of the installation is not well-formed.
+  data "$tmp/d3"; echo '<xsl:stylesheet' >"$tmp/d3/xsl/session-html.xsl"
+  expect3 "build, stylesheet broken" --data-dir "$tmp/d3" build -o "$tmp/w/out" "$s"
+  data "$tmp/d4"; echo '<xsl:stylesheet' >"$tmp/d4/xsl/session-fo.xsl"
+  expect3 "fo, stylesheet broken" --data-dir "$tmp/d4" fo "$s"
+  # 4. The fonts differ from their pins.
+  data "$tmp/d5"; rm "$tmp/d5/fonts"; mkdir "$tmp/d5/fonts"
+  cp "$src/fonts/MANIFEST" "$tmp/d5/fonts/"
+  for f in "$src"/fonts/*.tt?; do printf 'not a font' >"$tmp/d5/fonts/$(basename "$f")"; done
+  expect3 "render, fonts broken" --data-dir "$tmp/d5" render "$fo" -o "$tmp/w/x.pdf"
+  expect3 "build, fonts broken" --data-dir "$tmp/d5" build -o "$tmp/w/out" "$s"
+  # 5. No template.
+  data "$tmp/d6"; rm "$tmp/d6/templates"
+  expect3 "new, no template" --data-dir "$tmp/d6" new "$tmp/w/new.xml"
+  [ -e "$tmp/w/out/all-constructs.pdf" ] && fail "a broken installation wrote a PDF"
+  # watch builds in a child: its line gives the same exit code
+  cd "$tmp/w" || fail "cd"
+  "$minutes" --data-dir "$tmp/d1" watch "$s" >"$tmp/watch.out" 2>"$tmp/watch.err" &
+  wpid=$!
+  i=0; until grep -q 'not built' "$tmp/watch.out"; do
+    i=$((i + 1)); [ $i -le 600 ] || { kill "$wpid"; fail "watch printed no build line"; }; sleep 0.1; done
+  kill -INT "$wpid"; wait "$wpid"
+  grep -q 'exit code 3' "$tmp/watch.out" || { cat "$tmp/watch.out"; fail "watch: the build's exit code is not 3"; }
+  echo "ok: watch reports exit code 3"
+  ;;
+
 fop)
   # Any XSL-FO processor can render our FO: Apache FOP, without errors.
   fo=$tmp/seed.fo
@@ -270,6 +358,46 @@ param-injection)
   grep -q 'p{color:red}' "$tmp/p/output/all-constructs.html" || fail "extra-css not applied"
   # a parameter given twice: the last value wins
   "$minutes" fo --param paper=B5 --param paper=A5 "$s" | grep -q 'page-width="148mm"' || fail "last --param did not win"
+  echo "ok"
+  ;;
+
+param-messages)
+  # A --param value out of its range is the parameter's fault: said as such, with the range,
+  # in English and Japanese, never as a computed size blamed on a line of the session.
+  # --param index-title is documented for build and taken (it names index.html), and fo,
+  # which runs only the FO stylesheet, refuses it as it refuses any name it does not take.
+  s=$src/tests/build/input/all-constructs.xml
+  project "$s"
+  build --param base-font-size=999pt >/dev/null 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -eq 1 ] || fail "base-font-size=999pt: exit status $status, expected 1"
+  grep -q -- '--param base-font-size must be a size in points from 5pt to 50pt' "$tmp/err" || fail "the message does not name the parameter and its range"
+  grep -q 'font-size="' "$tmp/err" && fail "a computed font size was reported"
+  grep -Eq '^input/all-constructs\.xml:[0-9]+:' "$tmp/err" && fail "a line of the session was blamed"
+  (cd "$tmp/p" && env -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 "$minutes" build --param base-font-size=999pt) >/dev/null 2>"$tmp/err.ja"
+  cat "$tmp/err.ja"
+  grep -q -- '--param base-font-size は 5pt から 50pt までの大きさを' "$tmp/err.ja" || fail "no Japanese message with the range"
+  "$minutes" fo --param base-font-size=4pt "$s" >/dev/null 2>"$tmp/err"
+  [ $? -eq 1 ] && grep -q 'from 5pt to 50pt' "$tmp/err" || fail "fo took base-font-size=4pt"
+  "$minutes" fo --param base-font-size=50pt "$s" >/dev/null || fail "fo refused base-font-size=50pt"
+  build --param index-title=議事録の一覧 >/dev/null || fail "build refused --param index-title"
+  grep -q '<title>議事録の一覧</title>' "$tmp/p/output/index.html" || fail "index-title is not the index's title"
+  grep -q '<h1>議事録の一覧</h1>' "$tmp/p/output/index.html" || fail "index-title is not the index's heading"
+  "$minutes" fo --param index-title=x "$s" >/dev/null 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "fo took index-title, which its stylesheet does not declare"
+  echo "ok"
+  ;;
+
+full-output)
+  # A write that fails (here: standard output on /dev/full, ENOSPC) is said in our words with
+  # what failed, never as a raw libxml2 line ("I/O error : No space left on device").
+  "$minutes" fo "$src/tests/build/input/all-constructs.xml" >/dev/full 2>"$tmp/err"
+  status=$?
+  cat "$tmp/err"
+  [ $status -eq 2 ] || fail "exit status $status, expected 2"
+  grep -q '^minutes: error: cannot write to the standard output (No space left on device)' "$tmp/err" || fail "no message naming the failed write"
+  grep -Eq '^(I/O|encoding|parser) error' "$tmp/err" && fail "a raw libxml2 line reached the user"
   echo "ok"
   ;;
 
