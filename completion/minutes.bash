@@ -44,9 +44,10 @@ _minutes ()
     new)      opts="--council --help"
               [[ $prev == --council ]] && return ;;
     validate) opts="-v --verbose -h --help" ;;
-    build)    opts="-o --output -j --jobs --check --param --strict --help"
+    build)    opts="-o --output -j --jobs --check --shard --merge --param --strict --help"
               case $prev in
                 -o|--output) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
+                --shard) return ;;
                 --param) COMPREPLY=( $(compgen -W "paper= base-font-size= body-font-family= heading-font-family= header-text= margin-top=" -- "$cur") )
                          compopt -o nospace 2>/dev/null; return ;;
               esac ;;

@@ -7,7 +7,9 @@
   XSL-FO 1.1 processor (Apache FOP: `minutes fo FILE | fop -fo - -pdf out.pdf`) renders it too.
 
   The layout follows the ward's printed minutes (see docs/stylesheets.md):
-    会議録 — the header table (名称 / 日時 / 参加者 / 配布資料 / 諮問事項 / 発言の記録)
+    会議録 — the header table (名称 / 日時 / 参加者 / 配布資料 / 諮問事項 / 発言の記録 / 備考);
+      for a speech record, its rosters in columns under their headings and its order of
+      business and business taken up as numbered lists, after the table
     諮問事項N and its title — the Q&A table (番号 / 質問 / 区の考え方), header repeated on every
       page, follow-up answers inside their row under their label — 意見 as a "・" list
     要望事項 — 要望N: / 回答N: with their paragraphs and lists
@@ -42,7 +44,7 @@
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
                                 s:record-note s:section s:stage s:role s:name s:a s:sic
-                                s:place s:heading s:time"/>
+                                s:place s:heading s:time s:note"/>
 
   <!-- ============================================================ -->
   <!-- Parameters: the looks                                         -->
@@ -281,9 +283,9 @@
 
   <xsl:template name="subject">
     <xsl:choose>
-      <xsl:when test="s:agenda/s:entry">
+      <xsl:when test="s:agenda[not(@kind)]/s:entry">
         <xsl:text>諮問事項: </xsl:text>
-        <xsl:for-each select="s:agenda/s:entry">
+        <xsl:for-each select="s:agenda[not(@kind)]/s:entry">
           <xsl:value-of select="concat('(', @n, ')', normalize-space(.))"/>
           <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
         </xsl:for-each>
@@ -375,7 +377,7 @@
             </xsl:with-param>
           </xsl:call-template>
         </xsl:if>
-        <xsl:if test="s:attendees">
+        <xsl:if test="s:attendees[s:person]">
           <xsl:call-template name="header-row">
             <xsl:with-param name="label">参加者</xsl:with-param>
             <xsl:with-param name="node" select="s:attendees"/>
@@ -393,19 +395,19 @@
             </xsl:with-param>
           </xsl:call-template>
         </xsl:if>
-        <xsl:if test="s:agenda">
+        <xsl:if test="s:agenda[not(@kind)]">
           <xsl:call-template name="header-row">
             <xsl:with-param name="label">諮問事項</xsl:with-param>
-            <xsl:with-param name="node" select="s:agenda"/>
+            <xsl:with-param name="node" select="s:agenda[not(@kind)]"/>
             <xsl:with-param name="content">
-              <xsl:for-each select="s:agenda/s:heading">
+              <xsl:for-each select="s:agenda[not(@kind)]/s:heading">
                 <fo:block font-family="{$heading-font-family}" space-after="1mm">
                   <xsl:call-template name="line"/>
                   <xsl:apply-templates/>
                 </fo:block>
               </xsl:for-each>
               <xsl:variable name="widest">
-                <xsl:for-each select="s:agenda/s:entry">
+                <xsl:for-each select="s:agenda[not(@kind)]/s:entry">
                   <xsl:sort select="string-length(@label)" data-type="number" order="descending"/>
                   <xsl:if test="position() = 1"><xsl:value-of select="string-length(@label)"/></xsl:if>
                 </xsl:for-each>
@@ -414,12 +416,12 @@
               <xsl:variable name="label-width">
                 <xsl:choose>
                   <xsl:when test="$widest &gt; 0"><xsl:value-of select="$widest + 1"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="string-length(concat('(', count(s:agenda/s:entry), ')')) * 0.55 + 0.2"/></xsl:otherwise>
+                  <xsl:otherwise><xsl:value-of select="string-length(concat('(', count(s:agenda[not(@kind)]/s:entry), ')')) * 0.55 + 0.2"/></xsl:otherwise>
                 </xsl:choose>
               </xsl:variable>
               <fo:list-block provisional-distance-between-starts="{$label-width}em"
                              provisional-label-separation="0pt">
-                <xsl:for-each select="s:agenda/s:entry">
+                <xsl:for-each select="s:agenda[not(@kind)]/s:entry">
                   <fo:list-item>
                     <fo:list-item-label end-indent="label-end()">
                       <fo:block>
@@ -448,8 +450,19 @@
             </xsl:with-param>
           </xsl:call-template>
         </xsl:if>
+        <xsl:if test="s:remarks">
+          <xsl:call-template name="header-row">
+            <xsl:with-param name="label">備考</xsl:with-param>
+            <xsl:with-param name="node" select="s:remarks"/>
+            <xsl:with-param name="content">
+              <xsl:for-each select="s:remarks"><xsl:call-template name="blocks"/></xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
       </fo:table-body>
     </fo:table>
+    <xsl:apply-templates select="s:attendees/s:group"/>
+    <xsl:apply-templates select="s:agenda[@kind]"/>
   </xsl:template>
 
   <xsl:template name="header-row">
@@ -492,7 +505,7 @@
 
   <!-- 日時: 審議開始日 … / 議決日 … (or 開催日 …), then the note on how it was held. -->
   <xsl:template match="s:dates">
-    <xsl:apply-templates select="s:start | s:decision | s:held-on"/>
+    <xsl:apply-templates select="s:start | s:decision | s:held-on | s:time[@event]"/>
   </xsl:template>
 
   <xsl:template match="s:start | s:decision | s:held-on">
@@ -512,7 +525,7 @@
           <fo:block>
             <xsl:apply-templates/>
             <!-- the time the meeting began goes with the day it was held -->
-            <xsl:for-each select="self::s:held-on/following-sibling::s:time">
+            <xsl:for-each select="self::s:held-on/following-sibling::s:time[not(@event)]">
               <xsl:text>　</xsl:text><xsl:apply-templates/>
             </xsl:for-each>
           </fo:block>
@@ -553,6 +566,7 @@
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates/>
+      <xsl:value-of select="@suffix"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -560,6 +574,199 @@
   <xsl:template name="wide">
     <xsl:param name="n"/>
     <xsl:value-of select="translate($n, '0123456789', '０１２３４５６７８９')"/>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- The front matter of a speech record (会議録の冒頭)            -->
+  <!-- ============================================================ -->
+
+  <!-- The word of a time's event, as the 日時 row prints it (開　会 …). -->
+  <xsl:template name="event-word">
+    <xsl:param name="event" select="@event"/>
+    <xsl:choose>
+      <xsl:when test="$event = 'open'">開　　会</xsl:when>
+      <xsl:when test="$event = 'sitting'">開　　議</xsl:when>
+      <xsl:when test="$event = 'recess'">休　　憩</xsl:when>
+      <xsl:when test="$event = 'resume'">再　　開</xsl:when>
+      <xsl:when test="$event = 'adjourn'">散　　会</xsl:when>
+      <xsl:when test="$event = 'close'">閉　　会</xsl:when>
+      <xsl:when test="$event = 'postpone'">延　　会</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 開　　会　午前10時00分: a time of the day under the day, in the 日時 row. -->
+  <xsl:template match="s:dates/s:time[@event]">
+    <fo:list-block provisional-distance-between-starts="6em" provisional-label-separation="1em">
+      <xsl:call-template name="line"/>
+      <fo:list-item>
+        <fo:list-item-label end-indent="label-end()">
+          <fo:block font-family="{$heading-font-family}"><xsl:call-template name="event-word"/></fo:block>
+        </fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()">
+          <fo:block><xsl:apply-templates/></fo:block>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- A roster group: its heading as printed, then its people in columns, as printed minutes
+       set them: members by seat three to a row (１番　氏名), officials by role two to a row
+       (役職　氏名), bare names four to a row; notes (なし) after them.  Each column pair is two
+       table columns, so role and name line up down the page. -->
+  <xsl:template match="s:attendees/s:group">
+    <xsl:variable name="per-row">
+      <xsl:choose>
+        <xsl:when test="s:person[@seat]">3</xsl:when>
+        <xsl:when test="s:person[@role]">2</xsl:when>
+        <xsl:otherwise>4</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="paired" select="boolean(s:person[@seat] or s:person[@role])"/>
+    <fo:block font-family="{$heading-font-family}" space-before="3mm" space-after="1mm"
+              keep-with-next.within-page="always">
+      <xsl:call-template name="line"/>
+      <xsl:value-of select="@label"/>
+    </fo:block>
+    <xsl:if test="s:person">
+      <fo:table table-layout="fixed" width="100%" start-indent="1em">
+        <xsl:call-template name="line"/>
+        <xsl:call-template name="roster-columns">
+          <xsl:with-param name="left" select="$per-row"/>
+          <xsl:with-param name="paired" select="$paired"/>
+          <xsl:with-param name="seats" select="boolean(s:person[@seat])"/>
+        </xsl:call-template>
+        <fo:table-body>
+          <xsl:for-each select="s:person[position() mod $per-row = 1]">
+            <fo:table-row>
+              <xsl:call-template name="line"/>
+              <xsl:for-each select=". | following-sibling::s:person[position() &lt; $per-row]">
+                <xsl:if test="$paired">
+                  <fo:table-cell padding="0.3mm 0.5em 0.3mm 0">
+                    <fo:block>
+                      <xsl:choose>
+                        <xsl:when test="@seat">
+                          <xsl:attribute name="text-align">end</xsl:attribute>
+                          <xsl:call-template name="wide"><xsl:with-param name="n" select="@seat"/></xsl:call-template>
+                          <xsl:text>番</xsl:text>
+                        </xsl:when>
+                        <xsl:otherwise><xsl:value-of select="@role"/></xsl:otherwise>
+                      </xsl:choose>
+                    </fo:block>
+                  </fo:table-cell>
+                </xsl:if>
+                <fo:table-cell padding="0.3mm 1em 0.3mm 0">
+                  <fo:block>
+                    <xsl:if test="@seat and @role">
+                      <xsl:value-of select="@role"/><xsl:text>　</xsl:text>
+                    </xsl:if>
+                    <xsl:apply-templates/>
+                    <xsl:value-of select="@suffix"/>
+                  </fo:block>
+                </fo:table-cell>
+              </xsl:for-each>
+            </fo:table-row>
+          </xsl:for-each>
+        </fo:table-body>
+      </fo:table>
+    </xsl:if>
+    <xsl:for-each select="s:note">
+      <fo:block start-indent="2em"><xsl:call-template name="line"/><xsl:apply-templates/></fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The columns of a roster table: `left` pairs (seat or role, then name) or bare names. -->
+  <xsl:template name="roster-columns">
+    <xsl:param name="left"/>
+    <xsl:param name="paired"/>
+    <xsl:param name="seats"/>
+    <xsl:if test="$left &gt; 0">
+      <xsl:if test="$paired">
+        <xsl:choose>
+          <xsl:when test="$seats"><fo:table-column column-width="4.2em"/></xsl:when>
+          <xsl:otherwise><fo:table-column column-width="proportional-column-width(6)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+      <fo:table-column column-width="proportional-column-width(5)"/>
+      <xsl:call-template name="roster-columns">
+        <xsl:with-param name="left" select="$left - 1"/>
+        <xsl:with-param name="paired" select="$paired"/>
+        <xsl:with-param name="seats" select="$seats"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 議事日程 / 本日の会議に付した事件: the list's heading word (its own, or the layout's),
+       the heading lines as printed, then the items under their labels (日程第１, 第１ …). -->
+  <xsl:template match="s:agenda[@kind]">
+    <fo:block font-family="{$heading-font-family}" space-before="4mm" space-after="1mm"
+              keep-with-next.within-page="always">
+      <xsl:call-template name="line"/>
+      <xsl:choose>
+        <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+        <xsl:when test="@kind = 'business'">会議に付した事件</xsl:when>
+        <xsl:otherwise>議事日程</xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+    <xsl:for-each select="s:heading">
+      <fo:block start-indent="1em" space-after="1mm" keep-with-next.within-page="always">
+        <xsl:call-template name="line"/>
+        <xsl:apply-templates/>
+      </fo:block>
+    </xsl:for-each>
+    <xsl:for-each select="s:note">
+      <fo:block start-indent="1em"><xsl:call-template name="line"/><xsl:apply-templates/></fo:block>
+    </xsl:for-each>
+    <xsl:if test="s:entry">
+      <xsl:variable name="widest">
+        <xsl:for-each select="s:entry">
+          <xsl:sort select="string-length(@label)" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="string-length(@label)"/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <fo:list-block start-indent="1em" provisional-label-separation="0pt">
+        <xsl:attribute name="provisional-distance-between-starts">
+          <xsl:choose>
+            <xsl:when test="$widest &gt; 0"><xsl:value-of select="concat($widest + 1.5, 'em')"/></xsl:when>
+            <xsl:otherwise>3em</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:for-each select="s:entry">
+          <fo:list-item space-before="0.5mm">
+            <xsl:call-template name="line"/>
+            <fo:list-item-label end-indent="label-end()">
+              <fo:block>
+                <xsl:choose>
+                  <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="concat('(', @n, ')')"/></xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()">
+              <fo:block><xsl:apply-templates/></fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:for-each>
+      </fo:list-block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The mark before a speaker: ◎ ● and the other shapes as the source wrote them; ○ for
+       the round ones (◯ 〇), a closing bracket only, none, or no mark attribute. -->
+  <xsl:template name="turn-mark">
+    <xsl:choose>
+      <xsl:when test="@mark and @mark != 'none' and @mark != '◯' and @mark != '〇' and @mark != ')'
+                      and @mark != '）'"><xsl:value-of select="@mark"/></xsl:when>
+      <xsl:otherwise>○</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The mark before a head: the source's (△ ◆ …), none for an unmarked head, else ◎. -->
+  <xsl:template name="section-mark">
+    <xsl:choose>
+      <xsl:when test="@mark = 'none'"/>
+      <xsl:when test="@mark"><xsl:value-of select="@mark"/></xsl:when>
+      <xsl:otherwise>◎</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -703,7 +910,7 @@
     <fo:block font-family="{$heading-font-family}" space-before="4mm" space-after="1mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
-      <xsl:text>◎</xsl:text>
+      <xsl:call-template name="section-mark"/>
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
@@ -716,7 +923,7 @@
               keep-together.within-page="auto">
       <xsl:call-template name="line"/>
       <fo:inline font-family="{$heading-font-family}">
-        <xsl:text>○</xsl:text>
+        <xsl:call-template name="turn-mark"/>
         <xsl:apply-templates select="s:speaker"/>
       </fo:inline>
       <xsl:text>　</xsl:text>

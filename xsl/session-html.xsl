@@ -6,6 +6,9 @@
   The same content and order as the PDF (xsl/session-fo.xsl), as a web page: lang="ja", one h1
   (会議録), h2 per 諮問事項 / 要望事項 / 発言記録, h3 below them; real tables with a caption,
   th scope="col" for the header row and th scope="row" for each 番号; lists as ul; links as a.
+  The front matter of a speech record: one table per roster group (caption = its heading,
+  a row per person: seat or role, then the name as th scope="row"), and the order of
+  business and the business taken up as h2 sections with their items as a list.
   The CSS is embedded (no external resource of any kind) and has a print style.
   Editorial marks as in the PDF: <sic> printed as written, <cut/> as 「（以下、原文欠落）」.
   Checked with `tidy -errors` and in headless Chromium (tests/build, docs/stylesheets.md).
@@ -21,7 +24,7 @@
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
                                 s:record-note s:section s:stage s:role s:name s:a s:sic
-                                s:place s:heading s:time"/>
+                                s:place s:heading s:time s:note"/>
 
   <!-- Extra CSS appended after the built-in style (e.g. a ward's colours); any "<" is dropped,
        so the value can never close the style element and inject markup. -->
@@ -50,6 +53,7 @@
         <meta name="generator" content="minutes"/>
         <style>
           <xsl:call-template name="css"/>
+          <xsl:call-template name="front-css"/>
           <!-- "<" cannot end the style element early: CSS does not need it -->
           <xsl:value-of select="translate($extra-css, '&lt;', '')"/>
         </style>
@@ -136,6 +140,21 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
 </xsl:text>
   </xsl:template>
 
+  <!-- The style of a speech record's front matter, only where there is one (a page without
+       rosters or agendas of assembly minutes carries none of it). -->
+  <xsl:template name="front-css">
+    <xsl:if test="/s:session/s:attendees/s:group or /s:session/s:agenda[@kind]">
+<xsl:text>table.roster { width: auto; min-width: 50%; }
+table.roster th, table.roster td { padding: 0.15rem 0.6rem; }
+table.roster td.seat { text-align: right; white-space: nowrap; }
+table.roster th[scope="row"] { background: none; font-weight: normal; }
+.front h2 { font-size: 1.15rem; }
+.roster-note { margin: 0 0 1rem 1em; }
+ul.agenda > li > .mark { min-width: 4.5em; }
+</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ -->
 
   <xsl:template match="s:session">
@@ -165,6 +184,7 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
       </p>
     </xsl:if>
     <xsl:call-template name="summary"/>
+    <xsl:call-template name="front-matter"/>
     <xsl:if test="count(s:inquiry | s:requests | s:speech-record) &gt; 1">
       <nav class="toc" aria-labelledby="toc-heading">
         <h2 id="toc-heading">目次</h2>
@@ -193,17 +213,18 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
           <th scope="row">日時</th>
           <td>
             <dl class="dates">
-              <xsl:for-each select="s:dates/*[not(self::s:time)]">
+              <xsl:for-each select="s:dates/*[not(self::s:time[not(@event)])]">
                 <dt>
                   <xsl:choose>
                     <xsl:when test="self::s:start">審議開始日</xsl:when>
                     <xsl:when test="self::s:decision">議決日</xsl:when>
+                    <xsl:when test="self::s:time"><xsl:call-template name="event-word"/></xsl:when>
                     <xsl:otherwise>開催日</xsl:otherwise>
                   </xsl:choose>
                 </dt>
                 <dd>
                   <xsl:apply-templates/>
-                  <xsl:for-each select="self::s:held-on/following-sibling::s:time">
+                  <xsl:for-each select="self::s:held-on/following-sibling::s:time[not(@event)]">
                     <xsl:text>　</xsl:text><xsl:apply-templates/>
                   </xsl:for-each>
                 </dd>
@@ -215,7 +236,7 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
         <xsl:if test="s:place">
           <tr><th scope="row">場所</th><td><xsl:apply-templates select="s:place"/></td></tr>
         </xsl:if>
-        <xsl:if test="s:attendees">
+        <xsl:if test="s:attendees[s:person]">
           <tr>
             <th scope="row">参加者</th>
             <td>
@@ -239,14 +260,14 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
             </td>
           </tr>
         </xsl:if>
-        <xsl:if test="s:agenda">
+        <xsl:if test="s:agenda[not(@kind)]">
           <tr>
             <th scope="row">諮問事項</th>
             <td>
-              <xsl:for-each select="s:agenda/s:heading">
+              <xsl:for-each select="s:agenda[not(@kind)]/s:heading">
                 <p class="agenda-heading"><xsl:apply-templates/></p>
               </xsl:for-each>
-              <xsl:for-each select="s:agenda/s:entry">
+              <xsl:for-each select="s:agenda[not(@kind)]/s:entry">
                 <p>
                   <xsl:choose>
                     <xsl:when test="@label"><xsl:value-of select="@label"/><xsl:text>　</xsl:text></xsl:when>
@@ -261,6 +282,9 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
         <xsl:if test="s:record-note">
           <tr><th scope="row">発言の記録</th><td><xsl:apply-templates select="s:record-note"/></td></tr>
         </xsl:if>
+        <xsl:if test="s:remarks">
+          <tr><th scope="row">備考</th><td><xsl:for-each select="s:remarks"><xsl:call-template name="blocks"/></xsl:for-each></td></tr>
+        </xsl:if>
       </tbody>
     </table>
   </xsl:template>
@@ -274,12 +298,129 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
       </xsl:if>
       <xsl:if test="@role"><xsl:value-of select="@role"/><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates/>
+      <xsl:value-of select="@suffix"/>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="wide">
     <xsl:param name="n"/>
     <xsl:value-of select="translate($n, '0123456789', '０１２３４５６７８９')"/>
+  </xsl:template>
+
+  <!-- ============================================================ -->
+  <!-- The front matter of a speech record (会議録の冒頭)            -->
+  <!-- ============================================================ -->
+
+  <xsl:template name="event-word">
+    <xsl:choose>
+      <xsl:when test="@event = 'open'">開会</xsl:when>
+      <xsl:when test="@event = 'sitting'">開議</xsl:when>
+      <xsl:when test="@event = 'recess'">休憩</xsl:when>
+      <xsl:when test="@event = 'resume'">再開</xsl:when>
+      <xsl:when test="@event = 'adjourn'">散会</xsl:when>
+      <xsl:when test="@event = 'close'">閉会</xsl:when>
+      <xsl:when test="@event = 'postpone'">延会</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The rosters (a table per group) and the agendas with a kind, in a section of their own. -->
+  <xsl:template name="front-matter">
+    <xsl:if test="s:attendees/s:group or s:agenda[@kind]">
+      <section class="front" aria-label="出席者と議事日程">
+        <xsl:for-each select="s:attendees/s:group">
+          <xsl:variable name="id" select="concat('group-', position())"/>
+          <xsl:if test="s:person">
+            <table class="roster" id="{$id}">
+              <caption><xsl:value-of select="@label"/></caption>
+              <thead>
+                <tr>
+                  <xsl:choose>
+                    <xsl:when test="s:person[@seat]"><th scope="col">議席</th></xsl:when>
+                    <xsl:when test="s:person[@role]"><th scope="col">役職</th></xsl:when>
+                  </xsl:choose>
+                  <th scope="col">氏名</th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="s:person">
+                  <tr>
+                    <xsl:choose>
+                      <xsl:when test="../s:person[@seat]">
+                        <td class="seat">
+                          <xsl:if test="@seat">
+                            <xsl:call-template name="wide"><xsl:with-param name="n" select="@seat"/></xsl:call-template>
+                            <xsl:text>番</xsl:text>
+                          </xsl:if>
+                        </td>
+                      </xsl:when>
+                      <xsl:when test="../s:person[@role]"><td><xsl:value-of select="@role"/></td></xsl:when>
+                    </xsl:choose>
+                    <th scope="row">
+                      <xsl:if test="@seat and @role"><xsl:value-of select="@role"/><xsl:text>　</xsl:text></xsl:if>
+                      <xsl:apply-templates/>
+                      <xsl:value-of select="@suffix"/>
+                    </th>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </xsl:if>
+          <xsl:if test="not(s:person)">
+            <h3 id="{$id}"><xsl:value-of select="@label"/></h3>
+          </xsl:if>
+          <xsl:for-each select="s:note">
+            <p class="roster-note"><xsl:apply-templates/></p>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:for-each select="s:agenda[@kind]">
+          <h2 id="agenda-{position()}">
+            <xsl:choose>
+              <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+              <xsl:when test="@kind = 'business'">会議に付した事件</xsl:when>
+              <xsl:otherwise>議事日程</xsl:otherwise>
+            </xsl:choose>
+          </h2>
+          <xsl:for-each select="s:heading">
+            <p class="agenda-heading"><xsl:apply-templates/></p>
+          </xsl:for-each>
+          <xsl:for-each select="s:note">
+            <p><xsl:apply-templates/></p>
+          </xsl:for-each>
+          <xsl:if test="s:entry">
+            <ul class="marked agenda">
+              <xsl:for-each select="s:entry">
+                <li>
+                  <span class="mark">
+                    <xsl:choose>
+                      <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="concat('(', @n, ')')"/></xsl:otherwise>
+                    </xsl:choose>
+                  </span>
+                  <div class="body"><xsl:apply-templates/></div>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The marks before a speaker and before a head, as in session-fo.xsl. -->
+  <xsl:template name="turn-mark">
+    <xsl:choose>
+      <xsl:when test="@mark and @mark != 'none' and @mark != '◯' and @mark != '〇' and @mark != ')'
+                      and @mark != '）'"><xsl:value-of select="@mark"/></xsl:when>
+      <xsl:otherwise>○</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="section-mark">
+    <xsl:choose>
+      <xsl:when test="@mark = 'none'"/>
+      <xsl:when test="@mark"><span aria-hidden="true"><xsl:value-of select="@mark"/></span></xsl:when>
+      <xsl:otherwise><span aria-hidden="true">◎</span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ -->
@@ -374,7 +515,7 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
   </xsl:template>
 
   <xsl:template match="s:speech-record/s:section">
-    <h3><span aria-hidden="true">◎</span><xsl:apply-templates/></h3>
+    <h3><xsl:call-template name="section-mark"/><xsl:apply-templates/></h3>
   </xsl:template>
 
   <xsl:template match="s:speech-record/s:stage">
@@ -388,9 +529,10 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
   <xsl:template match="s:turn">
     <xsl:variable name="first" select="*[not(self::s:speaker)][1]"/>
     <div class="turn">
+      <xsl:if test="@n"><xsl:attribute name="id"><xsl:value-of select="concat('turn-', @n)"/></xsl:attribute></xsl:if>
       <p class="first">
         <span class="speaker">
-          <xsl:text>○</xsl:text>
+          <xsl:call-template name="turn-mark"/>
           <xsl:apply-templates select="s:speaker"/>
         </span>
         <xsl:text>　</xsl:text>

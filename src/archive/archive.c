@@ -9,7 +9,9 @@
  *     folder;
  *   - results: `output/` of the current folder, or the folder asked for; created if missing.
  * Each session is built by mn_build_session (workers.c hands them out); a failing session
- * does not stop the others, and the result is the worst failure's code at the end. */
+ * does not stop the others, and the result is the worst failure's code at the end.  A shard
+ * (--shard K/N) builds only its sessions and writes its part of the sums; a merge builds
+ * nothing (shard.c). */
 #include "archive.h"
 
 #include <errno.h>
@@ -24,6 +26,7 @@
 
 #include "base/i18n.h"
 #include "index.h"
+#include "shard.h"
 #include "sums.h"
 #include "workers.h"
 
@@ -135,6 +138,69 @@ remove_folder (const char *dir)
   rmdir (dir);
 }
 
+/* The sessions of `files` in shard k of n (borrowed from `files`). */
+static GPtrArray *
+shard_files (GPtrArray *files, unsigned k, unsigned n)
+{
+  GPtrArray *mine = g_ptr_array_new ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      char *name = mn_session_name (files->pdata[i]);
+      if (mn_shard_of (name, n) == k)
+        g_ptr_array_add (mine, files->pdata[i]);
+      g_free (name);
+    }
+  return mine;
+}
+
+/* After the sessions are built: DIR/index.html and DIR/SHA256SUMS (`into` is DIR, or with
+ * --check the temporary folder, then compared with DIR), or a shard's part of the sums. */
+static int
+finish (const char *dir, const char *into, mn_archive_report *rep, GPtrArray *files,
+        const mn_archive_opts *o, mn_diag *d)
+{
+  int quiet = into != dir || o->quiet;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  int err;
+  if (o->shard_n)
+    {
+      for (size_t k = 0; k < rep->count; k++)
+        if (rep->sessions[k].err == 0)
+          g_ptr_array_add (names, mn_session_name (rep->sessions[k].path));
+      err = mn_shard_write_part (into, o->shard_k, o->shard_n, names, quiet, d);
+    }
+  else
+    {
+      GPtrArray *folders = folders_of (files);
+      err = mn_index_write (names, into, folders, o->params, quiet, d);
+      if (err == 0)
+        err = mn_sums_write (into, names, quiet, d);
+      if (err == 0 && into != dir)
+        err = mn_sums_check (dir, into, d);
+      g_ptr_array_free (folders, TRUE);
+    }
+  g_ptr_array_free (names, TRUE);
+  return err;
+}
+
+/* --merge: the parts of the shards in DIR into its index.html and SHA256SUMS. */
+static int
+merge (mn_archive_report *out, const char *dir, GPtrArray *files, const mn_archive_opts *o,
+       mn_diag *d)
+{
+  int err = mn_build_prepare (o->params, d);
+  if (err != 0)
+    return err;
+  out->count = files->len;
+  out->sessions = g_new0 (mn_archive_session, files->len);
+  for (guint k = 0; k < files->len; k++)
+    out->sessions[k].path = g_strdup (files->pdata[k]);
+  GPtrArray *folders = folders_of (files);
+  err = mn_shard_merge (dir, files, folders, o->params, o->quiet, d);
+  g_ptr_array_free (folders, TRUE);
+  return err;
+}
+
 int
 mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_archive_opts *o,
                   mn_diag *d)
@@ -143,10 +209,17 @@ mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_ar
   const char *dir = o->out_dir ? o->out_dir : "output";
   char *fresh = NULL;
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *folders = NULL;
+  GPtrArray *mine = NULL;
   int status = expand_files (files, args, nargs, d);
   if (files->len == 0)
     goto out;
+  if (o->merge)
+    {
+      /* Only the very sessions the shards were given can be checked against their parts. */
+      if (status == 0)
+        status = merge (out, dir, files, o, d);
+      goto out;
+    }
 
   if (o->check)
     {
@@ -184,12 +257,14 @@ mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_ar
       if (jobs < 1)
         jobs = 1;
     }
-  size_t nfiles = files->len;
+  mine = o->shard_n ? shard_files (files, o->shard_k, o->shard_n) : NULL;
+  char **todo = (char **) (mine ? mine : files)->pdata;
+  size_t nfiles = (mine ? mine : files)->len;
   out->count = nfiles;
   out->sessions = g_new0 (mn_archive_session, nfiles);
   for (size_t k = 0; k < nfiles; k++)
-    out->sessions[k].path = g_strdup (files->pdata[k]);
-  if ((err = mn_workers_build (out->sessions, (char **) files->pdata, nfiles, into, jobs, o, d)) != 0)
+    out->sessions[k].path = g_strdup (todo[k]);
+  if ((err = mn_workers_build (out->sessions, todo, nfiles, into, jobs, o, d)) != 0)
     {
       status = err;
       goto out;
@@ -201,18 +276,7 @@ mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_ar
       status = mn_error_worse (status, out->sessions[k].err);
       failed += out->sessions[k].err != 0;
     }
-
-  folders = folders_of (files);
-  int quiet = fresh != NULL || o->quiet;
-  err = mn_index_write (into, folders, o->params, quiet, d);
-  status = mn_error_worse (status, err);
-  if (err == 0)
-    {
-      err = mn_sums_write (into, quiet, d);
-      status = mn_error_worse (status, err);
-    }
-  if (err == 0 && fresh)
-    status = mn_error_worse (status, mn_sums_check (dir, fresh, d));
+  status = mn_error_worse (status, finish (dir, into, out, files, o, d));
 
   if (failed > 0)
     {
@@ -229,8 +293,8 @@ out:
       remove_folder (fresh);
       g_free (fresh);
     }
-  if (folders)
-    g_ptr_array_free (folders, TRUE);
+  if (mine)
+    g_ptr_array_free (mine, TRUE);
   g_ptr_array_free (files, TRUE);
   return status;
 }

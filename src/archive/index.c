@@ -54,15 +54,17 @@ summary_for (const char *dir, const char *name, const char *path)
   return sum;
 }
 
-/* Add an <item> for session NAME (source `path`) to `root` if its PDF and HTML are in `dir`. */
-static void
+/* Add an <item> for session NAME (source `path`) to `root` if its PDF and HTML are in `dir`.
+ * Returns whether it did. */
+static int
 add_item (xmlNodePtr root, xmlNsPtr ns, const char *dir, const char *name, const char *path)
 {
   char *pdf = g_strdup_printf ("%s.pdf", name);
   char *html = g_strdup_printf ("%s.html", name);
   char *pdf_path = g_build_filename (dir, pdf, NULL);
   char *html_path = g_build_filename (dir, html, NULL);
-  if (is_file (pdf_path) && is_file (html_path))
+  int listed = is_file (pdf_path) && is_file (html_path);
+  if (listed)
     {
       xmlNodePtr item = xmlNewChild (root, ns, BAD_CAST "item", NULL);
       xmlChar *pdf_href = xmlURIEscapeStr (BAD_CAST pdf, BAD_CAST "");
@@ -89,11 +91,12 @@ add_item (xmlNodePtr root, xmlNsPtr ns, const char *dir, const char *name, const
   g_free (html);
   g_free (pdf_path);
   g_free (html_path);
+  return listed;
 }
 
 int
-mn_index_write (const char *dir, GPtrArray *folders, const mn_params *params, int quiet,
-                mn_diag *d)
+mn_index_write (GPtrArray *listed, const char *dir, GPtrArray *folders, const mn_params *params,
+                int quiet, mn_diag *d)
 {
   mn_stylesheet *ss = NULL;
   int ret = mn_data_stylesheet (&ss, "xsl/index-html.xsl", d);
@@ -119,8 +122,9 @@ mn_index_write (const char *dir, GPtrArray *folders, const mn_params *params, in
         {
           char *name = mn_session_name (g.gl_pathv[k]);
           /* The first folder naming NAME wins: NAME.pdf is one file. */
-          if (g_hash_table_add (seen, name))
-            add_item (root, ns, dir, name, g.gl_pathv[k]);
+          if (g_hash_table_add (seen, name) && add_item (root, ns, dir, name, g.gl_pathv[k])
+              && listed)
+            g_ptr_array_add (listed, g_strdup (name));
         }
       globfree (&g);
     }

@@ -14,8 +14,10 @@ mn_diag_vreport (mn_diag *d, enum mn_severity sev, const char *file, long line,
     sev = MN_ERROR;
   if (sev == MN_ERROR)
     d->errors++;
-  else
+  else if (sev == MN_WARNING)
     d->warnings++;
+  else
+    d->notes++;
   if (d->quiet)
     return;
 
@@ -23,7 +25,7 @@ mn_diag_vreport (mn_diag *d, enum mn_severity sev, const char *file, long line,
   if (vasprintf (&msg, fmt, ap) < 0)
     msg = NULL;
   FILE *out = d->out ? d->out : stderr;
-  const char *what = sev == MN_ERROR ? _("error") : _("warning");
+  const char *what = sev == MN_ERROR ? _("error") : sev == MN_WARNING ? _("warning") : _("note");
   if (file && line > 0)
     fprintf (out, "%s:%ld: %s: %s\n", file, line, what, msg ? msg : fmt);
   else if (file)

@@ -18,7 +18,10 @@ enum {
   MN_EUSAGE = -8,    /* the command line asks for something that does not exist (--param) */
 };
 
-enum mn_severity { MN_WARNING, MN_ERROR };
+/* A note says what was done that the user may want to know (a convention learned, lines
+ * dropped as page furniture); it is neither a problem nor counted as one, and --strict
+ * leaves it a note. */
+enum mn_severity { MN_WARNING, MN_ERROR, MN_NOTE };
 
 /* A sink counts and prints diagnostics.  Messages are printed at once to `out`
  * (stderr by default), so a long run shows its errors as it goes.  A sink with
@@ -29,9 +32,10 @@ typedef struct mn_diag {
   int warnings;     /* warnings reported so far */
   int quiet;        /* count only, print nothing */
   int strict;       /* report warnings as errors */
+  int notes;        /* notes reported so far */
 } mn_diag;
 
-#define MN_DIAG_INIT { NULL, 0, 0, 0, 0 }
+#define MN_DIAG_INIT { NULL, 0, 0, 0, 0, 0 }
 
 /* Report one diagnostic.  `file` may be NULL (then no location is printed);
  * `line` <= 0 means no line.  `fmt` must already be translated with _(). */
@@ -42,5 +46,6 @@ void mn_diag_vreport (mn_diag *d, enum mn_severity sev, const char *file, long l
 
 #define mn_error(d, file, line, ...) mn_diag_report ((d), MN_ERROR, (file), (line), __VA_ARGS__)
 #define mn_warning(d, file, line, ...) mn_diag_report ((d), MN_WARNING, (file), (line), __VA_ARGS__)
+#define mn_note(d, file, line, ...) mn_diag_report ((d), MN_NOTE, (file), (line), __VA_ARGS__)
 
 #endif

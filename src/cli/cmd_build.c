@@ -1,9 +1,11 @@
 /* cmd_build.c: `minutes build` — its options and help; the build is mn_archive_build. */
 #include <glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "archive/archive.h"
+#include "archive/shard.h"
 #include "base/i18n.h"
 #include "cmd.h"
 #include "cmdline.h"
@@ -11,17 +13,25 @@
 static void
 usage (FILE *out)
 {
-  fprintf (out, _("Usage: minutes build [-o DIR] [-j N] [--check] [--param NAME=VALUE]... [--strict] [FILE.xml|FOLDER...]\n"
+  fprintf (out, _("Usage: minutes build [-o DIR] [-j N] [--check | --shard K/N | --merge] [--param NAME=VALUE]... [--strict] [FILE.xml|FOLDER...]\n"
                   "Validate each session, turn it into its official minutes and write\n"
                   "DIR/NAME.pdf and DIR/NAME.html, then DIR/index.html (newest first) and\n"
-                  "DIR/SHA256SUMS (the sha256 of every PDF and HTML in DIR, as sha256sum writes).\n"
+                  "DIR/SHA256SUMS (the sha256 of index.html and of the PDF and HTML of every\n"
+                  "session it lists, as sha256sum writes).\n"
                   "With no FILE, every input/*.xml of the current folder is built; a FOLDER\n"
                   "stands for its *.xml.\n\n"
                   "Options:\n"
                   "  -o, --output DIR      write into DIR instead of output/\n"
                   "  -j, --jobs N          build N sessions at a time (default: one per core)\n"
-                  "  --check               rebuild into a temporary folder and compare every file\n"
-                  "                        with DIR/SHA256SUMS; DIR is left as it is\n"
+                  "  --check               rebuild into a temporary folder and compare it, and every\n"
+                  "                        file of DIR, with DIR/SHA256SUMS: each file changed,\n"
+                  "                        missing or not recorded is named; DIR is left as it is\n"
+                  "  --shard K/N           build only shard K of N of the sessions (chosen by name)\n"
+                  "                        and write DIR/SHA256SUMS.K-of-N instead of the index\n"
+                  "                        and the sums\n"
+                  "  --merge               build nothing: check the parts SHA256SUMS.1-of-N to\n"
+                  "                        N-of-N gathered in DIR are whole, then write\n"
+                  "                        DIR/index.html and DIR/SHA256SUMS\n"
                   "  --param NAME=VALUE    set a look of the minutes (paper, base-font-size,\n"
                   "                        body-font-family, heading-font-family, header-text,\n"
                   "                        margin-top, ...; docs/stylesheets.md lists them all)\n"
@@ -31,11 +41,34 @@ usage (FILE *out)
                   "are still built, and the exit status is non-zero.\n"));
 }
 
+/* `--shard K/N`: two whole numbers, 1 <= K <= N <= MN_SHARD_MAX.  Returns 0, or -1 after
+ * saying what is wrong. */
+static int
+parse_shard (unsigned *k, unsigned *n, const char *val)
+{
+  char *end = NULL;
+  unsigned long kk = 0, nn = 0;
+  if (val[0] >= '1' && val[0] <= '9')
+    kk = strtoul (val, &end, 10);
+  if (end && *end == '/' && end[1] >= '1' && end[1] <= '9')
+    nn = strtoul (end + 1, &end, 10);
+  if (nn == 0 || *end != '\0' || kk > nn || nn > MN_SHARD_MAX)
+    {
+      fprintf (stderr, _("minutes build: --shard needs K/N, shard K of N with 1 <= K <= N <= %u (e.g. --shard 2/3), not '%s'\n"),
+               MN_SHARD_MAX, val);
+      return -1;
+    }
+  *k = (unsigned) kk;
+  *n = (unsigned) nn;
+  return 0;
+}
+
 int
 mn_cmd_build (int argc, char **argv)
 {
   mn_archive_opts o = MN_ARCHIVE_OPTS_INIT;
   mn_params params = MN_PARAMS_INIT;
+  const char *shard = NULL;
   GPtrArray *files = g_ptr_array_new ();
   int status = MN_EXIT_USAGE;
   const mn_cmdline_spec specs[] = {
@@ -44,10 +77,20 @@ mn_cmd_build (int argc, char **argv)
     { "--jobs", "-j", MN_OPT_JOBS, NULL, NULL, &o.jobs },
     { "--strict", NULL, MN_OPT_FLAG, &o.strict, NULL, NULL },
     { "--check", NULL, MN_OPT_FLAG, &o.check, NULL, NULL },
+    { "--shard", NULL, MN_OPT_VALUE, NULL, &shard, NULL },
+    { "--merge", NULL, MN_OPT_FLAG, &o.merge, NULL, NULL },
   };
   status = mn_cmdline_parse (files, &params, argc, argv, specs, G_N_ELEMENTS (specs), usage);
   if (status >= 0)
     goto out;
+  status = MN_EXIT_USAGE;
+  if (shard && parse_shard (&o.shard_k, &o.shard_n, shard) != 0)
+    goto out;
+  if ((o.check != 0) + (shard != NULL) + (o.merge != 0) > 1)
+    {
+      fprintf (stderr, _("minutes build: --check, --shard and --merge are three different builds; give one of them\n"));
+      goto out;
+    }
   o.params = &params;
   mn_diag d = MN_DIAG_INIT;
   mn_archive_report rep = MN_ARCHIVE_REPORT_INIT;

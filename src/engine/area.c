@@ -13,26 +13,57 @@ mn_area_new (mn_area_kind kind, mn_area *parent, const mn_fo_node *fo)
   a->fo = fo;
   a->parent = parent;
   if (parent)
-    {
-      if (parent->last)
-        parent->last->next = a;
-      else
-        parent->first = a;
-      parent->last = a;
-    }
+    MN_APPEND_CHILD (parent, a);
   return a;
 }
 
-void
-mn_line_copy_free (mn_line_copy *c)
+static void
+collect_id (void *data, const char *id)
 {
-  if (!c)
+  g_ptr_array_add (data, (gpointer) id);
+}
+
+mn_line *
+mn_line_new (const mn_para *p, int i, int with_runs, int with_text)
+{
+  mn_line *line = g_new0 (mn_line, 1);
+  line->geom = *mn_para_line_at (p, i);
+  line->last = i == mn_para_nlines (p) - 1;
+  if (with_text)
+    line->text = mn_para_line_text (p, i);
+  GPtrArray *ids = g_ptr_array_new ();
+  mn_para_line_ids (p, i, collect_id, ids);
+  line->nids = (int) ids->len;
+  line->ids = (const char **) g_ptr_array_free (ids, line->nids == 0);
+  if (with_runs)
+    {
+      GArray *runs = g_array_new (FALSE, FALSE, sizeof (mn_glyph_run));
+      mn_para_line_runs (p, i, runs);
+      for (guint k = 0; k < runs->len; k++)
+        g_object_ref (g_array_index (runs, mn_glyph_run, k).font);
+      line->nruns = (int) runs->len;
+      line->runs = (mn_glyph_run *) g_array_free (runs, line->nruns == 0);
+    }
+  return line;
+}
+
+void
+mn_line_free (mn_line *line)
+{
+  if (!line)
     return;
-  g_free (c->text);
-  g_ptr_array_free (c->ids, TRUE);
-  mn_glyph_runs_clear (c->runs);
-  g_array_free (c->runs, TRUE);
-  g_free (c);
+  for (int k = 0; k < line->nruns; k++)
+    {
+      mn_glyph_run *r = &line->runs[k];
+      g_object_unref (r->font);
+      g_free (r->glyphs);
+      g_free (r->clusters);
+      g_free (r->utf8);
+    }
+  g_free (line->runs);
+  g_free (line->ids);
+  g_free (line->text);
+  g_free (line);
 }
 
 static void
@@ -42,9 +73,7 @@ free_tree (mn_area *a)
     {
       mn_area *next = a->next;
       free_tree (a->first);
-      if (a->para)
-        mn_para_unref (a->para);
-      mn_line_copy_free (a->copy);
+      mn_line_free (a->line);
       g_free (a);
       a = next;
     }
@@ -161,10 +190,8 @@ dump (FILE *fp, const mn_area *a, int depth)
         fputc (' ', fp);
         put_num (fp, a->w);
         fputc (' ', fp);
-        char *t = a->copy ? a->copy->text : mn_para_line_text (a->para, a->line_index);
-        put_quoted (fp, t);
-        if (!a->copy)
-          g_free (t);
+        /* the text is kept when a dump is made */
+        put_quoted (fp, a->line->text ? a->line->text : "");
         break;
       }
     case MN_AREA_LINK:

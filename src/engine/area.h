@@ -2,8 +2,10 @@
  * table.c, page.c), painted by pdf.c, dumped as text for the tests (--dump-layout).
  *
  * All positions are absolute on the page: x, y of the top-left corner from the page's
- * top-left, in Pango units (1/1024 pt).  The tree of one page is freed once the page is
- * painted, so memory does not grow with the number of pages.
+ * top-left, in Pango units (1/1024 pt).  A page is self-contained: its LINE areas own what
+ * they show (mn_line), so nothing in it points into layout's state, only into the input tree
+ * (which outlives it).  The tree of one page is freed once the page is painted (or spooled,
+ * spool.h), so memory does not grow with the number of pages.
  *
  * The dump (mn_area_dump) is one area a line, one space of indent per depth:
  *   page N WxH
@@ -39,16 +41,27 @@ typedef enum {
   MN_AREA_LINK,
 } mn_area_kind;
 
-/* A LINE read back from a spool (spool.h): what painting and the dump need, without the
- * paragraph it came from. */
-typedef struct mn_line_copy {
-  mn_para_line ln;          /* the line's geometry */
-  char *text;               /* as mn_para_line_text when the spool keeps text, else "" */
-  GPtrArray *ids;           /* char*: ids of the inline elements that start on the line */
-  GArray *runs;             /* mn_glyph_run, ready to paint (fonts owned by the spool) */
-} mn_line_copy;
+/* What a LINE area shows, owned by the area: made from its paragraph (para.h) when the line
+ * is placed, so a finished page depends on no paragraph (and the spool writes it as it is). */
+typedef struct mn_line {
+  mn_para_line geom;        /* the line's geometry (x offsets from the content box's left) */
+  char *text;               /* its text as a reader sees it (mn_para_line_text), or NULL when
+                               no layout dump is made */
+  const char **ids;         /* ids of the inline elements that start on it (the input tree's
+                               strings, borrowed), or NULL */
+  int nids;                 /* length of ids */
+  mn_glyph_run *runs;       /* the glyph runs to paint, each holding a reference to its font;
+                               NULL in a pass that paints nothing */
+  int nruns;                /* length of runs */
+  int last;                 /* it is the last line of its paragraph */
+} mn_line;
 
-void mn_line_copy_free (mn_line_copy *c);
+/* Line i of `p` as an owned line: with its glyph runs when `with_runs`, its text when
+ * `with_text`.  Free with mn_line_free. */
+mn_line *mn_line_new (const mn_para *p, int i, int with_runs, int with_text);
+
+/* Free `line`, its runs and their font references; accepts NULL. */
+void mn_line_free (mn_line *line);
 
 typedef struct mn_area mn_area;
 struct mn_area {
@@ -62,11 +75,9 @@ struct mn_area {
   int header;               /* ROW, CELL: part of a repeated table header */
   int open_top;             /* BLOCK/CELL/...: continues from the previous page (no top border) */
   int open_bottom;          /* continues on the next page (no bottom border) */
-  mn_para *para;            /* LINE: its paragraph (a reference) */
-  int line_index;           /* LINE: index in the paragraph */
+  mn_line *line;            /* LINE: what it shows (owned) */
   int baseline;             /* LINE: baseline y on the page */
   int number;               /* PAGE: the page number; REGION: 0 */
-  mn_line_copy *copy;       /* LINE read back from a spool: used instead of para (owned) */
   const mn_fo_master *master;  /* PAGE: its simple-page-master */
   int seq;                  /* PAGE: index of its page-sequence in the document */
 };

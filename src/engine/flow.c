@@ -2,10 +2,12 @@
  *
  * == Model ==
  * Layout walks the input tree (fotree.h) top-down and appends areas (area.h) to the page
- * being built.  Every layout function has the same shape (flow.h): it gets the horizontal
- * extent of its containing box, the current y and the bottom of the usable room, a resume
- * token (NULL: start) and `page_empty`, and answers FIT, SPLIT (with a token for the rest) or
- * NOFIT (nothing placed).  "Out of room" is a status, never an error.
+ * being built.  Every layout function has the same shape (layout.h): it gets the room (the
+ * horizontal extent of its containing box, the current y, the bottom of the usable room,
+ * whether the page is still empty, the area to append to) and a resume token (NULL: start),
+ * and answers FIT, SPLIT (with a token for the rest) or NOFIT (nothing placed), with the
+ * height used.  "Out of room" is a status, never an error; an error (a character no font
+ * has) is the result's error, and every caller stops at once and passes it up.
  *
  * == Units ==
  * Pango units (1/1024 pt), integers, absolute page coordinates.
@@ -28,7 +30,10 @@
  *    keep-together: a block that would split moves whole, unless it starts the page.
  *    Keeps act between siblings only (known gap: not across nesting levels).
  * 6. break-before="page" starts a new page unless the page is still empty; break-after ends
- *    the page after the block (on the last child it is passed up to the ancestors).
+ *    the page after the block.  On the last child of a container it is the container's
+ *    result.break_after, honoured by the next container up that has something after it
+ *    (§7.20.1): in a table cell or a list column that is the table after the row, or the list
+ *    after the item, never the column beside it.
  * 7. Progress rule: with page_empty set, something is always placed (at least one line, even
  *    if it overflows), so oversized content cannot loop forever (WeasyPrint's page_is_empty,
  *    Typst's may_progress).
@@ -36,8 +41,15 @@
  * == Resume tokens ==
  * A container's token names the child to resume and that child's token (WeasyPrint's skip
  * stack); a paragraph's names its first line; a list item or table row keeps one token per
- * column, MN_RESUME_DONE for a finished one.  Tokens are owned by the caller and freed with
- * mn_resume_free; the input token is never modified.
+ * column, MN_RESUME_DONE for a finished one (the constructors of layout.h make each shape).
+ * Tokens are owned by the caller and freed with mn_resume_free; the input token is never
+ * modified.
+ *
+ * == Lines ==
+ * A paragraph's lines become LINE areas that own what they show (area.h: the geometry, the
+ * glyph runs when the pass paints, the text when a dump is made, the ids), so the page never
+ * refers to the paragraph.  A paragraph split across pages stays in L->paras until its last
+ * line's page is finished, and is laid out once however many pages it spans.
  *
  * == Lists ==
  * A list item is two columns side by side: the label, provisional-distance-between-starts
@@ -55,103 +67,32 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "para.h"
 #include "table.h"
 
-mn_resume mn_resume_done;
+/* === finished pages === */
 
-static mn_resume *
-resume_new (int index, mn_resume *child)
+static void
+collect_finished (mn_layout *L, const mn_area *a)
 {
-  mn_resume *r = g_new0 (mn_resume, 1);
-  r->index = index;
-  r->child = child;
-  return r;
-}
-
-static mn_resume *
-resume_copy (const mn_resume *r)
-{
-  if (!r || r == MN_RESUME_DONE)
-    return (mn_resume *) r;
-  mn_resume *c = resume_new (r->index, resume_copy (r->child));
-  c->flags = r->flags;
-  if (r->cols)
+  if (a->kind == MN_AREA_LINE)
     {
-      c->ncols = r->ncols;
-      c->cols = g_new0 (mn_resume *, r->ncols);
-      for (int i = 0; i < r->ncols; i++)
-        c->cols[i] = resume_copy (r->cols[i]);
+      for (int i = 0; i < a->line->nids; i++)
+        mn_layout_note_id (L, a->line->ids[i]);
+      /* a->fo is the PARA node */
+      if (a->line->last)
+        g_hash_table_remove (L->paras, a->fo);
     }
-  return c;
-}
-
-void
-mn_resume_free (mn_resume *r)
-{
-  if (!r || r == MN_RESUME_DONE)
-    return;
-  mn_resume_free (r->child);
-  for (int i = 0; i < r->ncols; i++)
-    mn_resume_free (r->cols[i]);
-  g_free (r->cols);
-  g_free (r);
-}
-
-void
-mn_flow_note_id (mn_layout *L, const char *id)
-{
-  if (!id)
-    return;
-  if (!g_hash_table_contains (L->first_page, id))
-    g_hash_table_insert (L->first_page, (gpointer) id, GINT_TO_POINTER (L->page_number));
-  g_hash_table_insert (L->last_page, (gpointer) id, GINT_TO_POINTER (L->page_number));
-}
-
-static void
-note_id_cb (void *data, const char *id)
-{
-  mn_flow_note_id (data, id);
-}
-
-static void
-collect_finished (mn_layout *L, const mn_area *a, GPtrArray *done)
-{
-  if (a->kind == MN_AREA_LINE && a->line_index == mn_para_nlines (a->para) - 1)
-    g_ptr_array_add (done, a->para);
+  else if (a->fo && a->kind != MN_AREA_LINK && a->kind != MN_AREA_REGION)
+    mn_layout_note_id (L, a->fo->id);
   for (const mn_area *k = a->first; k; k = k->next)
-    collect_finished (L, k, done);
+    collect_finished (L, k);
 }
 
 void
 mn_flow_page_done (mn_layout *L, const mn_area *body)
 {
-  GPtrArray *done = g_ptr_array_new ();
-  collect_finished (L, body, done);
-  for (guint i = 0; i < done->len; i++)
-    {
-      mn_para *p = g_ptr_array_index (done, i);
-      const mn_fo_node *n = mn_para_node (p);
-      if (g_hash_table_lookup (L->paras, n) != p)
-        continue;
-      if (L->carry_out && L->carry_budget > 0 && !mn_para_dynamic (p))
-        {
-          g_hash_table_replace (L->carry_out, (gpointer) n, mn_para_ref (p));
-          L->carry_budget--;
-        }
-      g_hash_table_remove (L->paras, n);
-    }
-  g_ptr_array_free (done, TRUE);
-}
-
-void
-mn_flow_note_page_ids (mn_layout *L, const mn_area *a)
-{
-  if (a->kind == MN_AREA_LINE)
-    mn_para_line_ids (a->para, a->line_index, note_id_cb, L);
-  else if (a->fo && a->kind != MN_AREA_LINK && a->kind != MN_AREA_REGION)
-    mn_flow_note_id (L, a->fo->id);
-  for (const mn_area *k = a->first; k; k = k->next)
-    mn_flow_note_page_ids (L, k);
+  collect_finished (L, body);
 }
 
 /* === paragraphs === */
@@ -160,18 +101,25 @@ static char *
 cite (void *data, const char *id, int last)
 {
   mn_layout *L = data;
-  GHashTable *t = last ? L->prev_last : L->prev_first;
+  GHashTable *t = last ? L->cite_last : L->cite_first;
   gpointer v = t ? g_hash_table_lookup (t, id) : NULL;
-  /* First pass: the number is not known yet; "00" stands in (two digits wide). */
+  /* Not known yet (a counting pass): "00" stands in (two digits wide). */
   return v ? g_strdup_printf ("%d", GPOINTER_TO_INT (v)) : g_strdup (t ? "?" : "00");
 }
 
-static mn_para *
-get_para (mn_layout *L, const mn_fo_node *n, int w)
+/* The paragraph `n` laid out at width `w` into *out (a reference): the one in progress, or a
+ * new one.  Returns 0, or MN_EINVALID (reported). */
+static int
+get_para (mn_layout *L, const mn_fo_node *n, int w, mn_para **out)
 {
-  mn_para *p = L->in_static ? NULL : g_hash_table_lookup (L->paras, n);
+  const mn_layout_doc *D = L->doc;
+  mn_para *p = L->paras ? g_hash_table_lookup (L->paras, n) : NULL;
+  *out = NULL;
   if (p && mn_para_width (p) == w)
-    return mn_para_ref (p);
+    {
+      *out = mn_para_ref (p);
+      return 0;
+    }
   /* A line narrower than a quarter of its font size cannot hold text (a half-width digit
    * needs half the size; a narrow number column holds those): the text would be set a
    * character a line, off the page (found by tests/hostile: padding="1000pt",
@@ -179,51 +127,32 @@ get_para (mn_layout *L, const mn_fo_node *n, int w)
   int room = MIN (w, w - n->st.text_indent);
   if (room < n->st.font_size / 4)
     {
-      mn_error (L->d, L->file, n->line,
+      mn_error (D->d, D->file, n->line,
                 _("there is no room for the text here: the indents, padding and borders leave "
                   "%.1fpt of width for %.1fpt characters; make them smaller, or the page wider"),
                 (double) MAX (room, 0) / MN_PT, (double) n->st.font_size / MN_PT);
-      L->failed = 1;
-      return NULL;
+      return MN_EINVALID;
     }
-  mn_para_env env = { L->pctx, L->d, L->file, L->page_number, cite, L };
-  /* laid out by the counting pass at the same width: take it over, reporting what that
-   * quiet pass did not */
-  p = !L->in_static && L->carry_in ? g_hash_table_lookup (L->carry_in, n) : NULL;
-  if (p && mn_para_width (p) == w)
-    {
-      mn_para_ref (p);
-      g_hash_table_remove (L->carry_in, n);
-      if (mn_para_check (p, &env) != 0)
-        {
-          L->failed = 1;
-          mn_para_unref (p);
-          return NULL;
-        }
-      g_hash_table_replace (L->paras, (gpointer) n, mn_para_ref (p));
-      return p;
-    }
-  if (mn_para_new (&p, n, w, &env) != 0)
-    {
-      L->failed = 1;
-      return NULL;
-    }
-  if (!L->in_static)
+  mn_para_env env = { D->pctx, D->d, D->file, L->page_number, cite, L };
+  int rc = mn_para_new (&p, n, w, &env);
+  if (rc != 0)
+    return rc;
+  if (L->paras)
     g_hash_table_replace (L->paras, (gpointer) n, mn_para_ref (p));
-  return p;
+  *out = p;
+  return 0;
 }
 
-static mn_status
-layout_para (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
-             const mn_resume *in, int page_empty, mn_area *parent, mn_resume **out, int *used)
+static mn_result
+layout_para (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *in)
 {
-  mn_para *p = get_para (L, n, w);
-  *used = 0;
-  if (!p)
-    return MN_FIT;
+  mn_para *p;
+  int rc = get_para (L, n, room.w, &p);
+  if (rc != 0)
+    return mn_result_error (rc);
   int first = in ? in->index : 0, nl = mn_para_nlines (p);
   int h = 0, k = first;
-  while (k < nl && y + h + mn_para_line_at (p, k)->height <= bottom)
+  while (k < nl && room.y + h + mn_para_line_at (p, k)->height <= room.bottom)
     h += mn_para_line_at (p, k++)->height;
   int fit = k - first;
   mn_status st = MN_FIT;
@@ -236,33 +165,32 @@ layout_para (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
         fit = 0;
       if (fit <= 0)
         {
-          if (!page_empty)
+          if (!room.page_empty)
             {
               mn_para_unref (p);
-              return MN_NOFIT;
+              return mn_result_nofit ();
             }
           fit = MAX (1, k - first);  /* progress rule */
         }
       st = fit < nl - first ? MN_SPLIT : MN_FIT;
     }
-  int cy = y;
+  int cy = room.y;
   for (int i = first; i < first + fit; i++)
     {
       const mn_para_line *ln = mn_para_line_at (p, i);
-      mn_area *a = mn_area_new (MN_AREA_LINE, parent, n);
-      a->x = x + ln->box_x;
+      mn_area *a = mn_area_new (MN_AREA_LINE, room.area, n);
+      a->x = room.x + ln->box_x;
       a->y = cy;
       a->w = ln->box_w;
       a->h = ln->height;
       a->baseline = cy + ln->baseline;
-      a->para = mn_para_ref (p);
-      a->line_index = i;
+      a->line = mn_line_new (p, i, L->paint, L->doc->keep_text);
       GArray *links = mn_para_line_links (p, i);
       for (guint l = 0; l < links->len; l++)
         {
           mn_para_link *pl = &g_array_index (links, mn_para_link, l);
           mn_area *la = mn_area_new (MN_AREA_LINK, a, pl->link);
-          la->x = x + pl->x0;
+          la->x = room.x + pl->x0;
           la->y = cy;
           la->w = pl->x1 - pl->x0;
           la->h = ln->height;
@@ -270,13 +198,11 @@ layout_para (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
       g_array_unref (links);
       cy += ln->height;
     }
-  *used = cy - y;
-  if (st == MN_SPLIT)
-    *out = resume_new (first + fit, NULL);
   /* A finished paragraph stays in L->paras until its page is complete: if a keep or a
    * table row moves it to the next page, it is not laid out again (mn_flow_page_done). */
   mn_para_unref (p);
-  return st;
+  return st == MN_SPLIT ? mn_result_split (cy - room.y, mn_resume_line (first + fit))
+                        : mn_result_fit (cy - room.y);
 }
 
 /* === containers === */
@@ -290,52 +216,42 @@ nth_child (const mn_fo_node *n, int i)
   return k;
 }
 
-mn_status
-mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
-                         const mn_resume *in, int page_empty, mn_area *parent,
-                         mn_resume **out, int *used)
+mn_result
+mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *in)
 {
   int i = in ? in->index : 0;
   const mn_resume *cin = in ? in->child : NULL;
-  int ycur = y, placed = 0;
+  int ycur = room.y, placed = 0, breaks = 0;
   int pending_after = 0;  /* space-after of the previous sibling, resolved with the next's
                              space-before as the larger of the two (§4.3.1) */
   /* the chain of siblings kept together by keep-with-next/-previous (rule 5) */
   int chain_i = -1, chain_y = 0, chain_first = 0, chain_placed_before = 0;
   mn_area *chain_mark = NULL;
 
-  *used = 0;
-  for (const mn_fo_node *k = nth_child (n, i); k && !L->failed; k = k->next, i++, cin = NULL)
+  for (const mn_fo_node *k = nth_child (n, i); k; k = k->next, i++, cin = NULL)
     {
-      int empty = page_empty && !placed;
+      int empty = room.page_empty && !placed;
       int sp = 0;
       if (!cin)
         {
           if (k->st.break_before == MN_BREAK_PAGE && !empty)
-            {
-              *used = ycur - y;
-              if (!placed)
-                return MN_NOFIT;
-              *out = resume_new (i, NULL);
-              return MN_SPLIT;
-            }
+            return placed ? mn_result_split (ycur - room.y, mn_resume_child (i, NULL))
+                          : mn_result_nofit ();
           sp = empty ? 0 : MAX (k->st.space_before, pending_after);
         }
-      mn_area *mark = parent->last;
+      mn_area *mark = room.area->last;
       int y_before = ycur;
-      mn_resume *kout = NULL;
-      int kused = 0;
-      mn_status s = mn_flow_layout_node (L, k, x, w, ycur + sp, bottom, cin, empty, parent,
-                                         &kout, &kused);
-      if (s == MN_NOFIT && empty)
+      mn_room kroom = room;
+      kroom.y = ycur + sp;
+      kroom.page_empty = empty;
+      mn_result r = mn_flow_layout_node (L, k, kroom, cin);
+      if (r.error)
+        return r;
+      if (r.status == MN_NOFIT && empty)
+        r = mn_result_fit (0);  /* should not happen (progress rule); never loop */
+      if (r.status == MN_FIT)
         {
-          /* should not happen (progress rule); never loop */
-          s = MN_FIT;
-          kused = 0;
-        }
-      if (s == MN_FIT)
-        {
-          ycur += sp + kused;
+          ycur += sp + r.used;
           pending_after = k->st.space_after;
           int keep = k->st.keep_with_next || (k->next && k->next->st.keep_with_previous);
           if (keep && chain_i < 0)
@@ -349,133 +265,128 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, int x, int w, int y,
           else if (!keep)
             chain_i = -1;
           placed = 1;
-          if (k->st.break_after == MN_BREAK_PAGE || L->pending_break)
+          if (k->st.break_after == MN_BREAK_PAGE || r.break_after)
             {
+              /* rule 6; the space-after is discarded at the break */
               if (k->next)
-                {
-                  L->pending_break = 0;
-                  *out = resume_new (i + 1, NULL);
-                  *used = ycur - y;  /* the space-after is discarded at the break */
-                  return MN_SPLIT;
-                }
-              L->pending_break = 1;
+                return mn_result_split (ycur - room.y, mn_resume_child (i + 1, NULL));
+              breaks = 1;
             }
           continue;
         }
-      if (s == MN_SPLIT)
-        {
-          *out = resume_new (i, kout);
-          *used = ycur + sp + kused - y;
-          return MN_SPLIT;
-        }
+      if (r.status == MN_SPLIT)
+        return mn_result_split (ycur + sp + r.used - room.y, mn_resume_child (i, r.rest));
       /* NOFIT */
       if (chain_i >= 0 && !chain_first)
         {
-          mn_area_truncate (parent, chain_mark);
-          *used = chain_y - y;
+          mn_area_truncate (room.area, chain_mark);
           if (!chain_placed_before)
-            return MN_NOFIT;
-          *out = resume_new (chain_i, NULL);
-          return MN_SPLIT;
+            return mn_result_nofit ();
+          return mn_result_split (chain_y - room.y, mn_resume_child (chain_i, NULL));
         }
-      *used = ycur - y;
       if (!placed)
-        return MN_NOFIT;
-      *out = resume_new (i, resume_copy (cin));
-      return MN_SPLIT;
+        return mn_result_nofit ();
+      return mn_result_split (ycur - room.y, mn_resume_child (i, mn_resume_copy (cin)));
     }
   /* the last child's space-after, clipped at the bottom of the room */
   if (pending_after)
-    ycur = MIN (ycur + pending_after, MAX (bottom, ycur));
-  *used = ycur - y;
-  return MN_FIT;
+    ycur = MIN (ycur + pending_after, MAX (room.bottom, ycur));
+  mn_result res = mn_result_fit (ycur - room.y);
+  res.break_after = breaks;
+  return res;
 }
 
-mn_status
-mn_flow_layout_columns (mn_layout *L, int n, const mn_fo_node *const *nodes, const int *xs,
-                        const int *ws, int y, int bottom, const mn_resume *in, int page_empty,
-                        mn_area *const *areas, mn_resume **out, int *heights)
+mn_result
+mn_flow_layout_columns (mn_layout *L, mn_column *cols, int n, mn_room room, const mn_resume *in)
 {
-  mn_status *st = g_new0 (mn_status, n);
-  mn_resume **couts = g_new0 (mn_resume *, n);
+  mn_result *rs = g_new0 (mn_result, n);
+  mn_result res = mn_result_fit (0);
   int all_fit = 1, nofit = 0;
   for (int c = 0; c < n; c++)
     {
       const mn_resume *cin = in && in->cols ? in->cols[c] : NULL;
-      heights[c] = 0;
+      cols[c].height = 0;
       if (cin == MN_RESUME_DONE)
         {
-          st[c] = MN_FIT;
+          rs[c] = mn_result_fit (0);
           continue;
         }
-      st[c] = mn_flow_layout_children (L, nodes[c], xs[c], ws[c], y, bottom, cin, page_empty,
-                                       areas[c], &couts[c], &heights[c]);
-      if (st[c] != MN_FIT)
-        all_fit = 0;
-      if (st[c] == MN_NOFIT)
-        nofit = 1;
-    }
-  mn_status res;
-  if (all_fit)
-    res = MN_FIT;
-  else if (nofit && !page_empty)
-    {
-      res = MN_NOFIT;
-      for (int c = 0; c < n; c++)
-        mn_resume_free (couts[c]);
-    }
-  else
-    {
-      res = MN_SPLIT;
-      mn_resume *r = resume_new (0, NULL);
-      r->ncols = n;
-      r->cols = g_new0 (mn_resume *, n);
-      for (int c = 0; c < n; c++)
+      mn_room croom = room;
+      croom.x = cols[c].x;
+      croom.w = cols[c].w;
+      croom.area = cols[c].area;
+      rs[c] = mn_flow_layout_children (L, cols[c].node, croom, cin);
+      if (rs[c].error)
         {
-          const mn_resume *cin = in && in->cols ? in->cols[c] : NULL;
-          r->cols[c] = st[c] == MN_FIT ? MN_RESUME_DONE
-                       : st[c] == MN_SPLIT ? couts[c] : resume_copy (cin);
+          res = rs[c];
+          goto out;
         }
-      *out = r;
+      cols[c].height = rs[c].used;
+      res.used = MAX (res.used, rs[c].used);
+      if (rs[c].status != MN_FIT)
+        all_fit = 0;
+      if (rs[c].status == MN_NOFIT)
+        nofit = 1;
+      if (rs[c].status == MN_FIT && rs[c].break_after)
+        res.break_after = 1;
     }
-  g_free (st);
-  g_free (couts);
+  if (all_fit)
+    goto out;
+  if (nofit && !room.page_empty)
+    {
+      res = mn_result_nofit ();
+      goto out;
+    }
+  mn_resume **toks = g_new0 (mn_resume *, n);
+  for (int c = 0; c < n; c++)
+    {
+      const mn_resume *cin = in && in->cols ? in->cols[c] : NULL;
+      toks[c] = rs[c].status == MN_FIT ? MN_RESUME_DONE
+                : rs[c].status == MN_SPLIT ? rs[c].rest : mn_resume_copy (cin);
+      rs[c].rest = NULL;
+    }
+  res = mn_result_split (res.used, mn_resume_columns (n, toks));
+  g_free (toks);
+out:
+  for (int c = 0; c < n; c++)
+    mn_resume_free (rs[c].rest);
+  g_free (rs);
   return res;
 }
 
 /* A list item's label and body as two columns (see the list section above). */
-static mn_status
-layout_list_item (mn_layout *L, const mn_fo_node *item, int cx, int cw, int y, int bottom,
-                  const mn_resume *in, int page_empty, mn_area *a, mn_resume **out, int *used)
+static mn_result
+layout_list_item (mn_layout *L, const mn_fo_node *item, mn_room room, const mn_resume *in)
 {
   const mn_fo_node *label = item->first, *body = label ? label->next : NULL;
-  *used = 0;
   if (!label || !body)
-    return MN_FIT;
+    return mn_result_fit (0);
+  int cx = room.x, cw = room.w;
   int pdbs = item->st.pdbs, pls = item->st.pls;
   if (pdbs > cw)
     pdbs = cw / 2;
-  const mn_fo_node *nodes[2] = { label, body };
-  int xs[2] = { cx, cx + pdbs };
-  int ws[2] = { MAX (pdbs - pls, MN_PT), MAX (cw - pdbs, MN_PT) };
-  mn_area *la = mn_area_new (MN_AREA_LIST_LABEL, a, label);
-  mn_area *ba = mn_area_new (MN_AREA_LIST_BODY, a, body);
-  mn_area *areas[2] = { la, ba };
-  int heights[2];
-  la->x = xs[0], la->w = ws[0], la->y = y;
-  ba->x = xs[1], ba->w = ws[1], ba->y = y;
-  mn_status s = mn_flow_layout_columns (L, 2, nodes, xs, ws, y, bottom, in, page_empty, areas,
-                                        out, heights);
-  if (s == MN_NOFIT)
+  mn_area *la = mn_area_new (MN_AREA_LIST_LABEL, room.area, label);
+  mn_area *ba = mn_area_new (MN_AREA_LIST_BODY, room.area, body);
+  mn_column cols[2] = {
+    { label, cx, MAX (pdbs - pls, MN_PT), la, 0 },
+    { body, cx + pdbs, MAX (cw - pdbs, MN_PT), ba, 0 },
+  };
+  for (int c = 0; c < 2; c++)
+    {
+      cols[c].area->x = cols[c].x;
+      cols[c].area->w = cols[c].w;
+      cols[c].area->y = room.y;
+    }
+  mn_result r = mn_flow_layout_columns (L, cols, 2, room, in);
+  if (r.error || r.status == MN_NOFIT)
     {
       mn_area_free (la);
       mn_area_free (ba);
-      return s;
+      return r;
     }
-  la->h = heights[0];
-  ba->h = heights[1];
-  *used = MAX (heights[0], heights[1]);
-  return s;
+  la->h = cols[0].height;
+  ba->h = cols[1].height;
+  return r;
 }
 
 static mn_area_kind
@@ -485,13 +396,12 @@ block_area_kind (mn_fo_kind k)
 }
 
 /* A block (or list-block, list-item): borders, padding, background around its children. */
-static mn_status
-layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
-              const mn_resume *in, int page_empty, mn_area *parent, mn_resume **out, int *used)
+static mn_result
+layout_block (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *in)
 {
   const mn_style *st = &n->st, *ps = &n->parent->st;
   int dl = st->start_indent - ps->start_indent, dr = st->end_indent - ps->end_indent;
-  int cx = x + dl, cw = w - dl - dr;
+  int cx = room.x + dl, cw = room.w - dl - dr;
   if (cw < MN_PT)
     cw = MN_PT;
   int bl = st->border[MN_SIDE_LEFT].width, br = st->border[MN_SIDE_RIGHT].width;
@@ -499,62 +409,55 @@ layout_block (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom
   int fresh = in == NULL;
   int top = fresh ? bt + st->padding[MN_SIDE_TOP] : 0;
   int reserve = st->padding[MN_SIDE_BOTTOM] + bb;
-  mn_area *a = mn_area_new (block_area_kind (n->kind), parent, n);
+  mn_area *a = mn_area_new (block_area_kind (n->kind), room.area, n);
   a->x = cx - st->padding[MN_SIDE_LEFT] - bl;
   a->w = cw + st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT] + bl + br;
-  a->y = y;
+  a->y = room.y;
   a->open_top = !fresh;
-  mn_resume *cout = NULL;
-  int cused = 0;
-  mn_status s;
-  if (n->kind == MN_FO_LIST_ITEM)
-    s = layout_list_item (L, n, cx, cw, y + top, bottom - reserve, in ? in->child : NULL,
-                          page_empty, a, &cout, &cused);
-  else
-    s = mn_flow_layout_children (L, n, cx, cw, y + top, bottom - reserve, in ? in->child : NULL,
-                                 page_empty, a, &cout, &cused);
-  *used = 0;
-  if (s == MN_FIT && !page_empty && y + top + cused + reserve > bottom && n->first == NULL)
-    s = MN_NOFIT;
-  if (s == MN_SPLIT && st->keep_together && !page_empty && fresh)
+  mn_room inner = { cx, cw, room.y + top, room.bottom - reserve, room.page_empty, a };
+  const mn_resume *cin = in ? in->child : NULL;
+  mn_result r = n->kind == MN_FO_LIST_ITEM ? layout_list_item (L, n, inner, cin)
+                                           : mn_flow_layout_children (L, n, inner, cin);
+  if (r.error)
+    return r;
+  if (r.status == MN_FIT && !room.page_empty && room.y + top + r.used + reserve > room.bottom
+      && n->first == NULL)
+    r = mn_result_nofit ();
+  if (r.status == MN_SPLIT && st->keep_together && !room.page_empty && fresh)
     {
-      mn_resume_free (cout);
-      s = MN_NOFIT;
+      mn_resume_free (r.rest);
+      r = mn_result_nofit ();
     }
-  if (s == MN_NOFIT)
+  if (r.status == MN_NOFIT)
     {
       mn_area_free (a);
-      return MN_NOFIT;
+      return r;
     }
-  if (s == MN_FIT)
+  if (r.status == MN_FIT)
     {
-      a->h = top + cused + reserve;
-      *used = a->h;
-      return MN_FIT;
+      a->h = top + r.used + reserve;
+      r.used = a->h;
+      return r;
     }
-  a->h = top + cused;
+  a->h = top + r.used;
   a->open_bottom = 1;
-  *out = resume_new (0, cout);
-  *used = a->h;
-  return MN_SPLIT;
+  return mn_result_split (a->h, mn_resume_child (0, r.rest));
 }
 
-mn_status
-mn_flow_layout_node (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
-                     const mn_resume *in, int page_empty, mn_area *parent, mn_resume **out,
-                     int *used)
+mn_result
+mn_flow_layout_node (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *in)
 {
   switch (n->kind)
     {
     case MN_FO_PARA:
-      return layout_para (L, n, x, w, y, bottom, in, page_empty, parent, out, used);
+      return layout_para (L, n, room, in);
     case MN_FO_TABLE:
-      return mn_table_layout (L, n, x, w, y, bottom, in, page_empty, parent, out, used);
+      return mn_table_layout (L, n, room, in);
     case MN_FO_BLOCK:
     case MN_FO_LIST:
     case MN_FO_LIST_ITEM:
-      return layout_block (L, n, x, w, y, bottom, in, page_empty, parent, out, used);
+      return layout_block (L, n, room, in);
     default:
-      return mn_flow_layout_children (L, n, x, w, y, bottom, in, page_empty, parent, out, used);
+      return mn_flow_layout_children (L, n, room, in);
     }
 }

@@ -1,7 +1,9 @@
 /* fotree.c: XSL-FO (libxml2 tree) -> the typed input tree of fotree.h.
  *
- * 1. Walk the FO elements; every element and attribute is either understood, accepted as a
- *    documented no-op (docs/fo-subset.md), or reported with its line (warning; --strict: error).
+ * 1. Walk the FO elements; every element is either understood or reported with its line
+ *    (warning; --strict: error).  Every attribute is read through the property table (the
+ *    "properties" section below: what is known, where it applies, how it is parsed), which
+ *    also makes the property section of docs/fo-subset.md; one it does not know is reported.
  * 2. Properties are resolved as XSL-FO 1.1 §5 says for our subset: inherited ones copied from
  *    the parent, lengths converted to Pango units once (em against the font size, % where the
  *    base is known here), shorthands expanded (margin, padding, border*), writing mode lr-tb
@@ -12,6 +14,11 @@
 #include "fotree.h"
 
 #include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
 
 /* Round half away from zero (no libm needed). */
 static int
@@ -19,11 +26,6 @@ round_int (double x)
 {
   return (int) (x >= 0 ? x + 0.5 : x - 0.5);
 }
-#include <stdlib.h>
-#include <string.h>
-
-#include "base/i18n.h"
-#include "render.h"
 
 #define FO_NS "http://www.w3.org/1999/XSL/Format"
 #define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -39,7 +41,7 @@ typedef struct ctx {
   mn_fo_doc *doc;     /* being built */
   mn_diag *d;         /* diagnostics */
   const char *file;   /* for diagnostics */
-  int errors;         /* errors reported by this parse */
+  int errors_before;  /* d->errors when the parse began: the parse fails if it grew */
   int generated;      /* the FO was made in memory by a stylesheet (no file of its own) */
   int take;           /* the FO document is ours: free each block's elements once parsed */
 } ctx;
@@ -76,6 +78,10 @@ node_line (xmlNodePtr n)
   return xmlGetLineNo (n);
 }
 
+/* Errors and warnings go to c->d, which counts them: the parse fails when an error was
+ * reported during it (d->errors grew), whether by bad() or by a warning that --strict makes
+ * an error. */
+
 /* Report one diagnostic; one about a generated FO that no session line explains says where it
  * comes from instead. */
 static void
@@ -93,31 +99,19 @@ report (ctx *c, enum mn_severity sev, long line, const char *fmt, va_list ap)
   g_free (msg);
 }
 
+/* An error, or a construct outside the subset (a warning; --strict makes it an error). */
 static void
-bad (ctx *c, long line, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
+say (ctx *c, enum mn_severity sev, long line, const char *fmt, ...) __attribute__ ((format (printf, 4, 5)));
 static void
-bad (ctx *c, long line, const char *fmt, ...)
+say (ctx *c, enum mn_severity sev, long line, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  report (c, MN_ERROR, line, fmt, ap);
+  report (c, sev, line, fmt, ap);
   va_end (ap);
-  c->errors++;
 }
-
-static void
-outside (ctx *c, long line, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
-static void
-outside (ctx *c, long line, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  int before = c->d->errors;
-  report (c, MN_WARNING, line, fmt, ap);
-  va_end (ap);
-  if (c->d->errors > before)
-    c->errors++;
-}
+#define bad(c, line, ...) say ((c), MN_ERROR, (line), __VA_ARGS__)
+#define outside(c, line, ...) say ((c), MN_WARNING, (line), __VA_ARGS__)
 
 static const char *
 intern (ctx *c, const char *s)
@@ -220,21 +214,31 @@ parse_color (const char *v, guint32 *out, int *transparent)
   return -1;
 }
 
+/* A keyword and what it stands for. */
+typedef struct keyword {
+  const char *word;
+  int value;
+} keyword;
+
+/* The value of keyword `v` in `kw` (ended by a NULL word), or -1. */
+static int
+keyword_value (const keyword *kw, const char *v)
+{
+  for (; kw->word; kw++)
+    if (!strcmp (kw->word, v))
+      return kw->value;
+  return -1;
+}
+
 static int
 parse_border_style (const char *v)
 {
-  if (!strcmp (v, "none") || !strcmp (v, "hidden"))
-    return MN_BORDER_NONE;
-  if (!strcmp (v, "solid") || !strcmp (v, "groove") || !strcmp (v, "ridge")
-      || !strcmp (v, "inset") || !strcmp (v, "outset"))
-    return MN_BORDER_SOLID;
-  if (!strcmp (v, "dashed"))
-    return MN_BORDER_DASHED;
-  if (!strcmp (v, "dotted"))
-    return MN_BORDER_DOTTED;
-  if (!strcmp (v, "double"))
-    return MN_BORDER_DOUBLE;
-  return -1;
+  static const keyword kw[] = {
+    { "none", MN_BORDER_NONE }, { "hidden", MN_BORDER_NONE }, { "solid", MN_BORDER_SOLID },
+    { "groove", MN_BORDER_SOLID }, { "ridge", MN_BORDER_SOLID }, { "inset", MN_BORDER_SOLID },
+    { "outset", MN_BORDER_SOLID }, { "dashed", MN_BORDER_DASHED },
+    { "dotted", MN_BORDER_DOTTED }, { "double", MN_BORDER_DOUBLE }, { NULL, 0 } };
+  return keyword_value (kw, v);
 }
 
 static int
@@ -280,61 +284,14 @@ parse_four_sides (const char *v, int font_size, int nonneg, int out[4])
 }
 
 static int
-side_of (const char *s)
-{
-  if (!strcmp (s, "top") || !strcmp (s, "before"))
-    return MN_SIDE_TOP;
-  if (!strcmp (s, "bottom") || !strcmp (s, "after"))
-    return MN_SIDE_BOTTOM;
-  if (!strcmp (s, "left") || !strcmp (s, "start"))
-    return MN_SIDE_LEFT;
-  if (!strcmp (s, "right") || !strcmp (s, "end"))
-    return MN_SIDE_RIGHT;
-  return -1;
-}
-
-static int
 parse_align (const char *v)
 {
-  if (!strcmp (v, "start") || !strcmp (v, "left") || !strcmp (v, "inside"))
-    return MN_ALIGN_START;
-  if (!strcmp (v, "center"))
-    return MN_ALIGN_CENTER;
-  if (!strcmp (v, "end") || !strcmp (v, "right") || !strcmp (v, "outside"))
-    return MN_ALIGN_END;
-  if (!strcmp (v, "justify"))
-    return MN_ALIGN_JUSTIFY;
-  return -1;
+  static const keyword kw[] = {
+    { "start", MN_ALIGN_START }, { "left", MN_ALIGN_START }, { "inside", MN_ALIGN_START },
+    { "center", MN_ALIGN_CENTER }, { "end", MN_ALIGN_END }, { "right", MN_ALIGN_END },
+    { "outside", MN_ALIGN_END }, { "justify", MN_ALIGN_JUSTIFY }, { NULL, 0 } };
+  return keyword_value (kw, v);
 }
-
-/* === properties === */
-
-/* Properties accepted and documented as having no effect in this engine. */
-static const char *const accepted_noop[] = {
-  "language", "country", "script", "hyphenate", "hyphenation-character",
-  "hyphenation-push-character-count", "hyphenation-remain-character-count",
-  "font-selection-strategy", "font-stretch", "font-variant", "relative-position",
-  "relative-align", "table-layout", "border-collapse", "border-separation",
-  "table-omit-header-at-break", "table-omit-footer-at-break", "precedence", "text-altitude",
-  "text-depth", "score-spaces", "intrusion-displace", "master-name", "master-reference",
-  "flow-name", "region-name", "force-page-count", "format", "grouping-separator",
-  "grouping-size", "letter-value", "column-number", "number-columns-repeated",
-  "starting-state", "show-destination", "destination-placement-offset", "indicate-destination",
-  "target-presentation-context", "target-processing-context", "target-stylesheet",
-  "ends-row", "starts-row", "empty-cells", "line-height-shift-adjustment",
-  "line-stacking-strategy", "white-space-treatment", "auto-restore", "media-usage",
-  "overflow", "clip", "dominant-baseline", "alignment-baseline", "alignment-adjust",
-  "leader-length", "rule-thickness", "rule-style", "leader-alignment", "leader-pattern-width",
-  "page-width", "page-height", "extent", "column-count", "column-gap",
-  "reference-orientation", "writing-mode", "display-align", "width", "height",
-  "block-progression-dimension", "inline-progression-dimension", "content-width",
-  "content-height", "scaling", "initial-page-number", "ref-id", "id", "role",
-  "internal-destination", "external-destination", "number-columns-spanned",
-  "number-rows-spanned", "column-width", "leader-pattern", "provisional-distance-between-starts",
-  "provisional-label-separation", "source-document", "keep-together", "keep-with-next",
-  "keep-with-previous", "break-before", "break-after", "widows", "orphans",
-  NULL
-};
 
 static int
 in_list (const char *const *list, const char *name)
@@ -345,433 +302,1062 @@ in_list (const char *const *list, const char *name)
   return 0;
 }
 
-/* Apply one attribute to `st`.  Returns 1 if handled, 0 if not a style property. */
+/* === properties === */
+
+/* The property table below is the one place that says which FO properties the engine knows,
+ * what it does with each, and where: parsing (apply_attrs, check_attrs), the "outside the
+ * subset" warnings and the property section of docs/fo-subset.md (mn_fo_props_write_doc;
+ * the test fo-subset-properties keeps the document equal to it) all come from it.
+ *
+ * How a property is read depends on its kind:
+ *   P_STYLE    a style property (mn_style): computed on every element of the input tree, from
+ *              the parent's value when it is inherited (§5.1.4), so it may be written on any
+ *              element; `applies` says where it takes effect;
+ *   P_NODE     data of the node (an id, a link's destination, a cell's span): read only on
+ *              the elements it applies to, accepted and ignored elsewhere;
+ *   P_ELEMENT  read by its element's own parser (page masters, regions, sequences, flows,
+ *              table columns, cells given directly in a body, bookmarks);
+ *   P_NONE     accepted and documented as having no effect here.
+ * On the elements of the input tree (blocks, inlines, tables, lists, flows, page-sequence,
+ * root) any property of the table is accepted (XSL-FO lets inherited properties be written
+ * anywhere, and stylesheets share attribute sets); one it does not know is a warning.  On
+ * fo:simple-page-master, the regions and fo:table-column only those that apply there, or are
+ * ignored there (`ignored`), are accepted.
+ *
+ * A name with SIDE stands for eight: SIDE is top, bottom, left, right, before, after, start
+ * or end (writing mode lr-tb: before = top, after = bottom, start = left, end = right).  A
+ * component (§5.11) .minimum, .maximum, .conditionality, .precedence, .within-line or
+ * .within-column of a known property is accepted and ignored; any other (space-before.optimum,
+ * keep-with-next.within-page, border-before-width.length) is read as the property itself,
+ * for style properties only. */
+
+/* Element classes: where a property applies (bit masks). */
+enum {
+  ON_BLOCK = 1 << 0,        /* fo:block, fo:block-container, a block-level fo:wrapper */
+  ON_INLINE = 1 << 1,       /* fo:inline, an inline fo:wrapper, and the inline elements below */
+  ON_LINK = 1 << 2,         /* fo:basic-link */
+  ON_CITATION = 1 << 3,     /* fo:page-number-citation, fo:page-number-citation-last */
+  ON_LEADER = 1 << 4,       /* fo:leader */
+  ON_TABLE = 1 << 5,        /* fo:table */
+  ON_ROW = 1 << 6,          /* fo:table-row (and fo:table-header, -body) */
+  ON_CELL = 1 << 7,         /* fo:table-cell */
+  ON_LIST = 1 << 8,         /* fo:list-block, fo:list-item, its label and body */
+  ON_FLOW = 1 << 9,         /* fo:flow, fo:static-content (and fo:root) */
+  ON_SEQUENCE = 1 << 10,    /* fo:page-sequence */
+  ON_MASTER = 1 << 11,      /* fo:simple-page-master */
+  ON_REGION = 1 << 12,      /* fo:region-body, -before, -after, -start, -end */
+  ON_COLUMN = 1 << 13,      /* fo:table-column */
+  ON_BOOKMARK = 1 << 14,    /* fo:bookmark */
+};
+/* The elements of the input tree. */
+#define ON_TREE (ON_BLOCK | ON_INLINE | ON_LINK | ON_CITATION | ON_LEADER | ON_TABLE | ON_ROW \
+                 | ON_CELL | ON_LIST | ON_FLOW | ON_SEQUENCE)
+/* The page-master elements, whose attributes are checked against `applies` and `ignored`. */
+#define ON_PAGE_MASTERS (ON_MASTER | ON_REGION | ON_COLUMN)
+#define ON_TEXT (ON_BLOCK | ON_INLINE)
+#define ON_BOXES (ON_BLOCK | ON_TABLE | ON_CELL | ON_LIST)
+
+typedef enum { P_STYLE, P_NODE, P_ELEMENT, P_NONE } prop_kind;
+
+/* The element whose properties are being read. */
+typedef struct elem {
+  ctx *c;
+  mn_fo_node *n;            /* its node (NULL for a page master, region or column) */
+  mn_style *st;             /* n's style, being computed */
+  const mn_style *parent;   /* the parent's computed style */
+  raw_props *raw;           /* margins and indents, combined once every attribute is read */
+  long line;                /* for diagnostics */
+} elem;
+
+typedef struct prop_def prop_def;
+
+/* Read value `v` of property `name` (SIDE replaced, no component) into `e`; `side` is the
+ * MN_SIDE_* a SIDE name stood for, or -1. */
+typedef void (*prop_parse) (elem *e, const prop_def *p, int side, const char *name, const char *v);
+
+struct prop_def {
+  const char *name;         /* the property (SIDE: see above) */
+  prop_kind kind;           /* how it is read */
+  gint8 inherited;          /* inherited (§5.1.4, and each property's definition in §7) */
+  prop_parse parse;         /* P_STYLE, P_NODE: reads the value; P_ELEMENT: checks it, or NULL */
+  int applies;              /* ON_*: where it takes effect */
+  int ignored;              /* ON_PAGE_MASTERS: where it is accepted without effect */
+  const char *values;       /* docs: the values and what they do ("" : the row above's) */
+  const char *initial;      /* docs: the initial value, or NULL */
+  const char *example;      /* a value with an effect (fo-props test: inherited or not), or NULL */
+};
+
+/* --- value parsers --- */
+
+/* The value of keyword `v` in `kw`; else a warning (`msg`, whose %s is v) and -1. */
 static int
-apply_prop (ctx *c, long line, const char *name, const char *v, mn_style *st,
-            const mn_style *parent, raw_props *raw)
+keyword_or_warn (elem *e, const keyword *kw, const char *v, const char *msg)
+{
+  int k = keyword_value (kw, v);
+  if (k < 0)
+    outside (e->c, e->line, msg, v);
+  return k;
+}
+
+static void
+p_font_family (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  ctx *c = e->c;
+  e->st->font_family = intern (c, v);
+  char **fams = g_strsplit (v, ",", -1);
+  for (int i = 0; fams[i]; i++)
+    {
+      char *f = g_strstrip (fams[i]);
+      size_t n = strlen (f);
+      if (n >= 2 && (f[0] == '\'' || f[0] == '"') && f[n - 1] == f[0])
+        {
+          f[n - 1] = 0;
+          f++;
+        }
+      int seen = 0;
+      for (guint k = 0; k < c->doc->families->len && !seen; k++)
+        seen = !strcmp (((mn_fo_family *) g_ptr_array_index (c->doc->families, k))->name, f);
+      if (!seen && *f)
+        {
+          mn_fo_family *fam = g_new0 (mn_fo_family, 1);
+          fam->name = intern (c, f);
+          fam->line = e->line;
+          g_ptr_array_add (c->doc->families, fam);
+        }
+    }
+  g_strfreev (fams);
+}
+
+static void
+p_font_size (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  static const struct { const char *k; double pt; } kw[] = {
+    { "xx-small", 7 }, { "x-small", 8 }, { "small", 10 }, { "medium", 12 },
+    { "large", 14 }, { "x-large", 18 }, { "xx-large", 24 } };
+  mn_style *st = e->st;
+  const mn_style *parent = e->parent;
+  int done = 0, len;
+  for (size_t i = 0; i < G_N_ELEMENTS (kw) && !done; i++)
+    if (!strcmp (v, kw[i].k))
+      {
+        st->font_size = (int) (kw[i].pt * MN_PT);
+        done = 1;
+      }
+  if (!done && !strcmp (v, "smaller"))
+    st->font_size = parent->font_size * 5 / 6, done = 1;
+  if (!done && !strcmp (v, "larger"))
+    st->font_size = parent->font_size * 6 / 5, done = 1;
+  if (!done)
+    {
+      int r = parse_length (v, parent->font_size, parent->font_size, &len);
+      if (r == -2)
+        len = 0;  /* out of range: said below */
+      else if (r != 0)
+        {
+          bad (e->c, e->line, _("font-size=\"%s\" is not a length; write it like 10.5pt"), v);
+          return;
+        }
+      st->font_size = len;
+    }
+  if (st->font_size <= 0 || st->font_size > 1000 * MN_PT)
+    {
+      bad (e->c, e->line, _("font-size=\"%s\" is out of range; use a size between 0 and 1000pt"), v);
+      st->font_size = parent->font_size;
+    }
+}
+
+static void
+p_font_weight (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  mn_style *st = e->st;
+  if (!strcmp (v, "bold"))
+    st->font_weight = 700;
+  else if (!strcmp (v, "normal"))
+    st->font_weight = 400;
+  else if (!strcmp (v, "bolder"))
+    st->font_weight = MIN (900, e->parent->font_weight + 300);
+  else if (!strcmp (v, "lighter"))
+    st->font_weight = MAX (100, e->parent->font_weight - 300);
+  else if (atoi (v) >= 100 && atoi (v) <= 900)
+    st->font_weight = atoi (v);
+  else
+    outside (e->c, e->line, _("font-weight=\"%s\" is not supported; use normal, bold or 100-900"), v);
+}
+
+static void
+p_font_style (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->st->font_italic = !strcmp (v, "italic") || !strcmp (v, "oblique");
+  if (!e->st->font_italic && strcmp (v, "normal"))
+    outside (e->c, e->line, _("font-style=\"%s\" is not supported; use normal or italic"), v);
+}
+
+static void
+p_color (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int tr;
+  if (parse_color (v, &e->st->color, &tr) != 0 || tr)
+    outside (e->c, e->line, _("color=\"%s\" is not a colour this engine knows; use #rrggbb"), v);
+}
+
+static void
+p_background_color (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int tr;
+  if (parse_color (v, &e->st->background, &tr) != 0)
+    outside (e->c, e->line, _("background-color=\"%s\" is not a colour this engine knows; use #rrggbb"), v);
+  else
+    e->st->has_background = !tr;
+}
+
+static void
+p_line_height (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  mn_style *st = e->st;
+  char *end;
+  int len;
+  double x = g_ascii_strtod (v, &end);
+  if (!strcmp (v, "normal"))
+    st->line_height_permille = 1200, st->line_height = 0;
+  else if (end != v && *end == 0 && x > 0 && x < 100)
+    st->line_height_permille = round_int (x * 1000), st->line_height = 0;
+  else if (parse_length (v, st->font_size, st->font_size, &len) == 0 && len > 0)
+    st->line_height = len, st->line_height_permille = 0;
+  else
+    bad (e->c, e->line, _("line-height=\"%s\" is not valid; write a number such as 1.7 or a length"), v);
+}
+
+/* text-align, text-align-last (arg: which) */
+static void
+p_text_align (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int last = !strcmp (name, "text-align-last");
+  int a = parse_align (v);
+  if (a < 0 && last && !strcmp (v, "relative"))
+    a = -1;
+  else if (a < 0)
+    {
+      outside (e->c, e->line, _("%s=\"%s\" is not supported; use start, center, end or justify"), name, v);
+      return;
+    }
+  if (last)
+    e->st->text_align_last = a;
+  else
+    e->st->text_align = a;
+}
+
+/* A length for `name`; reports what is wrong and returns -1. */
+static int
+length_value (elem *e, const char *name, const char *v, int *len)
+{
+  int r = parse_length (v, e->st->font_size, -1, len);
+  if (r == -2)
+    bad (e->c, e->line, _("%s=\"%s\" is out of range; use a length between -100000pt and 100000pt"), name, v);
+  else if (r != 0)
+    bad (e->c, e->line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
+  return r == 0 ? 0 : -1;
+}
+
+static void
+p_text_indent (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
   int len;
-  int fs = st->font_size;
+  if (length_value (e, name, v, &len) == 0)
+    e->st->text_indent = len;
+}
+
+static void
+p_letter_spacing (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int len;
+  if (!strcmp (v, "normal"))
+    e->st->letter_spacing = 0;
+  else if (length_value (e, name, v, &len) == 0)
+    e->st->letter_spacing = len;
+}
+
+/* start-indent, end-indent */
+static void
+p_indent (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int len;
+  if (strstr (v, "label-end()") || strstr (v, "body-start()"))
+    return;  /* the list columns are what layout gives them (flow.c, lists) */
+  if (length_value (e, name, v, &len) != 0)
+    return;
+  if (!strcmp (name, "start-indent"))
+    e->raw->has_start = 1, e->raw->start = len;
+  else
+    e->raw->has_end = 1, e->raw->end = len;
+}
+
+/* margin (side -1: 1 to 4 lengths, CSS order), margin-SIDE */
+static void
+p_margin (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int m[4], len;
+  if (side < 0)
+    {
+      int got = parse_four_sides (v, e->st->font_size, 0, m);
+      if (got < 0)
+        bad (e->c, e->line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
+      else if (got > 0)
+        for (int s = 0; s < 4; s++)
+          e->raw->margin[s] = m[s], e->raw->has_margin[s] = 1;
+    }
+  else if (length_value (e, name, v, &len) == 0)
+    e->raw->margin[side] = len, e->raw->has_margin[side] = 1;
+}
+
+/* space-before, space-after */
+static void
+p_space (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int *field = !strcmp (name, "space-before") ? &e->st->space_before : &e->st->space_after;
+  int len;
+  if (length_value (e, name, v, &len) != 0)
+    return;
+  if (len < 0)
+    bad (e->c, e->line, _("%s=\"%s\" is negative; spaces must be 0 or more"), name, v);
+  else
+    *field = len;
+}
+
+/* padding (side -1: 1 to 4 lengths), padding-SIDE */
+static void
+p_padding (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int len;
+  if (side < 0)
+    {
+      if (parse_four_sides (v, e->st->font_size, 1, e->st->padding) < 0)
+        bad (e->c, e->line, _("%s=\"%s\" is not a length of 0 or more; write it like 2pt"), name, v);
+    }
+  else if (parse_length (v, e->st->font_size, -1, &len) != 0 || len < 0)
+    bad (e->c, e->line, _("%s=\"%s\" is not a length of 0 or more; write it like 2pt"), name, v);
+  else
+    e->st->padding[side] = len;
+}
+
+/* border, border-SIDE, border-width/-style/-color, border-SIDE-width/-style/-color: the words
+ * of the value, each a width, a style or a colour as the name allows */
+static void
+p_border (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  mn_style *st = e->st;
+  const char *part = strrchr (name, '-');  /* width, style or color; NULL: all three */
+  if (part && strcmp (part + 1, "width") && strcmp (part + 1, "style") && strcmp (part + 1, "color"))
+    part = NULL;
+  const char *what = part ? part + 1 : NULL;
+  int s0 = side >= 0 ? side : 0, s1 = side >= 0 ? side : 3;
+  char **parts = g_strsplit_set (v, " ", -1);
+  for (int i = 0; parts[i]; i++)
+    {
+      const char *w = parts[i];
+      if (!*w)
+        continue;
+      int width, style, tr;
+      guint32 col;
+      if ((!what || !strcmp (what, "style")) && (style = parse_border_style (w)) >= 0)
+        for (int s = s0; s <= s1; s++)
+          {
+            st->border[s].style = style;
+            if (style != MN_BORDER_NONE && st->border[s].width == 0 && !what)
+              st->border[s].width = MN_PT;
+          }
+      else if ((!what || !strcmp (what, "width")) && parse_border_width (w, st->font_size, &width) == 0)
+        for (int s = s0; s <= s1; s++)
+          st->border[s].width = width;
+      else if ((!what || !strcmp (what, "color")) && parse_color (w, &col, &tr) == 0)
+        for (int s = s0; s <= s1; s++)
+          st->border[s].color = col;
+      else
+        bad (e->c, e->line, _("%s=\"%s\" is not understood; write it like \"0.5pt solid black\""), name, v);
+    }
+  g_strfreev (parts);
+}
+
+/* widows, orphans */
+static void
+p_widows (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int n = atoi (v);
+  if (n < 1 || n > 1000)
+    bad (e->c, e->line, _("%s=\"%s\" must be a whole number of at least 1"), name, v);
+  else if (name[0] == 'w')
+    e->st->widows = n;
+  else
+    e->st->orphans = n;
+}
+
+/* break-before, break-after */
+static void
+p_break (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int b = MN_BREAK_AUTO;
+  if (!strcmp (v, "page") || !strcmp (v, "even-page") || !strcmp (v, "odd-page")
+      || !strcmp (v, "column"))
+    b = MN_BREAK_PAGE;
+  else if (strcmp (v, "auto"))
+    outside (e->c, e->line, _("%s=\"%s\" is not supported; use page or auto"), name, v);
+  if (b == MN_BREAK_PAGE && strcmp (v, "page") && strcmp (v, "column"))
+    outside (e->c, e->line, _("%s=\"%s\" is set as a plain page break (no blank page is inserted)"), name, v);
+  if (!strcmp (name, "break-before"))
+    e->st->break_before = b;
+  else
+    e->st->break_after = b;
+}
+
+/* keep-with-next, keep-with-previous, keep-together */
+static void
+p_keep (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int k = strcmp (v, "auto") != 0;
+  if (!strcmp (name, "keep-with-next"))
+    e->st->keep_with_next = k;
+  else if (!strcmp (name, "keep-with-previous"))
+    e->st->keep_with_previous = k;
+  else
+    e->st->keep_together = k;
+}
+
+static void
+p_display_align (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  static const keyword kw[] = {
+    { "center", MN_DISPLAY_CENTER }, { "after", MN_DISPLAY_AFTER },
+    { "before", MN_DISPLAY_BEFORE }, { "auto", MN_DISPLAY_BEFORE }, { NULL, 0 } };
+  int k = keyword_or_warn (e, kw, v, _("display-align=\"%s\" is not supported; use before, center or after"));
+  if (k >= 0)
+    e->st->display_align = k;
+}
+
+/* a cell's display-align, or an inline's baseline-shift; other values are ignored */
+static void
+p_vertical_align (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  static const keyword cell[] = {
+    { "middle", MN_DISPLAY_CENTER }, { "bottom", MN_DISPLAY_AFTER }, { NULL, 0 } };
+  static const keyword shift[] = {
+    { "super", MN_SHIFT_SUPER }, { "sub", MN_SHIFT_SUB }, { NULL, 0 } };
+  int k;
+  if ((k = keyword_value (cell, v)) >= 0)
+    e->st->display_align = k;
+  else if ((k = keyword_value (shift, v)) >= 0)
+    e->st->baseline_shift = k;
+}
+
+static void
+p_text_decoration (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  mn_style *st = e->st;
+  st->decoration = 0;
+  if (strstr (v, "underline") && !strstr (v, "no-underline"))
+    st->decoration |= MN_DECO_UNDERLINE;
+  if (strstr (v, "line-through") && !strstr (v, "no-line-through"))
+    st->decoration |= MN_DECO_LINE_THROUGH;
+  if (strstr (v, "overline") && !strstr (v, "no-overline"))
+    st->decoration |= MN_DECO_OVERLINE;
+}
+
+static void
+p_baseline_shift (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  static const keyword kw[] = {
+    { "super", MN_SHIFT_SUPER }, { "sub", MN_SHIFT_SUB }, { "baseline", MN_SHIFT_BASELINE },
+    { NULL, 0 } };
+  int k = keyword_or_warn (e, kw, v, _("baseline-shift=\"%s\" is not supported; use super, sub or baseline"));
+  if (k >= 0)
+    e->st->baseline_shift = k;
+}
+
+static void
+p_linefeed_treatment (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->st->preserve_linefeeds = !strcmp (v, "preserve");
+}
+
+static void
+p_white_space_collapse (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->st->collapse_spaces = strcmp (v, "false") != 0;
+}
+
+static void
+p_white_space (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  mn_style *st = e->st;
+  if (!strcmp (v, "pre"))
+    st->preserve_linefeeds = 1, st->collapse_spaces = 0, st->nowrap = 1;
+  else if (!strcmp (v, "pre-wrap") || !strcmp (v, "pre-line"))
+    st->preserve_linefeeds = 1, st->collapse_spaces = !strcmp (v, "pre-line");
+  else if (!strcmp (v, "nowrap"))
+    st->nowrap = 1;
+}
+
+static void
+p_wrap_option (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->st->nowrap = !strcmp (v, "no-wrap");
+}
+
+/* provisional-distance-between-starts, provisional-label-separation */
+static void
+p_provisional (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  int *field = !strcmp (name, "provisional-distance-between-starts") ? &e->st->pdbs : &e->st->pls;
+  int len;
+  if (parse_length (v, e->st->font_size, -1, &len) != 0 || len < 0)
+    bad (e->c, e->line, _("%s=\"%s\" is not a length of 0 or more; write it like 2em"), name, v);
+  else
+    *field = len;
+}
+
+static void
+p_id (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  ctx *c = e->c;
+  if (g_hash_table_contains (c->doc->ids, v))
+    bad (c, e->line, _("id \"%s\" is used twice; ids must be unique"), v);
+  else
+    {
+      e->n->id = intern (c, v);
+      g_hash_table_insert (c->doc->ids, (gpointer) e->n->id, e->n);
+    }
+}
+
+/* internal-destination, ref-id */
+static void
+p_ref (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->n->ref = intern (e->c, v);
+  if (e->n->kind == MN_FO_LINK)
+    g_hash_table_add (e->c->doc->targets, (gpointer) e->n->ref);
+}
+
+static void
+p_external_destination (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  /* url('x'), url("x"), url(x) or a bare URI */
+  const char *s = v;
+  size_t len = strlen (s);
+  if (!strncmp (s, "url(", 4) && len > 5 && s[len - 1] == ')')
+    {
+      s += 4, len -= 5;
+      if (len >= 2 && (s[0] == '\'' || s[0] == '"') && s[len - 1] == s[0])
+        s++, len -= 2;
+    }
+  char *u = g_strndup (s, len);
+  e->n->uri = intern (e->c, u);
+  g_free (u);
+}
+
+static void
+p_role (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->n->role = intern (e->c, v);
+}
+
+static void
+p_colspan (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->n->colspan = atoi (v);
+  if (e->n->colspan < 1 || e->n->colspan > 1000)
+    {
+      bad (e->c, e->line, _("number-columns-spanned=\"%s\" must be a whole number of at least 1"), v);
+      e->n->colspan = 1;
+    }
+}
+
+static void
+p_rowspan (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  if (atoi (v) != 1)
+    outside (e->c, e->line, _("number-rows-spanned is outside the supported FO subset; the cell spans one row"));
+}
+
+static void
+p_column_number (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->n->column = atoi (v);
+}
+
+static void
+p_leader_pattern (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->n->leader_rule = !strcmp (v, "rule");
+}
+
+/* width, inline-progression-dimension of a table */
+static void
+p_table_width (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  char *end;
+  double pc = g_ascii_strtod (v, &end);
+  int len;
+  if (!strcmp (v, "auto"))
+    ;
+  else if (end != v && !strcmp (end, "%") && pc > 0 && pc <= 100)
+    e->n->width_permille = round_int (pc * 10);
+  else if (parse_length (v, e->n->st.font_size, -1, &len) == 0 && len > 0)
+    e->n->width = len;
+  else
+    bad (e->c, e->line, _("%s=\"%s\" is not a positive length or percentage"), name, v);
+}
+
+static void
+p_omit_header (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  e->n->omit_header = !strcmp (v, "true");
+}
+
+/* reference-orientation, writing-mode on a page master or region: checked, never applied */
+static void
+p_orientation (elem *e, const prop_def *p, int side, const char *name, const char *v)
+{
+  if (strcmp (v, "0") && strcmp (v, "lr-tb") && strcmp (v, "lr") && strcmp (v, "horizontal-tb"))
+    outside (e->c, e->line, _("%s=\"%s\" is outside the supported FO subset (horizontal left-to-right only)"),
+             name, v);
+}
+
+/* --- the table --- */
+
+#define STYLE(name, inh, parse, applies, values, initial, example) \
+  { name, P_STYLE, inh, parse, applies, 0, values, initial, example }
+#define NODE(name, parse, applies, values) \
+  { name, P_NODE, 0, parse, applies, 0, values, NULL, NULL }
+#define ELEMENT(name, check, applies, values, initial) \
+  { name, P_ELEMENT, 0, check, applies, 0, values, initial, NULL }
+#define NONE(name) { name, P_NONE, 0, NULL, 0, 0, NULL, NULL, NULL }
+#define NONE_ON(name, ignored) { name, P_NONE, 0, NULL, 0, ignored, NULL, NULL, NULL }
+
+static const prop_def props[] = {
+  STYLE ("font-family", 1, p_font_family, ON_TEXT,
+         "comma-separated list; generic `serif`, `sans-serif`, `monospace`; `Mincho`, `Gothic`, "
+         "`IPAexMincho`, `IPAexGothic`, `Noto Serif CJK JP`, `Noto Sans CJK JP`. Any other family "
+         "is warned about and set in Mincho", "`serif` (IPAex Mincho)", "sans-serif"),
+  STYLE ("font-size", 1, p_font_size, ON_TEXT,
+         "length, %, `em`, `xx-small`…`xx-large`, `smaller`, `larger`; 0 < size ≤ 1000pt",
+         "12pt", "20pt"),
+  STYLE ("font-weight", 1, p_font_weight, ON_TEXT,
+         "`normal`, `bold`, `bolder`, `lighter`, 100–900 (the pinned IPAex and Noto CJK Regular "
+         "files have one weight and no bold is synthesised: use `sans-serif` / Gothic for "
+         "emphasis, as Japanese documents do)", "normal", "bold"),
+  STYLE ("font-style", 1, p_font_style, ON_TEXT,
+         "`normal`, `italic`, `oblique` (the pinned fonts have no italic and no slant is "
+         "synthesised: text stays upright)", "normal", "italic"),
+  STYLE ("color", 1, p_color, ON_TEXT,
+         "`#rgb`, `#rrggbb`, `rgb(r,g,b)`, 22 colour names", "black", "red"),
+  { "background-color", P_STYLE, 0, p_background_color, ON_BOXES, ON_REGION,
+    "`#rgb`, `#rrggbb`, `rgb(r,g,b)`, 22 colour names, `transparent`; not painted on inlines "
+    "(known gap)", "transparent", "red" },
+  STYLE ("line-height", 1, p_line_height, ON_BLOCK,
+         "`normal` (1.2), a number (inherited as the number), a length, %. The paragraph font's "
+         "ascent and descent are centred in it (half-leading); a line holding a larger inline "
+         "font or raised text grows to hold it, each run with its own half-leading "
+         "(`line-stacking-strategy=\"max-height\"`)", "normal", "30pt"),
+  STYLE ("text-align", 1, p_text_align, ON_BLOCK,
+         "`start`/`left`/`inside`, `center`, `end`/`right`/`outside`, `justify`", "start",
+         "center"),
+  STYLE ("text-align-last", 1, p_text_align, ON_BLOCK,
+         "the same, and `relative`", "the last line of a justified paragraph is set at start",
+         "center"),
+  STYLE ("text-indent", 1, p_text_indent, ON_BLOCK,
+         "length; negative makes a hanging first line", "0", "2em"),
+  STYLE ("start-indent", 1, p_indent, ON_BLOCK | ON_TABLE | ON_LIST,
+         "absolute lengths from the reference area (region, table cell, list column); "
+         "`label-end()`, `body-start()` are what the list columns get (any other value on a "
+         "list item's label and body is ignored)", "0", "10pt"),
+  STYLE ("end-indent", 1, p_indent, ON_BLOCK | ON_TABLE | ON_LIST, "", NULL, "10pt"),
+  STYLE ("margin", 0, p_margin, ON_BLOCK | ON_TABLE | ON_LIST | ON_MASTER | ON_REGION,
+         "lengths (1 to 4 for `margin`, CSS order). Left/right (start/end) add to the inherited "
+         "indents, with the block's own border and padding (XSL-FO §5.3.2); top/bottom "
+         "(before/after) are `space-before`/`-after`. On page masters and region-body: the "
+         "page's and the body's margins", "0", "5pt"),
+  STYLE ("margin-SIDE", 0, p_margin, ON_BLOCK | ON_TABLE | ON_LIST | ON_MASTER | ON_REGION, "",
+         NULL, "5pt"),
+  STYLE ("space-before", 0, p_space, ON_BLOCK | ON_TABLE | ON_LIST,
+         "length ≥ 0 (its `.optimum`); dropped at the top of a page, between siblings the larger "
+         "of space-after and space-before", "0", "5pt"),
+  STYLE ("space-after", 0, p_space, ON_BLOCK | ON_TABLE | ON_LIST, "", NULL, "5pt"),
+  STYLE ("letter-spacing", 1, p_letter_spacing, ON_TEXT, "length, `normal`", "normal", "1pt"),
+  STYLE ("padding", 0, p_padding, ON_BOXES,
+         "length ≥ 0 (1 to 4 values for `padding`)", "0", "3pt"),
+  STYLE ("padding-SIDE", 0, p_padding, ON_BOXES, "", NULL, "3pt"),
+  STYLE ("border", 0, p_border, ON_BOXES,
+         "widths `thin` (0.5pt), `medium` (1pt), `thick` (2pt) or lengths; styles `none`, "
+         "`hidden`, `solid`, `dashed`, `dotted`, `double` (`groove`, `ridge`, `inset`, `outset` "
+         "draw solid); colours. A style with no width (in `border` or `border-SIDE`) is 1pt "
+         "wide", "none, width 0", "1pt solid red"),
+  STYLE ("border-SIDE", 0, p_border, ON_BOXES, "", NULL, "1pt solid red"),
+  STYLE ("border-width", 0, p_border, ON_BOXES, "", NULL, NULL),  /* no effect without a style */
+  STYLE ("border-style", 0, p_border, ON_BOXES, "", NULL, "solid"),
+  STYLE ("border-color", 0, p_border, ON_BOXES, "", NULL, "red"),
+  STYLE ("border-SIDE-width", 0, p_border, ON_BOXES, "", NULL, NULL),
+  STYLE ("border-SIDE-style", 0, p_border, ON_BOXES, "", NULL, "solid"),
+  STYLE ("border-SIDE-color", 0, p_border, ON_BOXES, "", NULL, "red"),
+  STYLE ("break-before", 0, p_break, ON_BLOCK | ON_TABLE | ON_LIST,
+         "`page` (also `column`, `even-page`, `odd-page`, set as a plain page break, warned), "
+         "`auto`; a break-after at the end of a table cell or list column breaks after its row "
+         "or item", "auto", "page"),
+  STYLE ("break-after", 0, p_break, ON_BLOCK | ON_TABLE | ON_LIST, "", NULL, "page"),
+  STYLE ("keep-with-next", 0, p_keep, ON_BLOCK | ON_TABLE | ON_LIST,
+         "any value but `auto` keeps (strengths are not compared; `.within-page` is the "
+         "property itself); between siblings only", "auto", "always"),
+  STYLE ("keep-with-previous", 0, p_keep, ON_BLOCK | ON_TABLE | ON_LIST, "", NULL, "always"),
+  STYLE ("keep-together", 0, p_keep, ON_BLOCK | ON_LIST | ON_ROW,
+         "any value but `auto`: the block or row moves whole to the next page unless it starts "
+         "one", "auto", "always"),
+  STYLE ("widows", 1, p_widows, ON_BLOCK, "integer ≥ 1", "2", "3"),
+  STYLE ("orphans", 1, p_widows, ON_BLOCK, "", NULL, "3"),
+  { "display-align", P_STYLE, 0, p_display_align, ON_CELL, ON_REGION,
+    "`before`, `center`, `after` (`auto` = before): where a cell's content sits in its row",
+    "auto", "center" },
+  STYLE ("vertical-align", 0, p_vertical_align, ON_CELL | ON_INLINE,
+         "`middle`, `bottom` (a cell's display-align), `super`, `sub` (an inline's "
+         "baseline-shift)", NULL, "middle"),
+  STYLE ("text-decoration", 0, p_text_decoration, ON_INLINE,
+         "`underline`, `line-through` (`overline` is accepted, not drawn)", "none",
+         "underline"),
+  STYLE ("baseline-shift", 0, p_baseline_shift, ON_INLINE,
+         "`super`, `sub` (70 % size, raised a third / lowered a fifth of the font size), "
+         "`baseline`", "baseline", "super"),
+  STYLE ("linefeed-treatment", 1, p_linefeed_treatment, ON_BLOCK,
+         "`preserve` keeps line feeds; anything else treats them as spaces, except that a line "
+         "feed (with the spaces around it) between two Japanese (wide, non-Hangul) characters is "
+         "removed, as CSS Text 3 §4.1.3 does: a sentence wrapped in the source stays one "
+         "sentence", "treat-as-space", "preserve"),
+  STYLE ("white-space-collapse", 1, p_white_space_collapse, ON_BLOCK, "`true`, `false`", "true",
+         "false"),
+  STYLE ("white-space", 1, p_white_space, ON_BLOCK,
+         "`pre`, `pre-wrap`, `pre-line`, `nowrap`, `normal`", "normal", "pre"),
+  STYLE ("wrap-option", 1, p_wrap_option, ON_BLOCK, "`wrap`, `no-wrap`", "wrap", "no-wrap"),
+  STYLE ("provisional-distance-between-starts", 1, p_provisional, ON_LIST,
+         "length ≥ 0: the label column is provisional-distance-between-starts − "
+         "provisional-label-separation wide, the body starts at "
+         "provisional-distance-between-starts", "24pt", "30pt"),
+  STYLE ("provisional-label-separation", 1, p_provisional, ON_LIST, "length ≥ 0", "6pt", "3pt"),
+  { "id", P_NODE, 0, p_id, ON_TREE, ON_MASTER,
+    "unique in the document; a page-sequence's id gives its first / last page for citations",
+    NULL, NULL },
+  NODE ("role", p_role, ON_TREE,
+        "a PDF structure type for the block's text: `P`, `H`, `H1`…`H6`, `BlockQuote`, "
+        "`Caption`, `Code`, `Quote`, `Note`; anything else tags as `P`"),
+  NODE ("internal-destination", p_ref, ON_LINK, "an `id`: the link goes to its first area"),
+  NODE ("external-destination", p_external_destination, ON_LINK,
+        "`url('…')` or a bare URI"),
+  NODE ("ref-id", p_ref, ON_CITATION, "the `id` whose first / last page is shown"),
+  NODE ("number-columns-spanned", p_colspan, ON_CELL, "integer ≥ 1"),
+  NODE ("number-rows-spanned", p_rowspan, ON_CELL, "only 1 (more is warned: the cell spans one row)"),
+  { "column-number", P_NODE, 0, p_column_number, ON_CELL, ON_COLUMN,
+    "places a cell in that column", NULL, NULL },
+  NODE ("leader-pattern", p_leader_pattern, ON_LEADER, "`rule`, else space"),
+  NODE ("width", p_table_width, ON_TABLE,
+        "a table's width: a length or percentage (never wider than the room), `auto`"),
+  NODE ("inline-progression-dimension", p_table_width, ON_TABLE, ""),
+  NODE ("table-omit-header-at-break", p_omit_header, ON_TABLE,
+        "`true`: the header on the first page only"),
+  ELEMENT ("master-name", NULL, ON_MASTER, "names a page master", NULL),
+  ELEMENT ("master-reference", NULL, ON_SEQUENCE, "the page master (or page-sequence-master) "
+           "of a page-sequence", NULL),
+  ELEMENT ("page-width", NULL, ON_MASTER, "length", "A4 portrait (210mm × 297mm)"),
+  ELEMENT ("page-height", NULL, ON_MASTER, "", NULL),
+  ELEMENT ("extent", NULL, ON_REGION, "length: the height of region-before/-after, the width "
+           "of region-start/-end", "0"),
+  ELEMENT ("region-name", NULL, ON_REGION, "the name fo:static-content's flow-name refers to",
+           "`xsl-region-body`, `xsl-region-before` …"),
+  ELEMENT ("column-count", NULL, ON_REGION, "only 1 (more is warned: the region has one column)",
+           "1"),
+  ELEMENT ("reference-orientation", p_orientation, ON_MASTER | ON_REGION,
+           "only 0 (others are warned about)", "0"),
+  ELEMENT ("writing-mode", p_orientation, ON_MASTER | ON_REGION,
+           "only `lr-tb` (others are warned about)", "lr-tb"),
+  ELEMENT ("flow-name", NULL, ON_FLOW, "a region's region-name", NULL),
+  ELEMENT ("initial-page-number", NULL, ON_SEQUENCE, "integer ≥ 1, `auto` (continue)", "auto"),
+  ELEMENT ("column-width", NULL, ON_COLUMN,
+           "length, percentage of the table's content width, `proportional-column-width(N)`",
+           "proportional-column-width(1)"),
+  ELEMENT ("number-columns-repeated", NULL, ON_COLUMN, "integer ≥ 1", "1"),
+  ELEMENT ("starts-row", NULL, ON_CELL, "`true`: a cell given directly in a body starts a row",
+           "false"),
+  ELEMENT ("ends-row", NULL, ON_CELL, "`true`: it ends its row", "false"),
+  ELEMENT ("starting-state", NULL, ON_BOOKMARK, "`show`, `hide`", "show"),
+  NONE ("alignment-adjust"), NONE ("alignment-baseline"), NONE ("auto-restore"),
+  NONE ("block-progression-dimension"), NONE ("border-collapse"), NONE ("border-separation"),
+  NONE ("clip"), NONE_ON ("column-gap", ON_REGION), NONE ("content-height"),
+  NONE ("content-width"),
+  NONE ("country"), NONE ("destination-placement-offset"), NONE ("dominant-baseline"),
+  NONE ("empty-cells"), NONE ("font-selection-strategy"), NONE ("font-stretch"),
+  NONE ("font-variant"), NONE ("force-page-count"), NONE ("format"),
+  NONE ("grouping-separator"), NONE ("grouping-size"), NONE ("height"), NONE ("hyphenate"),
+  NONE ("hyphenation-character"), NONE ("hyphenation-push-character-count"),
+  NONE ("hyphenation-remain-character-count"), NONE ("indicate-destination"),
+  NONE ("intrusion-displace"), NONE ("language"), NONE ("leader-alignment"),
+  NONE ("leader-length"), NONE ("leader-pattern-width"), NONE ("letter-value"),
+  NONE ("line-height-shift-adjustment"), NONE ("line-stacking-strategy"), NONE ("media-usage"),
+  NONE_ON ("overflow", ON_REGION), NONE_ON ("precedence", ON_REGION), NONE ("relative-align"),
+  NONE ("relative-position"),
+  NONE ("rule-style"), NONE ("rule-thickness"), NONE ("scaling"), NONE ("score-spaces"),
+  NONE ("script"), NONE ("show-destination"), NONE ("source-document"),
+  NONE ("table-layout"), NONE ("table-omit-footer-at-break"), NONE ("target-presentation-context"),
+  NONE ("target-processing-context"), NONE ("target-stylesheet"), NONE ("text-altitude"),
+  NONE ("text-depth"), NONE ("white-space-treatment"),
+};
+
+/* --- looking properties up --- */
+
+/* A name the table answers to: an entry, and the side a SIDE in it stood for. */
+typedef struct prop_key {
+  const prop_def *p;        /* the entry */
+  int side;                 /* MN_SIDE_*, or -1 */
+} prop_key;
+
+static const struct { const char *word; int side; } side_words[] = {
+  { "top", MN_SIDE_TOP }, { "bottom", MN_SIDE_BOTTOM }, { "left", MN_SIDE_LEFT },
+  { "right", MN_SIDE_RIGHT }, { "before", MN_SIDE_TOP }, { "after", MN_SIDE_BOTTOM },
+  { "start", MN_SIDE_LEFT }, { "end", MN_SIDE_RIGHT },
+};
+
+/* name -> prop_key, every SIDE spelt out; made once, kept for the process (reachable). */
+static GHashTable *
+prop_index (void)
+{
+  static gsize once;
+  static GHashTable *index;
+  if (g_once_init_enter (&once))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (size_t i = 0; i < G_N_ELEMENTS (props); i++)
+        {
+          const char *side = strstr (props[i].name, "SIDE");
+          for (size_t w = 0; w < (side ? G_N_ELEMENTS (side_words) : 1); w++)
+            {
+              prop_key *k = g_new (prop_key, 1);
+              k->p = &props[i];
+              k->side = side ? side_words[w].side : -1;
+              char *name = side ? g_strdup_printf ("%.*s%s%s", (int) (side - props[i].name),
+                                                   props[i].name, side_words[w].word, side + 4)
+                                : g_strdup (props[i].name);
+              g_hash_table_insert (t, name, k);
+            }
+        }
+      index = t;
+      g_once_init_leave (&once, 1);
+    }
+  return index;
+}
+
+static const prop_key *
+lookup_prop (const char *name)
+{
+  return g_hash_table_lookup (prop_index (), name);
+}
+
+/* The class of the element `n` stands for (P_NODE properties are read where they apply). */
+static int
+node_class (const mn_fo_node *n)
+{
+  switch (n->kind)
+    {
+    case MN_FO_FLOW:
+      return ON_FLOW | ON_SEQUENCE;  /* fo:root and fo:page-sequence are FLOW holders too */
+    case MN_FO_BLOCK:
+    case MN_FO_PARA:
+      return ON_BLOCK;
+    case MN_FO_TABLE:
+      return ON_TABLE;
+    case MN_FO_TABLE_HEADER:
+    case MN_FO_TABLE_BODY:
+    case MN_FO_ROW:
+      return ON_ROW;
+    case MN_FO_CELL:
+      return ON_CELL;
+    case MN_FO_LIST:
+    case MN_FO_LIST_ITEM:
+    case MN_FO_LIST_LABEL:
+    case MN_FO_LIST_BODY:
+      return ON_LIST;
+    case MN_FO_LINK:
+      return ON_INLINE | ON_LINK;
+    case MN_FO_CITATION:
+    case MN_FO_CITATION_LAST:
+      return ON_INLINE | ON_CITATION;
+    case MN_FO_LEADER:
+      return ON_INLINE | ON_LEADER;
+    default:
+      return ON_INLINE;
+    }
+}
+
+/* Read attribute `full`="v" of element `e` (of the input tree).  Returns 0 when the table does
+ * not know it. */
+static int
+apply_prop (elem *e, const char *full, const char *v)
+{
+  static const char *const ignored_components[] = { "minimum", "maximum", "conditionality",
+    "precedence", "within-line", "within-column", NULL };
   char base[64];
-  /* Components: space-before.optimum, keep-with-next.within-page, border-before-width.length */
-  const char *dot = strchr (name, '.');
+  const char *name = full;
+  const char *dot = strchr (full, '.');
   if (dot)
     {
-      const char *comp = dot + 1;
-      snprintf (base, sizeof base, "%.*s", (int) (dot - name), name);
-      if (!strcmp (comp, "minimum") || !strcmp (comp, "maximum")
-          || !strcmp (comp, "conditionality") || !strcmp (comp, "precedence")
-          || !strcmp (comp, "within-line") || !strcmp (comp, "within-column"))
-        return 1;  /* documented: only optimum / within-page matter here */
+      snprintf (base, sizeof base, "%.*s", (int) (dot - full), full);
       name = base;
     }
+  const prop_key *k = lookup_prop (name);
+  if (!k)
+    return 0;
+  if (dot && in_list (ignored_components, dot + 1))
+    return 1;
+  const prop_def *p = k->p;
+  if (dot && p->kind != P_STYLE)
+    return 0;  /* only style properties have components that matter */
+  if (p->kind == P_STYLE || (p->kind == P_NODE && (p->applies & node_class (e->n))))
+    p->parse (e, p, k->side, name, v);
+  return 1;
+}
 
-  if (!strcmp (name, "font-family"))
+/* The attributes of a page master, region or table column (class `on`): those that apply there
+ * or are ignored there are accepted (and checked, when the table says how), the others warned
+ * about.  Their values are read by the element's parser. */
+static void
+check_attrs (ctx *c, xmlNodePtr x, int on)
+{
+  for (xmlAttrPtr a = x->properties; a; a = a->next)
     {
-      st->font_family = intern (c, v);
-      char **fams = g_strsplit (v, ",", -1);
-      for (int i = 0; fams[i]; i++)
+      if (a->ns)
+        continue;
+      const char *name = (const char *) a->name;
+      const prop_key *k = lookup_prop (name);
+      if (!k || !((k->p->applies | k->p->ignored) & on))
         {
-          char *f = g_strstrip (fams[i]);
-          size_t n = strlen (f);
-          if (n >= 2 && (f[0] == '\'' || f[0] == '"') && f[n - 1] == f[0])
-            {
-              f[n - 1] = 0;
-              f++;
-            }
-          int seen = 0;
-          for (guint k = 0; k < c->doc->families->len && !seen; k++)
-            seen = !strcmp (((mn_fo_family *) g_ptr_array_index (c->doc->families, k))->name, f);
-          if (!seen && *f)
-            {
-              mn_fo_family *fam = g_new0 (mn_fo_family, 1);
-              fam->name = intern (c, f);
-              fam->line = line;
-              g_ptr_array_add (c->doc->families, fam);
-            }
+          outside (c, node_line (x), _("property %s on fo:%s is outside the supported FO subset; ignored"),
+                   name, (const char *) x->name);
+          continue;
         }
-      g_strfreev (fams);
-      return 1;
+      if (k->p->kind != P_ELEMENT || !k->p->parse)
+        continue;
+      xmlChar *v = xmlGetNoNsProp (x, a->name);
+      elem e = { c, NULL, NULL, NULL, NULL, node_line (x) };
+      k->p->parse (&e, k->p, k->side, name, v ? (const char *) v : "");
+      xmlFree (v);
     }
-  if (!strcmp (name, "font-size"))
+}
+
+/* --- the table in docs/fo-subset.md --- */
+
+static void
+write_classes (FILE *fp, int on)
+{
+  static const char *const names[] = { "blocks", "inlines", "fo:basic-link",
+    "fo:page-number-citation(-last)", "fo:leader", "tables", "table rows", "table cells",
+    "lists", "flows", "fo:page-sequence", "fo:simple-page-master", "regions",
+    "fo:table-column", "fo:bookmark" };
+  if ((on & ON_TREE) == ON_TREE)
     {
-      static const struct { const char *k; double pt; } kw[] = {
-        { "xx-small", 7 }, { "x-small", 8 }, { "small", 10 }, { "medium", 12 },
-        { "large", 14 }, { "x-large", 18 }, { "xx-large", 24 } };
-      int done = 0;
-      for (size_t i = 0; i < G_N_ELEMENTS (kw) && !done; i++)
-        if (!strcmp (v, kw[i].k))
-          {
-            st->font_size = (int) (kw[i].pt * MN_PT);
-            done = 1;
-          }
-      if (!done && !strcmp (v, "smaller"))
-        st->font_size = parent->font_size * 5 / 6, done = 1;
-      if (!done && !strcmp (v, "larger"))
-        st->font_size = parent->font_size * 6 / 5, done = 1;
-      if (!done)
-        {
-          int r = parse_length (v, parent->font_size, parent->font_size, &len);
-          if (r == -2)
-            len = 0;  /* out of range: said below */
-          else if (r != 0)
-            {
-              bad (c, line, _("font-size=\"%s\" is not a length; write it like 10.5pt"), v);
-              return 1;
-            }
-          st->font_size = len;
-        }
-      if (st->font_size <= 0 || st->font_size > 1000 * MN_PT)
-        {
-          bad (c, line, _("font-size=\"%s\" is out of range; use a size between 0 and 1000pt"), v);
-          st->font_size = parent->font_size;
-        }
-      return 1;
+      fputs ("every element", fp);
+      on &= ~ON_TREE;
+      if (on)
+        fputs (", ", fp);
     }
-  if (!strcmp (name, "font-weight"))
+  for (int b = 0, first = 1; b < (int) G_N_ELEMENTS (names); b++)
+    if (on & (1 << b))
+      {
+        fprintf (fp, "%s%s", first ? "" : ", ", names[b]);
+        first = 0;
+      }
+}
+
+void
+mn_fo_props_write_doc (FILE *fp)
+{
+  fputs ("| Property | Inherited | Applies to | Values | Initial |\n|---|---|---|---|---|\n", fp);
+  for (size_t i = 0; i < G_N_ELEMENTS (props); i++)
     {
-      if (!strcmp (v, "bold"))
-        st->font_weight = 700;
-      else if (!strcmp (v, "normal"))
-        st->font_weight = 400;
-      else if (!strcmp (v, "bolder"))
-        st->font_weight = MIN (900, parent->font_weight + 300);
-      else if (!strcmp (v, "lighter"))
-        st->font_weight = MAX (100, parent->font_weight - 300);
-      else if (atoi (v) >= 100 && atoi (v) <= 900)
-        st->font_weight = atoi (v);
-      else
-        outside (c, line, _("font-weight=\"%s\" is not supported; use normal, bold or 100-900"), v);
-      return 1;
+      const prop_def *p = &props[i];
+      if (p->kind == P_NONE || !*p->values)
+        continue;
+      /* the entries that follow with values "" share the row */
+      fprintf (fp, "| `%s`", p->name);
+      for (size_t k = i + 1; k < G_N_ELEMENTS (props) && props[k].values && !*props[k].values; k++)
+        fprintf (fp, ", `%s`", props[k].name);
+      /* only style properties are computed and inherited; "—": data read where it applies */
+      fprintf (fp, " | %s | ", p->kind == P_STYLE ? (p->inherited ? "yes" : "no") : "—");
+      write_classes (fp, p->applies);
+      fprintf (fp, " | %s | %s |\n", p->values, p->initial ? p->initial : "");
     }
-  if (!strcmp (name, "font-style"))
-    {
-      st->font_italic = !strcmp (v, "italic") || !strcmp (v, "oblique");
-      if (!st->font_italic && strcmp (v, "normal"))
-        outside (c, line, _("font-style=\"%s\" is not supported; use normal or italic"), v);
-      return 1;
-    }
-  if (!strcmp (name, "color"))
-    {
-      int tr;
-      if (parse_color (v, &st->color, &tr) != 0 || tr)
-        outside (c, line, _("color=\"%s\" is not a colour this engine knows; use #rrggbb"), v);
-      return 1;
-    }
-  if (!strcmp (name, "background-color"))
-    {
-      int tr;
-      if (parse_color (v, &st->background, &tr) != 0)
-        outside (c, line, _("background-color=\"%s\" is not a colour this engine knows; use #rrggbb"), v);
-      else
-        st->has_background = !tr;
-      return 1;
-    }
-  if (!strcmp (name, "line-height"))
-    {
-      char *end;
-      double x = g_ascii_strtod (v, &end);
-      if (!strcmp (v, "normal"))
-        st->line_height_permille = 1200, st->line_height = 0;
-      else if (end != v && *end == 0 && x > 0 && x < 100)
-        st->line_height_permille = round_int (x * 1000), st->line_height = 0;
-      else if (parse_length (v, st->font_size, st->font_size, &len) == 0 && len > 0)
-        st->line_height = len, st->line_height_permille = 0;
-      else
-        bad (c, line, _("line-height=\"%s\" is not valid; write a number such as 1.7 or a length"), v);
-      return 1;
-    }
-  if (!strcmp (name, "text-align") || !strcmp (name, "text-align-last"))
-    {
-      int a = parse_align (v);
-      if (a < 0 && !strcmp (name, "text-align-last") && !strcmp (v, "relative"))
-        a = -1;
-      else if (a < 0)
-        {
-          outside (c, line, _("%s=\"%s\" is not supported; use start, center, end or justify"), name, v);
-          return 1;
-        }
-      if (!strcmp (name, "text-align"))
-        st->text_align = a;
-      else
-        st->text_align_last = a;
-      return 1;
-    }
-  if (!strcmp (name, "text-indent") || !strcmp (name, "start-indent")
-      || !strcmp (name, "end-indent") || !strncmp (name, "margin", 6)
-      || !strncmp (name, "space-", 6) || !strcmp (name, "letter-spacing"))
-    {
-      if (!strncmp (name, "margin", 6) && (!strcmp (name, "margin") ))
-        {
-          /* margin: 1 to 4 lengths, CSS order */
-          int m[4];
-          int got = parse_four_sides (v, fs, 0, m);
-          if (got < 0)
-            bad (c, line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
-          else if (got > 0)
-            for (int s = 0; s < 4; s++)
-              raw->margin[s] = m[s], raw->has_margin[s] = 1;
-          return 1;
-        }
-      if ((!strcmp (name, "start-indent") || !strcmp (name, "end-indent"))
-          && (strstr (v, "label-end()") || strstr (v, "body-start()")))
-        return 1;  /* the list columns are what layout gives them (flow.c, lists) */
-      if (!strcmp (name, "letter-spacing") && !strcmp (v, "normal"))
-        {
-          st->letter_spacing = 0;
-          return 1;
-        }
-      int r = parse_length (v, fs, -1, &len);
-      if (r != 0)
-        {
-          if (r == -2)
-            bad (c, line, _("%s=\"%s\" is out of range; use a length between -100000pt and 100000pt"), name, v);
-          else
-            bad (c, line, _("%s=\"%s\" is not a length; write it like 10mm"), name, v);
-          return 1;
-        }
-      if (!strcmp (name, "text-indent"))
-        st->text_indent = len;
-      else if (!strcmp (name, "letter-spacing"))
-        st->letter_spacing = len;
-      else if (!strcmp (name, "start-indent"))
-        raw->has_start = 1, raw->start = len;
-      else if (!strcmp (name, "end-indent"))
-        raw->has_end = 1, raw->end = len;
-      else if (!strcmp (name, "space-before") || !strcmp (name, "space-after"))
-        {
-          if (len < 0)
-            bad (c, line, _("%s=\"%s\" is negative; spaces must be 0 or more"), name, v);
-          else if (!strcmp (name, "space-before"))
-            st->space_before = len;
-          else
-            st->space_after = len;
-        }
-      else if (!strncmp (name, "margin-", 7) && side_of (name + 7) >= 0)
-        {
-          int s = side_of (name + 7);
-          raw->margin[s] = len, raw->has_margin[s] = 1;
-        }
-      else
-        return 0;
-      return 1;
-    }
-  if (!strncmp (name, "padding", 7))
-    {
-      if (!strcmp (name, "padding"))
-        {
-          if (parse_four_sides (v, fs, 1, st->padding) < 0)
-            bad (c, line, _("%s=\"%s\" is not a length of 0 or more; write it like 2pt"), name, v);
-          return 1;
-        }
-      int s = name[7] == '-' ? side_of (name + 8) : -1;
-      if (s < 0)
-        return 0;
-      if (parse_length (v, fs, -1, &len) != 0 || len < 0)
-        {
-          bad (c, line, _("%s=\"%s\" is not a length of 0 or more; write it like 2pt"), name, v);
-          return 1;
-        }
-      st->padding[s] = len;
-      return 1;
-    }
-  if (!strncmp (name, "border", 6))
-    {
-      /* border, border-top, border-width, border-top-width, border-before-style, ... */
-      const char *rest = name + 6;
-      int side = -1;
-      const char *what = NULL;   /* NULL: shorthand of all three */
-      if (*rest == '-')
-        {
-          rest++;
-          char sidebuf[16];
-          const char *dash = strchr (rest, '-');
-          snprintf (sidebuf, sizeof sidebuf, "%.*s", dash ? (int) (dash - rest) : (int) strlen (rest), rest);
-          side = side_of (sidebuf);
-          if (side >= 0)
-            what = dash ? dash + 1 : NULL;
-          else
-            what = rest;
-        }
-      if (what && strcmp (what, "width") && strcmp (what, "style") && strcmp (what, "color"))
-        return 0;
-      int s0 = side >= 0 ? side : 0, s1 = side >= 0 ? side : 3;
-      char **parts = g_strsplit_set (v, " ", -1);
-      for (int i = 0; parts[i]; i++)
-        {
-          const char *p = parts[i];
-          if (!*p)
-            continue;
-          int w, style, tr;
-          guint32 col;
-          if ((!what || !strcmp (what, "style")) && (style = parse_border_style (p)) >= 0)
-            for (int s = s0; s <= s1; s++)
-              {
-                st->border[s].style = style;
-                if (style != MN_BORDER_NONE && st->border[s].width == 0 && !what)
-                  st->border[s].width = MN_PT;
-              }
-          else if ((!what || !strcmp (what, "width")) && parse_border_width (p, fs, &w) == 0)
-            for (int s = s0; s <= s1; s++)
-              st->border[s].width = w;
-          else if ((!what || !strcmp (what, "color")) && parse_color (p, &col, &tr) == 0)
-            for (int s = s0; s <= s1; s++)
-              st->border[s].color = col;
-          else
-            bad (c, line, _("%s=\"%s\" is not understood; write it like \"0.5pt solid black\""), name, v);
-        }
-      g_strfreev (parts);
-      return 1;
-    }
-  if (!strcmp (name, "widows") || !strcmp (name, "orphans"))
-    {
-      int n = atoi (v);
-      if (n < 1 || n > 1000)
-        bad (c, line, _("%s=\"%s\" must be a whole number of at least 1"), name, v);
-      else if (name[0] == 'w')
-        st->widows = n;
-      else
-        st->orphans = n;
-      return 1;
-    }
-  if (!strcmp (name, "break-before") || !strcmp (name, "break-after"))
-    {
-      int b = MN_BREAK_AUTO;
-      if (!strcmp (v, "page") || !strcmp (v, "even-page") || !strcmp (v, "odd-page")
-          || !strcmp (v, "column"))
-        b = MN_BREAK_PAGE;
-      else if (strcmp (v, "auto"))
-        outside (c, line, _("%s=\"%s\" is not supported; use page or auto"), name, v);
-      if (b == MN_BREAK_PAGE && strcmp (v, "page") && strcmp (v, "column"))
-        outside (c, line, _("%s=\"%s\" is set as a plain page break (no blank page is inserted)"), name, v);
-      if (name[6] == 'b')
-        st->break_before = b;
-      else
-        st->break_after = b;
-      return 1;
-    }
-  if (!strcmp (name, "keep-with-next") || !strcmp (name, "keep-with-previous")
-      || !strcmp (name, "keep-together"))
-    {
-      int k = strcmp (v, "auto") != 0;
-      if (!strcmp (name, "keep-with-next"))
-        st->keep_with_next = k;
-      else if (!strcmp (name, "keep-with-previous"))
-        st->keep_with_previous = k;
-      else
-        st->keep_together = k;
-      return 1;
-    }
-  if (!strcmp (name, "display-align"))
-    {
-      if (!strcmp (v, "center"))
-        st->display_align = MN_DISPLAY_CENTER;
-      else if (!strcmp (v, "after"))
-        st->display_align = MN_DISPLAY_AFTER;
-      else if (!strcmp (v, "before") || !strcmp (v, "auto"))
-        st->display_align = MN_DISPLAY_BEFORE;
-      else
-        outside (c, line, _("display-align=\"%s\" is not supported; use before, center or after"), v);
-      return 1;
-    }
-  if (!strcmp (name, "vertical-align"))
-    {
-      if (!strcmp (v, "middle"))
-        st->display_align = MN_DISPLAY_CENTER;
-      else if (!strcmp (v, "bottom"))
-        st->display_align = MN_DISPLAY_AFTER;
-      else if (!strcmp (v, "super"))
-        st->baseline_shift = MN_SHIFT_SUPER;
-      else if (!strcmp (v, "sub"))
-        st->baseline_shift = MN_SHIFT_SUB;
-      return 1;
-    }
-  if (!strcmp (name, "text-decoration"))
-    {
-      st->decoration = 0;
-      if (strstr (v, "underline") && !strstr (v, "no-underline"))
-        st->decoration |= MN_DECO_UNDERLINE;
-      if (strstr (v, "line-through") && !strstr (v, "no-line-through"))
-        st->decoration |= MN_DECO_LINE_THROUGH;
-      if (strstr (v, "overline") && !strstr (v, "no-overline"))
-        st->decoration |= MN_DECO_OVERLINE;
-      return 1;
-    }
-  if (!strcmp (name, "baseline-shift"))
-    {
-      if (!strcmp (v, "super"))
-        st->baseline_shift = MN_SHIFT_SUPER;
-      else if (!strcmp (v, "sub"))
-        st->baseline_shift = MN_SHIFT_SUB;
-      else if (!strcmp (v, "baseline"))
-        st->baseline_shift = MN_SHIFT_BASELINE;
-      else
-        outside (c, line, _("baseline-shift=\"%s\" is not supported; use super, sub or baseline"), v);
-      return 1;
-    }
-  if (!strcmp (name, "linefeed-treatment"))
-    {
-      st->preserve_linefeeds = !strcmp (v, "preserve");
-      return 1;
-    }
-  if (!strcmp (name, "white-space-collapse"))
-    {
-      st->collapse_spaces = strcmp (v, "false") != 0;
-      return 1;
-    }
-  if (!strcmp (name, "white-space"))
-    {
-      if (!strcmp (v, "pre"))
-        st->preserve_linefeeds = 1, st->collapse_spaces = 0, st->nowrap = 1;
-      else if (!strcmp (v, "pre-wrap") || !strcmp (v, "pre-line"))
-        st->preserve_linefeeds = 1, st->collapse_spaces = !strcmp (v, "pre-line");
-      else if (!strcmp (v, "nowrap"))
-        st->nowrap = 1;
-      return 1;
-    }
-  if (!strcmp (name, "wrap-option"))
-    {
-      st->nowrap = !strcmp (v, "no-wrap");
-      return 1;
-    }
-  if (!strcmp (name, "provisional-distance-between-starts")
-      || !strcmp (name, "provisional-label-separation"))
-    {
-      if (parse_length (v, fs, -1, &len) != 0 || len < 0)
-        bad (c, line, _("%s=\"%s\" is not a length of 0 or more; write it like 2em"), name, v);
-      else if (name[12] == 'd')
-        st->pdbs = len;
-      else
-        st->pls = len;
-      return 1;
-    }
+  fputs ("\n`SIDE` stands for `top`, `bottom`, `left`, `right`, `before`, `after`, `start` or "
+         "`end` (before = top, after = bottom, start = left, end = right). The components "
+         "`.minimum`, `.maximum`, `.conditionality`, `.precedence`, `.within-line`, "
+         "`.within-column` of a property are accepted, no effect; any other component of a "
+         "property with yes or no under Inherited (`space-before.optimum`, "
+         "`keep-with-next.within-page`, `border-before-width.length`) is read as the property "
+         "itself.\n\n", fp);
+  fputs ("On the elements of the flow (and `fo:root`, `fo:page-sequence`) every property of "
+         "this page is accepted, even where it has no effect; any other is warned about. On "
+         "`fo:simple-page-master`, the regions and `fo:table-column` only those that apply "
+         "there are accepted, and these without effect:", fp);
+  for (size_t i = 0, first = 1; i < G_N_ELEMENTS (props); i++)
+    if (props[i].ignored)
+      {
+        fprintf (fp, "%s `%s` (", first ? "" : ",", props[i].name);
+        write_classes (fp, props[i].ignored);
+        fputc (')', fp);
+        first = 0;
+      }
+  fputs (".\n\nAccepted without effect (documented, not warned):", fp);
+  for (size_t i = 0, first = 1; i < G_N_ELEMENTS (props); i++)
+    if (props[i].kind == P_NONE)
+      {
+        fprintf (fp, "%s `%s`", first ? "" : ",", props[i].name);
+        first = 0;
+      }
+  fputs (", and `xml:lang`. Attributes in the `urn:minutes:fo-extensions:1` namespace "
+         "(`mx:line`, `mx:file`) give the source line used in messages and in `src=` of the "
+         "dump.\n", fp);
+}
+
+int
+mn_fo_style_prop (int i, const char **name, int *inherited, const char **example)
+{
+  for (size_t k = 0; k < G_N_ELEMENTS (props); k++)
+    if (props[k].kind == P_STYLE && i-- == 0)
+      {
+        *name = props[k].name;
+        *inherited = props[k].inherited;
+        *example = props[k].example;
+        return 1;
+      }
   return 0;
 }
 
 /* Font-size first: em lengths in the other attributes refer to it. */
 static void
-apply_font_size_first (ctx *c, xmlNodePtr x, mn_style *st, const mn_style *parent, raw_props *raw)
+apply_font_size_first (elem *e, xmlNodePtr x)
 {
   xmlChar *v = xmlGetNoNsProp (x, BAD_CAST "font-size");
   if (v)
-    apply_prop (c, node_line (x), "font-size", (const char *) v, st, parent, raw);
+    apply_prop (e, "font-size", (const char *) v);
   xmlFree (v);
 }
 
-/* Start from the parent: inherited properties copied, the others at their initial values. */
+static void initial_style (mn_style *st);
+
+/* Start from the parent: the inherited properties copied, the others at their initial values
+ * (mn_style keeps the ones not inherited last, from has_background on). */
 static void
 inherit (mn_style *st, const mn_style *parent)
 {
-  *st = *parent;
-  st->space_before = st->space_after = 0;
-  memset (st->padding, 0, sizeof st->padding);
-  memset (st->border, 0, sizeof st->border);
-  st->has_background = 0;
-  st->break_before = st->break_after = MN_BREAK_AUTO;
-  st->keep_with_next = st->keep_with_previous = st->keep_together = 0;
-  st->display_align = MN_DISPLAY_BEFORE;
-  st->decoration = 0;
-  st->baseline_shift = MN_SHIFT_BASELINE;
+  static mn_style initial;
+  static gsize once;
+  if (g_once_init_enter (&once))
+    {
+      initial_style (&initial);
+      g_once_init_leave (&once, 1);
+    }
+  const size_t own = offsetof (mn_style, has_background);
+  memcpy (st, parent, own);
+  memcpy ((char *) st + own, (const char *) &initial + own, sizeof *st - own);
 }
 
 static void
@@ -790,80 +1376,7 @@ initial_style (mn_style *st)
   st->pls = 6 * MN_PT;
 }
 
-/* Attributes that are not style properties but node data, by element. */
-static void
-take_node_attr (ctx *c, mn_fo_node *n, const char *name, const char *v, long line)
-{
-  if (!strcmp (name, "id"))
-    {
-      if (g_hash_table_contains (c->doc->ids, v))
-        bad (c, line, _("id \"%s\" is used twice; ids must be unique"), v);
-      else
-        {
-          n->id = intern (c, v);
-          g_hash_table_insert (c->doc->ids, (gpointer) n->id, n);
-        }
-    }
-  else if (!strcmp (name, "internal-destination") || !strcmp (name, "ref-id"))
-    {
-      n->ref = intern (c, v);
-      if (n->kind == MN_FO_LINK)
-        g_hash_table_add (c->doc->targets, (gpointer) n->ref);
-    }
-  else if (!strcmp (name, "external-destination"))
-    {
-      /* url('x'), url("x"), url(x) or a bare URI */
-      const char *s = v;
-      size_t len = strlen (s);
-      if (!strncmp (s, "url(", 4) && len > 5 && s[len - 1] == ')')
-        {
-          s += 4, len -= 5;
-          if (len >= 2 && (s[0] == '\'' || s[0] == '"') && s[len - 1] == s[0])
-            s++, len -= 2;
-        }
-      char *u = g_strndup (s, len);
-      n->uri = intern (c, u);
-      g_free (u);
-    }
-  else if (!strcmp (name, "role"))
-    n->role = intern (c, v);
-  else if (!strcmp (name, "number-columns-spanned"))
-    {
-      n->colspan = atoi (v);
-      if (n->colspan < 1 || n->colspan > 1000)
-        {
-          bad (c, line, _("number-columns-spanned=\"%s\" must be a whole number of at least 1"), v);
-          n->colspan = 1;
-        }
-    }
-  else if (!strcmp (name, "number-rows-spanned"))
-    {
-      if (atoi (v) != 1)
-        outside (c, line, _("number-rows-spanned is outside the supported FO subset; the cell spans one row"));
-    }
-  else if (!strcmp (name, "column-number"))
-    n->column = atoi (v);
-  else if (!strcmp (name, "leader-pattern"))
-    n->leader_rule = !strcmp (v, "rule");
-  else if (n->kind == MN_FO_TABLE && (!strcmp (name, "width") || !strcmp (name, "inline-progression-dimension")))
-    {
-      char *end;
-      double pc = g_ascii_strtod (v, &end);
-      int len;
-      if (!strcmp (v, "auto"))
-        ;
-      else if (end != v && !strcmp (end, "%") && pc > 0 && pc <= 100)
-        n->width_permille = round_int (pc * 10);
-      else if (parse_length (v, n->st.font_size, -1, &len) == 0 && len > 0)
-        n->width = len;
-      else
-        bad (c, line, _("%s=\"%s\" is not a positive length or percentage"), name, v);
-    }
-  else if (!strcmp (name, "table-omit-header-at-break"))
-    n->omit_header = !strcmp (v, "true");
-}
-
-/* Which properties each element accepts besides the common style properties. */
+/* The attributes of element `x` into `n` (of the input tree), by the property table. */
 static void
 apply_attrs (ctx *c, xmlNodePtr x, mn_fo_node *n, const mn_style *parent, int reset_indent)
 {
@@ -871,7 +1384,8 @@ apply_attrs (ctx *c, xmlNodePtr x, mn_fo_node *n, const mn_style *parent, int re
   memset (&raw, 0, sizeof raw);
   long line = n->line;
   mn_style *st = &n->st;
-  apply_font_size_first (c, x, st, parent, &raw);
+  elem e = { c, n, st, parent, &raw, line };
+  apply_font_size_first (&e, x);
   for (xmlAttrPtr a = x->properties; a; a = a->next)
     {
       const char *name = (const char *) a->name;
@@ -890,9 +1404,7 @@ apply_attrs (ctx *c, xmlNodePtr x, mn_fo_node *n, const mn_style *parent, int re
       const char *v = vx ? (const char *) vx : "";
       while (*v == ' ')
         v++;
-      take_node_attr (c, n, name, v, line);
-      if (!apply_prop (c, line, name, v, st, parent, &raw)
-          && !in_list (accepted_noop, name))
+      if (!apply_prop (&e, name, v))
         outside (c, line, _("property %s is outside the supported FO subset; ignored"), name);
       xmlFree (vx);
     }
@@ -934,11 +1446,7 @@ new_node (ctx *c, mn_fo_kind kind, mn_fo_node *parent, long line)
   n->parent = parent;
   if (parent)
     {
-      if (parent->last)
-        parent->last->next = n;
-      else
-        parent->first = n;
-      parent->last = n;
+      MN_APPEND_CHILD (parent, n);
       parent->nchildren++;
     }
   return n;
@@ -962,6 +1470,19 @@ unknown_element (ctx *c, xmlNodePtr x)
              (const char *) x->name);
   else
     outside (c, node_line (x), _("element %s is not XSL-FO; it is left out"), (const char *) x->name);
+}
+
+/* Whether `k` is the element fo:`name`; any other element is reported (and left out), and
+ * what is not an element (text, comments) skipped. */
+static int
+expect_fo (ctx *c, xmlNodePtr k, const char *name)
+{
+  if (k->type != XML_ELEMENT_NODE)
+    return 0;
+  if (is_fo (k, name))
+    return 1;
+  unknown_element (c, k);
+  return 0;
 }
 
 static int
@@ -1150,6 +1671,17 @@ block_node (ctx *c, xmlNodePtr x, mn_fo_kind kind, mn_fo_node *parent, int reset
   return n;
 }
 
+/* A table cell or list column: a reference area, so the indents inside it start from its
+ * content box (§5.3.2); its blocks parsed. */
+static mn_fo_node *
+reference_area (ctx *c, xmlNodePtr x, mn_fo_kind kind, mn_fo_node *parent)
+{
+  mn_fo_node *n = block_node (c, x, kind, parent, 1);
+  n->st.start_indent = n->st.end_indent = 0;
+  parse_blocks (c, x, n);
+  return n;
+}
+
 static void
 parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
 {
@@ -1191,12 +1723,7 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
             }
           else
             col.proportion = 1000;
-          for (xmlAttrPtr a = k->properties; a; a = a->next)
-            if (!a->ns && strcmp ((const char *) a->name, "column-width")
-                && strcmp ((const char *) a->name, "number-columns-repeated")
-                && strcmp ((const char *) a->name, "column-number"))
-              outside (c, line, _("property %s on fo:table-column is outside the supported FO subset; ignored"),
-                       (const char *) a->name);
+          check_attrs (c, k, ON_COLUMN);
           xmlFree (w);
           xmlFree (r);
           for (int i = 0; i < col.repeat; i++)
@@ -1232,19 +1759,8 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
                 {
                   row = block_node (c, r, MN_FO_ROW, sec, 0);
                   for (xmlNodePtr cell = r->children; cell; cell = cell->next)
-                    {
-                      if (cell->type != XML_ELEMENT_NODE)
-                        continue;
-                      if (!is_fo (cell, "table-cell"))
-                        {
-                          unknown_element (c, cell);
-                          continue;
-                        }
-                      mn_fo_node *cn = block_node (c, cell, MN_FO_CELL, row, 1);
-                      /* a reference area: indents inside start from its content box */
-                      cn->st.start_indent = cn->st.end_indent = 0;
-                      parse_blocks (c, cell, cn);
-                    }
+                    if (expect_fo (c, cell, "table-cell"))
+                      reference_area (c, cell, MN_FO_CELL, row);
                   row = NULL;
                 }
               else if (is_fo (r, "table-cell"))
@@ -1257,9 +1773,7 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
                       inherit (&row->st, &sec->st);
                     }
                   xmlFree (sr);
-                  mn_fo_node *cn = block_node (c, r, MN_FO_CELL, row, 1);
-                  cn->st.start_indent = cn->st.end_indent = 0;
-                  parse_blocks (c, r, cn);
+                  reference_area (c, r, MN_FO_CELL, row);
                   xmlChar *er = xmlGetNoNsProp (r, BAD_CAST "ends-row");
                   if (er && !strcmp ((const char *) er, "true"))
                     row = NULL;
@@ -1280,35 +1794,20 @@ parse_list (ctx *c, xmlNodePtr x, mn_fo_node *parent)
   mn_fo_node *l = block_node (c, x, MN_FO_LIST, parent, 0);
   for (xmlNodePtr k = x->children; k; k = k->next)
     {
-      if (k->type != XML_ELEMENT_NODE)
+      if (!expect_fo (c, k, "list-item"))
         continue;
-      if (!is_fo (k, "list-item"))
-        {
-          unknown_element (c, k);
-          continue;
-        }
       mn_fo_node *item = block_node (c, k, MN_FO_LIST_ITEM, l, 0);
       int have_label = 0, have_body = 0;
       for (xmlNodePtr p = k->children; p; p = p->next)
         {
           if (p->type != XML_ELEMENT_NODE)
             continue;
+          /* label-end() and body-start() are what layout gives the two columns; the indents
+           * inside them start from 0 (docs/fo-subset.md). */
           if (is_fo (p, "list-item-label") && !have_label)
-            {
-              /* label-end() and body-start() are what layout gives the two columns; the
-               * indents inside them start from 0 (docs/fo-subset.md). */
-              mn_fo_node *lab = block_node (c, p, MN_FO_LIST_LABEL, item, 1);
-              lab->st.start_indent = lab->st.end_indent = 0;
-              parse_blocks (c, p, lab);
-              have_label = 1;
-            }
+            have_label = reference_area (c, p, MN_FO_LIST_LABEL, item) != NULL;
           else if (is_fo (p, "list-item-body") && !have_body)
-            {
-              mn_fo_node *body = block_node (c, p, MN_FO_LIST_BODY, item, 1);
-              body->st.start_indent = body->st.end_indent = 0;
-              parse_blocks (c, p, body);
-              have_body = 1;
-            }
+            have_body = reference_area (c, p, MN_FO_LIST_BODY, item) != NULL;
           else
             unknown_element (c, p);
         }
@@ -1353,6 +1852,24 @@ parse_block_element (ctx *c, xmlNodePtr x, mn_fo_node *parent)
 
 /* === pages === */
 
+/* The value of attribute `name` of `x`, interned, or `dflt` when it has none. */
+static const char *
+attr_string (ctx *c, xmlNodePtr x, const char *name, const char *dflt)
+{
+  xmlChar *v = xmlGetNoNsProp (x, BAD_CAST name);
+  const char *s = v ? intern (c, (const char *) v) : dflt;
+  xmlFree (v);
+  return s;
+}
+
+/* The master-name and the line of a page master or page-sequence master. */
+static void
+master_name (ctx *c, xmlNodePtr x, const char **name, long *line)
+{
+  *name = attr_string (c, x, "master-name", "");
+  *line = node_line (x);
+}
+
 static int
 master_length (ctx *c, xmlNodePtr x, const char *prop, int dflt, int min, int max, int *out)
 {
@@ -1384,43 +1901,12 @@ margins (ctx *c, xmlNodePtr x, int m[4])
 }
 
 static void
-check_master_attrs (ctx *c, xmlNodePtr x, const char *const *known)
-{
-  for (xmlAttrPtr a = x->properties; a; a = a->next)
-    {
-      if (a->ns)
-        continue;
-      const char *name = (const char *) a->name;
-      if (in_list (known, name) || !strncmp (name, "margin", 6))
-        continue;
-      if (!strcmp (name, "reference-orientation") || !strcmp (name, "writing-mode"))
-        {
-          xmlChar *v = xmlGetNoNsProp (x, a->name);
-          if (v && strcmp ((const char *) v, "0") && strcmp ((const char *) v, "lr-tb")
-              && strcmp ((const char *) v, "lr") && strcmp ((const char *) v, "horizontal-tb"))
-            outside (c, node_line (x), _("%s=\"%s\" is outside the supported FO subset (horizontal left-to-right only)"),
-                     name, (const char *) v);
-          xmlFree (v);
-          continue;
-        }
-      outside (c, node_line (x), _("property %s on fo:%s is outside the supported FO subset; ignored"),
-               name, (const char *) x->name);
-    }
-}
-
-static void
 parse_simple_master (ctx *c, xmlNodePtr x)
 {
-  static const char *const known[] = { "master-name", "page-width", "page-height", "id", NULL };
-  static const char *const region_known[] = { "extent", "region-name", "precedence", "column-count",
-    "display-align", "overflow", "background-color", "column-gap", NULL };
   mn_fo_master *m = g_new0 (mn_fo_master, 1);
   g_ptr_array_add (c->doc->masters, m);
-  m->line = node_line (x);
-  xmlChar *name = xmlGetNoNsProp (x, BAD_CAST "master-name");
-  m->name = intern (c, name ? (const char *) name : "");
-  xmlFree (name);
-  check_master_attrs (c, x, known);
+  master_name (c, x, &m->name, &m->line);
+  check_attrs (c, x, ON_MASTER);
   /* A4 portrait unless said otherwise. */
   master_length (c, x, "page-width", round_int (595.28 * MN_PT), MN_PT, 14400 * MN_PT, &m->page_w);
   master_length (c, x, "page-height", round_int (841.89 * MN_PT), MN_PT, 14400 * MN_PT, &m->page_h);
@@ -1445,11 +1931,8 @@ parse_simple_master (ctx *c, xmlNodePtr x)
           continue;
         }
       m->has_region[r] = 1;
-      check_master_attrs (c, k, region_known);
-      xmlChar *rn = xmlGetNoNsProp (k, BAD_CAST "region-name");
-      if (rn)
-        m->region_name[r] = intern (c, (const char *) rn);
-      xmlFree (rn);
+      check_attrs (c, k, ON_REGION);
+      m->region_name[r] = attr_string (c, k, "region-name", m->region_name[r]);
       xmlChar *cc = xmlGetNoNsProp (k, BAD_CAST "column-count");
       if (cc && atoi ((const char *) cc) != 1)
         outside (c, node_line (k), _("column-count is outside the supported FO subset; the region has one column"));
@@ -1478,16 +1961,13 @@ parse_seq_master (ctx *c, xmlNodePtr x)
 {
   mn_fo_seq_master *sm = g_new0 (mn_fo_seq_master, 1);
   g_ptr_array_add (c->doc->seq_masters, sm);
-  sm->line = node_line (x);
-  xmlChar *name = xmlGetNoNsProp (x, BAD_CAST "master-name");
-  sm->name = intern (c, name ? (const char *) name : "");
-  xmlFree (name);
+  master_name (c, x, &sm->name, &sm->line);
   sm->refs = g_array_new (FALSE, TRUE, sizeof (mn_fo_master_ref));
   for (xmlNodePtr k = x->children; k; k = k->next)
     {
       if (k->type != XML_ELEMENT_NODE)
         continue;
-      mn_fo_master_ref ref = { 0, -1, NULL, NULL };
+      mn_fo_master_ref ref = { MN_MASTER_REF_SINGLE, -1, NULL, NULL };
       xmlChar *mr = xmlGetNoNsProp (k, BAD_CAST "master-reference");
       xmlChar *max = xmlGetNoNsProp (k, BAD_CAST "maximum-repeats");
       ref.master = mr ? intern (c, (const char *) mr) : NULL;
@@ -1496,38 +1976,36 @@ parse_seq_master (ctx *c, xmlNodePtr x)
       xmlFree (mr);
       xmlFree (max);
       if (is_fo (k, "single-page-master-reference"))
-        ref.kind = 0, ref.max_repeats = 1;
+        ref.kind = MN_MASTER_REF_SINGLE, ref.max_repeats = 1;
       else if (is_fo (k, "repeatable-page-master-reference"))
-        ref.kind = 1;
+        ref.kind = MN_MASTER_REF_REPEATABLE;
       else if (is_fo (k, "repeatable-page-master-alternatives"))
         {
-          ref.kind = 2;
+          ref.kind = MN_MASTER_REF_ALTERNATIVES;
           ref.conds = g_array_new (FALSE, TRUE, sizeof (mn_fo_cond));
           for (xmlNodePtr cp = k->children; cp; cp = cp->next)
             {
-              if (cp->type != XML_ELEMENT_NODE)
+              if (!expect_fo (c, cp, "conditional-page-master-reference"))
                 continue;
-              if (!is_fo (cp, "conditional-page-master-reference"))
-                {
-                  unknown_element (c, cp);
-                  continue;
-                }
-              mn_fo_cond cond = { NULL, 0, 0 };
+              mn_fo_cond cond = { NULL, MN_POSITION_ANY, MN_ODD_EVEN_ANY };
               xmlChar *m = xmlGetNoNsProp (cp, BAD_CAST "master-reference");
               xmlChar *pp = xmlGetNoNsProp (cp, BAD_CAST "page-position");
               xmlChar *oe = xmlGetNoNsProp (cp, BAD_CAST "odd-or-even");
               xmlChar *bl = xmlGetNoNsProp (cp, BAD_CAST "blank-or-not-blank");
               cond.master = m ? intern (c, (const char *) m) : NULL;
               if (pp)
-                cond.position = !strcmp ((const char *) pp, "first") ? 1
-                                : !strcmp ((const char *) pp, "rest") ? 2
-                                : !strcmp ((const char *) pp, "last") ? 3 : 0;
-              if (cond.position == 3)
+                cond.position = !strcmp ((const char *) pp, "first") ? MN_POSITION_FIRST
+                                : !strcmp ((const char *) pp, "rest") ? MN_POSITION_REST
+                                : !strcmp ((const char *) pp, "last") ? MN_POSITION_NEVER
+                                : MN_POSITION_ANY;
+              if (cond.position == MN_POSITION_NEVER)
                 outside (c, node_line (cp), _("page-position=\"last\" is outside the supported FO subset; the condition never applies"));
               if (oe)
-                cond.odd_even = !strcmp ((const char *) oe, "odd") ? 1 : !strcmp ((const char *) oe, "even") ? 2 : 0;
+                cond.odd_even = !strcmp ((const char *) oe, "odd") ? MN_ODD_EVEN_ODD
+                                : !strcmp ((const char *) oe, "even") ? MN_ODD_EVEN_EVEN
+                                : MN_ODD_EVEN_ANY;
               if (bl && !strcmp ((const char *) bl, "blank"))
-                cond.position = 3;  /* we make no blank pages: never applies */
+                cond.position = MN_POSITION_NEVER;  /* we make no blank pages */
               g_array_append_val (ref.conds, cond);
               xmlFree (m), xmlFree (pp), xmlFree (oe), xmlFree (bl);
             }
@@ -1548,9 +2026,7 @@ new_flow (ctx *c, xmlNodePtr x, const mn_style *root_style)
   inherit (&f->st, root_style);
   apply_attrs (c, x, f, root_style, 1);
   f->st.start_indent = f->st.end_indent = 0;
-  xmlChar *fn = xmlGetNoNsProp (x, BAD_CAST "flow-name");
-  f->text = intern (c, fn ? (const char *) fn : "");
-  xmlFree (fn);
+  f->text = attr_string (c, x, "flow-name", "");
   parse_blocks (c, x, f);
   return f;
 }
@@ -1795,7 +2271,7 @@ static int
 parse_doc (mn_fo_doc **out, xmlDocPtr fo, int take, const char *file, mn_diag *d)
 {
   mn_fo_doc *doc = g_new0 (mn_fo_doc, 1);
-  ctx c = { doc, d, file, 0, fo->URL == NULL, take };
+  ctx c = { doc, d, file, d->errors, fo->URL == NULL, take };
   doc->file = file;
   doc->generated = c.generated;
   doc->strings = g_string_chunk_new (4096);
@@ -1897,7 +2373,7 @@ parse_doc (mn_fo_doc **out, xmlDocPtr fo, int take, const char *file, mn_diag *d
     }
 
 out:
-  if (c.errors)
+  if (d->errors > c.errors_before)
     {
       mn_fo_doc_free (doc);
       return MN_EINVALID;
@@ -1974,26 +2450,24 @@ mn_fo_doc_free (mn_fo_doc *doc)
   g_free (doc);
 }
 
+/* The element of `list` named `name`: each element's first field is its name. */
+static gpointer
+lookup_named (GPtrArray *list, const char *name)
+{
+  for (guint i = 0; name && i < list->len; i++)
+    if (!strcmp (*(const char *const *) g_ptr_array_index (list, i), name))
+      return g_ptr_array_index (list, i);
+  return NULL;
+}
+
 const mn_fo_master *
 mn_fo_doc_lookup_master (const mn_fo_doc *doc, const char *name)
 {
-  for (guint i = 0; name && i < doc->masters->len; i++)
-    {
-      const mn_fo_master *m = g_ptr_array_index (doc->masters, i);
-      if (!strcmp (m->name, name))
-        return m;
-    }
-  return NULL;
+  return lookup_named (doc->masters, name);
 }
 
 const mn_fo_seq_master *
 mn_fo_doc_lookup_seq_master (const mn_fo_doc *doc, const char *name)
 {
-  for (guint i = 0; name && i < doc->seq_masters->len; i++)
-    {
-      const mn_fo_seq_master *m = g_ptr_array_index (doc->seq_masters, i);
-      if (!strcmp (m->name, name))
-        return m;
-    }
-  return NULL;
+  return lookup_named (doc->seq_masters, name);
 }

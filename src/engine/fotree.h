@@ -6,8 +6,10 @@
 
 #include <glib.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 
 #include "base/diag.h"
+#include "fox.h"
 
 /* One point in Pango units (1/1024 pt at our 72 dpi). */
 #define MN_PT 1024
@@ -73,7 +75,8 @@ typedef struct mn_style {
   gint8 preserve_linefeeds; /* linefeed-treatment="preserve" */
   gint8 collapse_spaces;    /* white-space-collapse="true" (default) */
   gint8 nowrap;             /* wrap-option="no-wrap" */
-  /* not inherited */
+  /* not inherited: from here to the end, each element starts from the initial values
+   * (fotree.c, inherit) */
   gint8 has_background;     /* background-color given and not transparent */
   gint8 break_before, break_after;  /* MN_BREAK_* */
   gint8 keep_with_next, keep_with_previous, keep_together;  /* 1 = keep (any strength) */
@@ -119,8 +122,8 @@ typedef struct mn_fo_column {
 
 /* fo:simple-page-master; lengths in Pango units. */
 typedef struct mn_fo_master {
-  const char *name;         /* master-name */
-  long line;
+  const char *name;         /* master-name (first: fotree.c looks masters up by it) */
+  long line;                /* where it is defined */
   int page_w, page_h;       /* page-width, page-height */
   int margin[4];            /* page margins (MN_SIDE_*) */
   int body_margin[4];       /* region-body margins, inside the page margins */
@@ -131,30 +134,53 @@ typedef struct mn_fo_master {
 
 enum { MN_REGION_BODY, MN_REGION_BEFORE, MN_REGION_AFTER, MN_REGION_START, MN_REGION_END };
 
+/* What an entry of fo:page-sequence-master is (XSL-FO 1.1 §6.4.8–6.4.10). */
+typedef enum {
+  MN_MASTER_REF_SINGLE,         /* fo:single-page-master-reference: one page */
+  MN_MASTER_REF_REPEATABLE,     /* fo:repeatable-page-master-reference */
+  MN_MASTER_REF_ALTERNATIVES,   /* fo:repeatable-page-master-alternatives */
+} mn_master_ref_kind;
+
 /* One entry of fo:page-sequence-master. */
 typedef struct mn_fo_master_ref {
-  int kind;                 /* 0 single, 1 repeatable, 2 alternatives */
+  mn_master_ref_kind kind;  /* which element */
   int max_repeats;          /* maximum-repeats, -1 = no limit */
   const char *master;       /* single/repeatable: master-reference */
   GArray *conds;            /* alternatives: mn_fo_cond */
 } mn_fo_master_ref;
 
+/* page-position of a conditional-page-master-reference (§7.27.8). */
+typedef enum {
+  MN_POSITION_ANY,          /* any page */
+  MN_POSITION_FIRST,        /* the sequence's first page */
+  MN_POSITION_REST,         /* any page but the first */
+  MN_POSITION_NEVER,        /* never applies: page-position="last" (not in the subset), or
+                               blank-or-not-blank="blank" (no blank pages are made) */
+} mn_page_position;
+
+/* odd-or-even of a conditional-page-master-reference (§7.27.6). */
+typedef enum {
+  MN_ODD_EVEN_ANY,          /* any page */
+  MN_ODD_EVEN_ODD,          /* odd page numbers */
+  MN_ODD_EVEN_EVEN,         /* even page numbers */
+} mn_odd_even;
+
 typedef struct mn_fo_cond {
   const char *master;       /* master-reference */
-  int position;             /* 0 any, 1 first, 2 rest, 3 last */
-  int odd_even;             /* 0 any, 1 odd, 2 even */
+  mn_page_position position;  /* page-position */
+  mn_odd_even odd_even;     /* odd-or-even */
 } mn_fo_cond;
 
 typedef struct mn_fo_seq_master {
-  const char *name;
-  long line;
-  GArray *refs;             /* mn_fo_master_ref */
+  const char *name;         /* master-name (first, as in mn_fo_master) */
+  long line;                /* where it is defined */
+  GArray *refs;             /* mn_fo_master_ref, in order */
 } mn_fo_seq_master;
 
 /* fo:page-sequence. */
 typedef struct mn_fo_seq {
   const char *master_ref;   /* master-reference */
-  long line;
+  long line;                /* where it begins */
   int initial_page_number;  /* 0 = auto (continue) */
   const char *id;           /* the sequence's id, or NULL */
   mn_fo_node *flow;         /* fo:flow (xsl-region-body) */
@@ -165,14 +191,15 @@ typedef struct mn_fo_bookmark mn_fo_bookmark;
 struct mn_fo_bookmark {
   const char *title;        /* bookmark-title text */
   const char *dest;         /* internal-destination */
-  long line;
+  long line;                /* where it is written */
   int open;                 /* starting-state="show" */
   GPtrArray *children;      /* mn_fo_bookmark* */
 };
 
 /* Document information (from fo:declarations' XMP packet). */
 typedef struct mn_fo_meta {
-  const char *title, *author, *subject, *keywords;
+  const char *title, *author, *subject, *keywords;  /* dc:title, dc:creator, dc:description,
+                                                       pdf:Keywords (or dc:subject), or NULL */
   const char *create_date;  /* xmp:CreateDate as written (ISO 8601), or NULL */
   long date_line;           /* where it was written */
   const char *lang;         /* xml:lang of fo:root (BCP 47), or NULL */
@@ -184,7 +211,7 @@ typedef struct mn_fo_doc {
   GPtrArray *seq_masters;   /* mn_fo_seq_master* */
   GPtrArray *seqs;          /* mn_fo_seq* */
   GPtrArray *bookmarks;     /* top-level mn_fo_bookmark* */
-  mn_fo_meta meta;
+  mn_fo_meta meta;          /* document information for the PDF */
   GHashTable *ids;          /* id -> mn_fo_node* (borrowed) or the sequence's dummy */
   GHashTable *targets;      /* ids referenced by links and bookmarks (the set) */
   int has_citations;        /* page-number-citation(-last) present: layout needs a first pass */
@@ -211,9 +238,29 @@ int mn_fo_doc_parse_take (mn_fo_doc **out, xmlDocPtr fo, const char *file, mn_di
 
 void mn_fo_doc_free (mn_fo_doc *doc);
 
+/* Write the property section of docs/fo-subset.md (what stands between its "properties"
+ * markers), made from fotree.c's property table.  For tests/engine/fo-props. */
+void mn_fo_props_write_doc (FILE *fp);
+
+/* The style properties of the table, i from 0 (returns 0 past the last): the name (a SIDE in
+ * it stands for any side), whether it is inherited, and a value with an effect on the element
+ * it is written on (NULL if none is given).  For tests/engine/fo-props. */
+int mn_fo_style_prop (int i, const char **name, int *inherited, const char **example);
+
 /* The master named `name`, or NULL. */
 const mn_fo_master *mn_fo_doc_lookup_master (const mn_fo_doc *doc, const char *name);
 const mn_fo_seq_master *mn_fo_doc_lookup_seq_master (const mn_fo_doc *doc, const char *name);
+
+/* Append `child` to the children of `parent` (both trees, this and the area tree, link a
+ * node's children through first, last and next). */
+#define MN_APPEND_CHILD(parent, child) \
+  do { \
+    if ((parent)->last) \
+      (parent)->last->next = (child); \
+    else \
+      (parent)->first = (child); \
+    (parent)->last = (child); \
+  } while (0)
 
 /* Whether `kind` is block level (FLOW..LIST_BODY). */
 static inline int

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "flow.h"
 
 /* The most pages one document may have.  Pages are written as they are made (memory stays
  * flat), but time does not: some 1.5 ms a page, so 100,000 pages took minutes.  The seed
@@ -32,21 +33,23 @@ choose_master (const mn_fo_doc *doc, const mn_fo_seq *seq, int index, int number
     {
       const mn_fo_master_ref *ref = &g_array_index (sm->refs, mn_fo_master_ref, r);
       int count = ref->max_repeats < 0 ? G_MAXINT / 2 : ref->max_repeats;
-      if (ref->kind != 2)
+      if (ref->kind != MN_MASTER_REF_ALTERNATIVES)
         last = mn_fo_doc_lookup_master (doc, ref->master);
       if (index >= start + count)
         {
           start += count;
           continue;
         }
-      if (ref->kind != 2)
+      if (ref->kind != MN_MASTER_REF_ALTERNATIVES)
         return last;
       for (guint k = 0; k < ref->conds->len; k++)
         {
           const mn_fo_cond *c = &g_array_index (ref->conds, mn_fo_cond, k);
-          if (c->position == 3 || (c->position == 1 && index != 0) || (c->position == 2 && index == 0))
+          if (c->position == MN_POSITION_NEVER || (c->position == MN_POSITION_FIRST && index != 0)
+              || (c->position == MN_POSITION_REST && index == 0))
             continue;
-          if ((c->odd_even == 1 && number % 2 == 0) || (c->odd_even == 2 && number % 2 == 1))
+          if ((c->odd_even == MN_ODD_EVEN_ODD && number % 2 == 0)
+              || (c->odd_even == MN_ODD_EVEN_EVEN && number % 2 == 1))
             continue;
           return mn_fo_doc_lookup_master (doc, c->master);
         }
@@ -85,9 +88,12 @@ region_box (const mn_fo_master *m, int r, int *x, int *y, int *w, int *h)
     }
 }
 
-static void
+/* The static content of `seq` for the regions of `m`, laid out into `page` with this page's
+ * number (a state of its own: its paragraphs are not kept).  Returns 0 or an error. */
+static int
 layout_statics (mn_layout *L, const mn_fo_seq *seq, const mn_fo_master *m, mn_area *page)
 {
+  mn_layout S = mn_layout_for_statics (L);
   for (int r = MN_REGION_BEFORE; r <= MN_REGION_END; r++)
     {
       if (!m->has_region[r])
@@ -100,30 +106,28 @@ layout_statics (mn_layout *L, const mn_fo_seq *seq, const mn_fo_master *m, mn_ar
           mn_area *ra = mn_area_new (MN_AREA_REGION, page, sc);
           ra->region = r;
           region_box (m, r, &ra->x, &ra->y, &ra->w, &ra->h);
-          mn_resume *out = NULL;
-          int used = 0;
-          L->in_static = 1;
-          mn_status s = mn_flow_layout_children (L, sc, ra->x, ra->w, ra->y, ra->y + ra->h, NULL,
-                                                 1, ra, &out, &used);
-          L->in_static = 0;
-          L->pending_break = 0;
-          if (s == MN_SPLIT)
+          mn_room room = { ra->x, ra->w, ra->y, ra->y + ra->h, 1, ra };
+          mn_result res = mn_flow_layout_children (&S, sc, room, NULL);
+          if (res.error)
+            return res.error;
+          if (res.status == MN_SPLIT)
             {
               if (!L->overfull_warned)
-                mn_warning (L->d, L->file, sc->line, _("the static content does not fit its region; the rest is cut (make the region's extent larger)"));
+                mn_warning (L->doc->d, L->doc->file, sc->line, _("the static content does not fit its region; the rest is cut (make the region's extent larger)"));
               L->overfull_warned = 1;
-              mn_resume_free (out);
+              mn_resume_free (res.rest);
             }
           break;
         }
     }
+  return 0;
 }
 
 int
-mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data)
+mn_page_layout_document (mn_layout *L, int with_statics, mn_page_sink sink, void *data)
 {
   int rc = 0, number = 0, total = 0;
-  const mn_fo_doc *doc = L->doc;
+  const mn_fo_doc *doc = L->doc->fo;
   for (guint si = 0; si < doc->seqs->len && rc == 0; si++)
     {
       const mn_fo_seq *seq = g_ptr_array_index (doc->seqs, si);
@@ -139,7 +143,7 @@ mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data)
           const mn_fo_master *m = choose_master (doc, seq, index, number);
           if (!m)
             {
-              mn_error (L->d, L->file, seq->line, _("no conditional-page-master-reference applies to page %d; add one without conditions"), number);
+              mn_error (L->doc->d, L->doc->file, seq->line, _("no conditional-page-master-reference applies to page %d; add one without conditions"), number);
               rc = MN_EINVALID;
               break;
             }
@@ -152,28 +156,22 @@ mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data)
           mn_area *body = mn_area_new (MN_AREA_REGION, page, seq->flow);
           body->region = MN_REGION_BODY;
           region_box (m, MN_REGION_BODY, &body->x, &body->y, &body->w, &body->h);
-          mn_flow_note_id (L, seq->id);
-          mn_resume *out = NULL;
-          int used = 0;
-          mn_status s = mn_flow_layout_children (L, seq->flow, body->x, body->w, body->y,
-                                                 body->y + body->h, tok, 1, body, &out, &used);
-          L->pending_break = 0;
-          mn_flow_note_page_ids (L, body);
-          mn_flow_page_done (L, body);
-          if (!L->defer_statics)
-            layout_statics (L, seq, m, page);
-          if (L->failed)
-            rc = MN_EINVALID;
-          else if (sink)
+          mn_layout_note_id (L, seq->id);
+          mn_room room = { body->x, body->w, body->y, body->y + body->h, 1, body };
+          mn_result res = mn_flow_layout_children (L, seq->flow, room, tok);
+          rc = res.error;
+          if (rc == 0)
+            mn_flow_page_done (L, body);
+          if (rc == 0 && with_statics)
+            rc = layout_statics (L, seq, m, page);
+          if (rc == 0 && sink)
             rc = sink (data, page);
           mn_area_free (page);
           mn_resume_free (tok);
-          tok = s == MN_SPLIT ? out : NULL;
-          if (s != MN_SPLIT)
-            mn_resume_free (out);
+          tok = res.status == MN_SPLIT ? res.rest : NULL;
           if (++total > MAX_PAGES && rc == 0)
             {
-              mn_error (L->d, L->file, seq->line, _("the document runs past %d pages; check for content that cannot be laid out"), MAX_PAGES);
+              mn_error (L->doc->d, L->doc->file, seq->line, _("the document runs past %d pages; check for content that cannot be laid out"), MAX_PAGES);
               rc = MN_ELIMIT;
             }
           if (rc != 0 || !tok)
@@ -187,8 +185,7 @@ mn_page_layout_document (mn_layout *L, mn_page_sink sink, void *data)
 int
 mn_page_layout_statics (mn_layout *L, mn_area *page)
 {
-  const mn_fo_seq *seq = g_ptr_array_index (L->doc->seqs, page->seq);
+  const mn_fo_seq *seq = g_ptr_array_index (L->doc->fo->seqs, page->seq);
   L->page_number = page->number;
-  layout_statics (L, seq, page->master, page);
-  return L->failed ? MN_EINVALID : 0;
+  return layout_statics (L, seq, page->master, page);
 }

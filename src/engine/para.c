@@ -4,9 +4,10 @@
  * A PARA node (fotree.h) is a run of inline content.  We flatten it into one UTF-8 string
  * plus a PangoAttrList (fonts, sizes, colours, decorations, rise), lay it out once at the
  * content width with Pango (wrap WORD_CHAR, left aligned, first-line indent via
- * pango_layout_set_indent), and keep per-line geometry.  flow.c places lines on pages;
- * the painter (pdf.c) asks for each line's glyph runs.  A paragraph is laid out once per
- * layout pass, whatever the number of pages it spans.
+ * pango_layout_set_indent), and keep per-line geometry.  flow.c places lines on pages, and
+ * each placed line takes its glyph runs, text and ids from here into the area tree (area.h,
+ * mn_line_new), which the painter (pdf.c) draws.  A paragraph is laid out once per layout
+ * pass, whatever the number of pages it spans.
  *
  * == Units ==
  * Pango units (1/1024 pt; the context is at 72 dpi) everywhere; points only in the glyph
@@ -814,12 +815,6 @@ int
 mn_para_dynamic (const mn_para *p)
 {
   return p->dynamic;
-}
-
-int
-mn_para_check (mn_para *p, const mn_para_env *env)
-{
-  return check_glyphs (p, env);
 }
 
 mn_para *

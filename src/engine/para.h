@@ -36,7 +36,7 @@ typedef struct mn_para_line {
 /* A run of glyphs in one font, ready for cairo_show_text_glyphs; x, y in points relative to
  * the line's text start and baseline. */
 typedef struct mn_glyph_run {
-  PangoFont *font;          /* borrowed from the layout */
+  PangoFont *font;          /* borrowed from the layout (an owned line holds a reference) */
   cairo_glyph_t *glyphs;    /* owned */
   int nglyphs;
   cairo_text_cluster_t *clusters;  /* owned */
@@ -66,10 +66,6 @@ int mn_para_new (mn_para **out, const mn_fo_node *node, int width, const mn_para
 /* Whether the text holds a page number or citation (its layout differs between passes). */
 int mn_para_dynamic (const mn_para *p);
 
-/* Report again what mn_para_new reported (missing glyphs, variation sequences) to env->d:
- * for a paragraph laid out in a quiet pass and reused.  Returns 0 or MN_EINVALID. */
-int mn_para_check (mn_para *p, const mn_para_env *env);
-
 mn_para *mn_para_ref (mn_para *p);
 void mn_para_unref (mn_para *p);
 
@@ -81,7 +77,8 @@ const mn_fo_node *mn_para_node (const mn_para *p);
 /* The text of line i as a reader sees it (no ZWSP, no trailing spaces or newline); g_free. */
 char *mn_para_line_text (const mn_para *p, int i);
 
-/* Call `cb` for each id of an inline element that starts on line i. */
+/* Call `cb` for each id of an inline element that starts on line i (the input tree's
+ * strings: they live as long as the tree). */
 void mn_para_line_ids (const mn_para *p, int i, void (*cb) (void *data, const char *id), void *data);
 
 /* The links on line i (mn_para_link), as a new array (g_array_unref). */

@@ -29,10 +29,10 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <unistd.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "base/i18n.h"
@@ -51,12 +51,12 @@ struct mn_pdf {
   GPtrArray *link_nodes;    /* per Link tag opened: its fo:basic-link (borrowed) */
   GHashTable *link_texts;   /* fo:basic-link -> GString of its printed text (owned) */
   const mn_fo_doc *doc;     /* borrowed */
-  mn_diag *d;
-  const char *file;
+  mn_diag *d;               /* diagnostics (borrowed) */
+  const char *file;         /* file name for diagnostics */
   GHashTable *dests_done;   /* ids whose destination is emitted */
   int in_static;            /* painting a header/footer region: no structure tags */
   int pages;                /* pages painted */
-  GArray *runs;             /* scratch glyph runs */
+  GArray *glyphs;           /* scratch: a run's glyphs placed on the page (cairo_glyph_t) */
   int page_w, page_h;       /* size of the last page, Pango units */
 };
 
@@ -161,7 +161,7 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
   pdf->d = d;
   pdf->file = file;
   pdf->dests_done = g_hash_table_new (g_str_hash, g_str_equal);
-  pdf->runs = g_array_new (FALSE, FALSE, sizeof (mn_glyph_run));
+  pdf->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   pdf->th_scopes = g_string_new (NULL);
   pdf->link_nodes = g_ptr_array_new ();
   pdf->link_texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, free_gstring);
@@ -257,42 +257,19 @@ emit_dest (mn_pdf *pdf, const char *id, int x, int y)
   g_free (e);
 }
 
-typedef struct line_dest_ctx {
-  mn_pdf *pdf;
-  const mn_area *line;
-} line_dest_ctx;
-
-static void
-line_dest_cb (void *data, const char *id)
-{
-  line_dest_ctx *c = data;
-  emit_dest (c->pdf, id, c->line->x, c->line->y);
-}
-
 static void
 paint_line (mn_pdf *pdf, const mn_area *a)
 {
   cairo_t *cr = pdf->cr;
-  const mn_para_line *ln = a->copy ? &a->copy->ln : mn_para_line_at (a->para, a->line_index);
+  const mn_line *line = a->line;
+  const mn_para_line *ln = &line->geom;
   double tx = pt (a->x - ln->box_x + ln->x), by = pt (a->baseline);
-  line_dest_ctx ldc = { pdf, a };
-  if (a->copy)
-    {
-      /* a line read back from the spool: its runs are ready, and painting consumes them */
-      for (guint i = 0; i < a->copy->ids->len; i++)
-        line_dest_cb (&ldc, a->copy->ids->pdata[i]);
-      g_array_append_vals (pdf->runs, a->copy->runs->data, a->copy->runs->len);
-      g_array_set_size (a->copy->runs, 0);
-    }
-  else
-    {
-      mn_para_line_ids (a->para, a->line_index, line_dest_cb, &ldc);
-      mn_para_line_runs (a->para, a->line_index, pdf->runs);
-    }
+  for (int i = 0; i < line->nids; i++)
+    emit_dest (pdf, line->ids[i], a->x, a->y);
   const mn_fo_node *open_link = NULL;
-  for (guint i = 0; i < pdf->runs->len; i++)
+  for (int i = 0; i < line->nruns; i++)
     {
-      mn_glyph_run *r = &g_array_index (pdf->runs, mn_glyph_run, i);
+      const mn_glyph_run *r = &line->runs[i];
       if (r->link != open_link)
         {
           if (open_link)
@@ -314,15 +291,19 @@ paint_line (mn_pdf *pdf, const mn_area *a)
         }
       if (open_link)
         g_string_append_len (g_hash_table_lookup (pdf->link_texts, open_link), r->utf8, r->utf8_len);
+      /* the run's glyphs are relative to the line's text start and baseline */
+      g_array_set_size (pdf->glyphs, (guint) r->nglyphs);
+      cairo_glyph_t *gl = (cairo_glyph_t *) pdf->glyphs->data;
       for (int g = 0; g < r->nglyphs; g++)
         {
-          r->glyphs[g].x += tx;
-          r->glyphs[g].y += by;
+          gl[g] = r->glyphs[g];
+          gl[g].x += tx;
+          gl[g].y += by;
         }
       set_rgb (cr, r->color);
       cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (r->font)));
       if (r->nglyphs || r->utf8_len)
-        cairo_show_text_glyphs (cr, r->utf8, r->utf8_len, r->glyphs, r->nglyphs, r->clusters,
+        cairo_show_text_glyphs (cr, r->utf8, r->utf8_len, gl, r->nglyphs, r->clusters,
                                 r->nclusters, 0);
       if (r->decoration & (MN_DECO_UNDERLINE | MN_DECO_LINE_THROUGH))
         {
@@ -334,7 +315,6 @@ paint_line (mn_pdf *pdf, const mn_area *a)
     }
   if (open_link)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
-  mn_glyph_runs_clear (pdf->runs);
 }
 
 static void
@@ -621,10 +601,8 @@ mn_pdf_abort (mn_pdf *pdf)
 {
   if (!pdf)
     return;
-  if (pdf->cr)
-    cairo_destroy (pdf->cr);
-  if (pdf->surface)
-    cairo_surface_destroy (pdf->surface);
+  cairo_destroy (pdf->cr);  /* both accept NULL (no page painted yet) */
+  cairo_surface_destroy (pdf->surface);
   g_hash_table_destroy (pdf->dests_done);
   if (pdf->raw)
     fclose (pdf->raw);
@@ -635,7 +613,6 @@ mn_pdf_abort (mn_pdf *pdf)
   g_string_free (pdf->th_scopes, TRUE);
   g_ptr_array_unref (pdf->link_nodes);
   g_hash_table_destroy (pdf->link_texts);
-  mn_glyph_runs_clear (pdf->runs);
-  g_array_free (pdf->runs, TRUE);
+  g_array_free (pdf->glyphs, TRUE);
   g_free (pdf);
 }

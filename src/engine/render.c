@@ -1,36 +1,33 @@
 /* render.c: mn_render_pdf — fonts, input tree, layout passes, PDF and dump, atomically.
  *
  * == Passes ==
- * A document that cites no page numbers is laid out once, each page painted as soon as it is
- * complete.  One that cites them needs numbers it cannot know before the end:
- * - when every citation is in static content (the usual running footer "3 / 14"), the body
- *   cannot depend on them (the regions have fixed extents): the body is laid out once, its
- *   pages are spooled (spool.h), and at the end each is read back, given its static content
- *   with the numbers now known, and painted;
- * - when the body itself cites pages, a first, quiet pass counts them and the second lays
- *   out and paints with its numbers (a few hundred of the first pass's paragraphs are
- *   carried over, so short documents are not laid out twice).
- * For the tests that check both ways give the same PDF, the environment variable
- * MINUTES_LAYOUT_PASSES=2 forces two passes, and MINUTES_LAYOUT_PASSES=1 requires the spool
- * (an error when the body cites pages or no temporary file can be made). */
+ * "n / N" needs page numbers that are known only at the end.  Each document takes the fewest
+ * passes it can (render-passes.h names them):
+ * 1. DIRECT: nothing cites pages.  One pass; each page is painted as soon as it is finished.
+ * 2. SPOOL: only static content cites pages (the usual running footer "3 / 14").  The body
+ *    cannot depend on the numbers (the regions have fixed extents): it is laid out once, its
+ *    finished pages are spooled (spool.h), and at the end each is read back, given its static
+ *    content with the numbers now known, and painted.  Without a usable temporary file, COUNT
+ *    gives the same PDF.
+ * 3. COUNT: the body cites pages.  A first, quiet pass lays out the body only to learn on
+ *    which pages each id lands (its lines get no glyph runs, its pages are dropped); the
+ *    second lays out and paints as DIRECT does, citing those numbers.
+ * Every way gives the same PDF and dump for the documents it can take (tests/engine
+ * passes.c checks that through mn_render_doc_passes). */
 #include "render.h"
 
 #include <errno.h>
 #include <string.h>
 
 #include "base/atomic.h"
-#include "flow.h"
+#include "base/i18n.h"
 #include "fonts.h"
 #include "fotree.h"
-#include "base/i18n.h"
+#include "layout.h"
 #include "page.h"
 #include "pdf.h"
+#include "render-passes.h"
 #include "spool.h"
-
-/* Paragraphs the counting pass may hand to the painting pass: each is a PangoLayout of about
- * 20 KB, so this bounds the extra memory at about 8 MB whatever the document's length, and
- * covers a 15-20 page session (the seed has about 300).  Later ones are laid out again. */
-#define CARRY_BUDGET 400
 
 /* The fonts are verified and loaded once per process: `minutes build` renders many files. */
 static mn_fonts *fonts_once;
@@ -103,8 +100,8 @@ paint_spooled (mn_spool *spool, mn_layout *L, sink_ctx *sc)
 {
   int rc = mn_spool_rewind (spool);
   /* every page is laid out: citations now read the final numbers */
-  L->prev_first = L->first_page;
-  L->prev_last = L->last_page;
+  L->cite_first = L->first_page;
+  L->cite_last = L->last_page;
   while (rc == 0)
     {
       mn_area *page = NULL;
@@ -122,27 +119,21 @@ paint_spooled (mn_spool *spool, mn_layout *L, sink_ctx *sc)
   return rc;
 }
 
+/* The pages of the real pass and the counting pass disagree about an id: the numbers the
+ * counting pass found changed the layout.  Warn once. */
 static void
-layout_init (mn_layout *L, const mn_fo_doc *doc, PangoContext *pctx, mn_diag *d, const char *file)
+check_citations (const mn_layout *real, const mn_layout *count, mn_diag *d, const char *file)
 {
-  memset (L, 0, sizeof *L);
-  L->doc = doc;
-  L->pctx = pctx;
-  L->d = d;
-  L->file = file;
-  L->paras = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) mn_para_unref);
-  L->first_page = g_hash_table_new (g_str_hash, g_str_equal);
-  L->last_page = g_hash_table_new (g_str_hash, g_str_equal);
-}
-
-static void
-layout_clear (mn_layout *L)
-{
-  if (L->carry_out)
-    g_hash_table_destroy (L->carry_out);
-  g_hash_table_destroy (L->paras);
-  g_hash_table_destroy (L->first_page);
-  g_hash_table_destroy (L->last_page);
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, real->last_page);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (g_hash_table_lookup (count->last_page, k) != v
+        || g_hash_table_lookup (count->first_page, k) != g_hash_table_lookup (real->first_page, k))
+      {
+        mn_warning (d, file, 0, _("page citations may be off by a page: the page numbers changed the layout (id \"%s\")"), (const char *) k);
+        break;
+      }
 }
 
 /* Parse `fo` with opts->strict in force; `take`: fo is ours (mn_fo_doc_parse_take). */
@@ -184,17 +175,31 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
 int
 mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d)
 {
+  return mn_render_doc_passes (out_path, doc, opts, d, MN_PASSES_AUTO);
+}
+
+int
+mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts,
+                      mn_diag *d, mn_passes passes)
+{
   int rc = 0;
   const char *file = opts && opts->source_name ? opts->source_name : "(fo)";
-  mn_layout pass1, pass2;
-  int have1 = 0, have2 = 0;
+  mn_layout count, real;
+  int have_count = 0, have_real = 0;
   mn_atomic pdf_file = MN_ATOMIC_INIT, dump_file = MN_ATOMIC_INIT;
   mn_pdf *pdf = NULL;
   mn_spool *spool = NULL;
   int strict_saved = d->strict;
+  int errors_before = d->errors;  /* an error reported from here on fails the render */
+  int body_cites = doc->has_citations && body_cites_pages (doc);
+  mn_passes asked = passes;
 
   if (opts && opts->pages_out)
     *opts->pages_out = 0;
+  if (passes == MN_PASSES_AUTO)
+    passes = !doc->has_citations ? MN_PASSES_DIRECT : body_cites ? MN_PASSES_COUNT : MN_PASSES_SPOOL;
+  if ((passes == MN_PASSES_DIRECT && doc->has_citations) || (passes == MN_PASSES_SPOOL && body_cites))
+    return MN_EFAIL;
   if (opts && opts->strict)
     d->strict = 1;
   if (!fonts_once && (rc = mn_fonts_new (&fonts_once, d)) != 0)
@@ -215,63 +220,42 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
           g_free (got);
         }
     }
-  if (d->errors)
+  if (d->errors > errors_before)
     {
       rc = MN_EINVALID;
       goto out;
     }
-  PangoContext *pctx = mn_fonts_context (fonts_once);
-
-  /* The spool when only static content cites pages (see the top of this file). */
-  const char *passes = g_getenv ("MINUTES_LAYOUT_PASSES");
-  int only_one = g_strcmp0 (passes, "1") == 0;
-  if (doc->has_citations && g_strcmp0 (passes, "2") != 0)
+  if (passes == MN_PASSES_SPOOL && mn_spool_new (&spool) != 0)
     {
-      if (body_cites_pages (doc))
-        {
-          if (only_one)
-            {
-              mn_error (d, file, 0, _("MINUTES_LAYOUT_PASSES=1 asks for one layout pass, but the text cites page numbers in the body; unset it"));
-              rc = MN_EINVALID;
-              goto out;
-            }
-        }
-      else if (mn_spool_new (&spool, opts && opts->dump_layout) != 0 && only_one)
+      if (asked != MN_PASSES_AUTO)
         {
           rc = spool_error (d, file);
           goto out;
         }
-      /* without a temporary file, two passes give the same PDF */
+      passes = MN_PASSES_COUNT;  /* without a temporary file, two passes give the same PDF */
+    }
+  mn_layout_doc ld = { doc, mn_fonts_context (fonts_once), file, d, opts && opts->dump_layout };
+
+  /* COUNT: learn on which page each id lands, quietly (what goes wrong is reported by the
+   * real pass, which meets it again) */
+  mn_diag quiet = *d;
+  quiet.quiet = 1;
+  mn_layout_doc quiet_doc = ld;
+  quiet_doc.d = &quiet;
+  quiet_doc.keep_text = 0;
+  if (passes == MN_PASSES_COUNT)
+    {
+      mn_layout_init (&count, &quiet_doc, 0);
+      have_count = 1;
+      mn_page_layout_document (&count, 0, NULL, NULL);
     }
 
-  /* Pass 1, only when the text cites page numbers: learn on which page each id lands. */
-  if (doc->has_citations && !spool)
+  mn_layout_init (&real, &ld, 1);
+  have_real = 1;
+  if (have_count)
     {
-      layout_init (&pass1, doc, pctx, d, file);
-      have1 = 1;
-      pass1.pass = 1;
-      pass1.carry_out = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                               (GDestroyNotify) mn_para_unref);
-      pass1.carry_budget = CARRY_BUDGET;
-      mn_diag quiet = *d;
-      quiet.quiet = 1;
-      pass1.d = &quiet;
-      rc = mn_page_layout_document (&pass1, NULL, NULL);
-      if (rc != 0)
-        {
-          /* report for real in pass 2 */
-          rc = 0;
-        }
-    }
-
-  layout_init (&pass2, doc, pctx, d, file);
-  have2 = 1;
-  pass2.pass = 2;
-  if (have1)
-    {
-      pass2.prev_first = pass1.first_page;
-      pass2.prev_last = pass1.last_page;
-      pass2.carry_in = pass1.carry_out;
+      real.cite_first = count.first_page;
+      real.cite_last = count.last_page;
     }
   if (mn_atomic_open (&pdf_file, out_path) != 0)
     {
@@ -290,36 +274,23 @@ mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts 
   sink_ctx sc = { pdf, dump_file.fp, 0 };
   if (spool)
     {
-      pass2.defer_statics = 1;
-      rc = mn_page_layout_document (&pass2, spool_sink, spool);
+      rc = mn_page_layout_document (&real, 0, spool_sink, spool);
       if (rc == 0)
-        rc = paint_spooled (spool, &pass2, &sc);
+        rc = paint_spooled (spool, &real, &sc);
       if (rc == MN_EIO)
         spool_error (d, file);
       if (rc != 0)
         goto out;
     }
-  else if ((rc = mn_page_layout_document (&pass2, sink, &sc)) != 0)
+  else if ((rc = mn_page_layout_document (&real, 1, sink, &sc)) != 0)
     goto out;
-  if (have1)
-    {
-      /* citations must agree with where things landed in the end */
-      GHashTableIter it;
-      gpointer k, v;
-      g_hash_table_iter_init (&it, pass2.last_page);
-      while (g_hash_table_iter_next (&it, &k, &v))
-        if (g_hash_table_lookup (pass1.last_page, k) != v
-            || g_hash_table_lookup (pass1.first_page, k) != g_hash_table_lookup (pass2.first_page, k))
-          {
-            mn_warning (d, file, 0, _("page citations may be off by a page: the page numbers changed the layout (id \"%s\")"), (const char *) k);
-            break;
-          }
-    }
-  rc = mn_pdf_close (pdf, pass2.first_page);
+  if (have_count)
+    check_citations (&real, &count, d, file);
+  rc = mn_pdf_close (pdf, real.first_page);
   pdf = NULL;
   if (rc == MN_EIO)
     mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
-  if (rc == 0 && d->errors)
+  if (rc == 0 && d->errors > errors_before)
     rc = MN_EINVALID;
   if (rc == 0 && dump_file.fp && mn_atomic_commit (&dump_file) != 0)
     {
@@ -339,10 +310,10 @@ out:
   mn_pdf_abort (pdf);
   mn_atomic_abort (&pdf_file);
   mn_atomic_abort (&dump_file);
-  if (have2)
-    layout_clear (&pass2);
-  if (have1)
-    layout_clear (&pass1);
+  if (have_real)
+    mn_layout_clear (&real);
+  if (have_count)
+    mn_layout_clear (&count);
   d->strict = strict_saved;
   return rc;
 }

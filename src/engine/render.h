@@ -6,14 +6,9 @@
 #include <libxml/tree.h>
 
 #include "base/diag.h"
+#include "fox.h"
 
 typedef struct mn_fo_doc mn_fo_doc;  /* the engine's input tree (fotree.h) */
-
-/* Foreign attributes the stylesheets may put on FO elements (namespace MN_FOX_NS,
- * conventional prefix `mx`): `mx:line` / `mx:file` name the *session* source line and file a
- * block came from, so the engine's diagnostics (a character no font can show, an overfull
- * line) point at what the staff wrote rather than at the generated FO. */
-#define MN_FOX_NS "urn:minutes:fo-extensions:1"
 
 typedef struct mn_render_opts {
   const char *source_name;  /* file name for diagnostics (the FO file, or the session) */

@@ -1,10 +1,12 @@
 /* spool.c: pages written to a temporary file and read back (spool.h says why).
  *
- * The file is a sequence of area trees in pre-order.  Each area is one `area_rec` (with the
- * number of its children), a LINE area is followed by its line: the mn_para_line, the text
- * (for the layout dump), the ids that start on it, and its glyph runs as the painter will
- * draw them.  Records are written as the in-memory structs they copy, zeroed first: the same
- * process reads them back. */
+ * The file is a sequence of finished area trees in pre-order.  Each area is one `area_rec`
+ * (with the number of its children); a LINE area is followed by its line (area.h, mn_line):
+ * a `line_rec`, the text when it has one, the ids (the input tree's pointers), and its glyph
+ * runs, each a `run_rec` and its arrays.  A record holds the in-memory struct it stands for,
+ * with its pointers to what is written after it (or rebuilt on reading) set to NULL; pointers
+ * into the input tree (nodes, masters, ids, links) are kept: the same process reads them back
+ * while that tree is alive. */
 #include "spool.h"
 
 #include <errno.h>
@@ -12,35 +14,29 @@
 #include <string.h>
 #include <unistd.h>
 
-
 struct mn_spool {
-  FILE *fp;
+  FILE *fp;                 /* the temporary file (owned) */
   GPtrArray *fonts;         /* PangoFont* (referenced), named by index in the file */
-  GArray *runs;             /* scratch: the glyph runs of the line being written */
-  int keep_text;            /* write each line's text (only the layout dump reads it) */
-  int failed;               /* a write failed: every later call fails too */
+  int failed;               /* a write or read failed: every later call fails too */
 };
 
 typedef struct area_rec {
-  int kind, x, y, w, h;
-  int region, header, open_top, open_bottom;
-  int line_index, baseline, number, seq;
-  int nchildren;
-  const mn_fo_node *fo;
-  const mn_fo_master *master;
+  mn_area area;             /* parent, first, last, next, line: NULL */
+  int nchildren;            /* the areas that follow, its subtrees */
 } area_rec;
 
+typedef struct line_rec {
+  mn_line line;             /* text, ids, runs: NULL (nids, nruns say how many follow) */
+  int text_len;             /* bytes of text that follow, or -1: the line has none */
+} line_rec;
+
 typedef struct run_rec {
+  mn_glyph_run run;         /* font, glyphs, clusters, utf8: NULL (the counts say how many) */
   int font;                 /* index in fonts */
-  int nglyphs, nclusters, utf8_len;
-  guint32 color;
-  int decoration;
-  double x0, x1, size;
-  const mn_fo_node *link;
 } run_rec;
 
 int
-mn_spool_new (mn_spool **out, int keep_text)
+mn_spool_new (mn_spool **out)
 {
   /* In TMPDIR (g_get_tmp_dir), unlike tmpfile(); removed at once, so nothing is left behind
    * however the process ends. */
@@ -61,9 +57,7 @@ mn_spool_new (mn_spool **out, int keep_text)
     }
   mn_spool *s = g_new0 (mn_spool, 1);
   s->fp = fp;
-  s->keep_text = keep_text;
   s->fonts = g_ptr_array_new_with_free_func (g_object_unref);
-  s->runs = g_array_new (FALSE, FALSE, sizeof (mn_glyph_run));
   *out = s;
   return 0;
 }
@@ -73,11 +67,8 @@ mn_spool_free (mn_spool *s)
 {
   if (!s)
     return;
-  if (s->fp)
-    fclose (s->fp);
+  fclose (s->fp);  /* a spool always has its file */
   g_ptr_array_free (s->fonts, TRUE);
-  mn_glyph_runs_clear (s->runs);
-  g_array_free (s->runs, TRUE);
   g_free (s);
 }
 
@@ -88,20 +79,6 @@ put (mn_spool *s, const void *p, size_t n)
 {
   if (!s->failed && n > 0 && fwrite (p, 1, n, s->fp) != n)
     s->failed = 1;
-}
-
-static void
-put_int (mn_spool *s, int v)
-{
-  put (s, &v, sizeof v);
-}
-
-static void
-put_string (mn_spool *s, const char *t)
-{
-  int len = (int) strlen (t);
-  put_int (s, len);
-  put (s, t, (size_t) len);
 }
 
 static int
@@ -115,50 +92,30 @@ font_index (mn_spool *s, PangoFont *f)
 }
 
 static void
-collect_id (void *data, const char *id)
+put_line (mn_spool *s, const mn_line *line)
 {
-  g_ptr_array_add (data, (gpointer) id);
-}
-
-static void
-put_line (mn_spool *s, const mn_area *a)
-{
-  const mn_para_line *ln = mn_para_line_at (a->para, a->line_index);
-  put (s, ln, sizeof *ln);
-  char *text = s->keep_text ? mn_para_line_text (a->para, a->line_index) : NULL;
-  put_string (s, text ? text : "");
-  g_free (text);
-
-  GPtrArray *ids = g_ptr_array_new ();
-  mn_para_line_ids (a->para, a->line_index, collect_id, ids);
-  put_int (s, (int) ids->len);
-  for (guint i = 0; i < ids->len; i++)
-    put_string (s, ids->pdata[i]);
-  g_ptr_array_free (ids, TRUE);
-
-  mn_para_line_runs (a->para, a->line_index, s->runs);
-  put_int (s, (int) s->runs->len);
-  for (guint i = 0; i < s->runs->len; i++)
+  line_rec lr;
+  memset (&lr, 0, sizeof lr);
+  lr.line = *line;
+  lr.line.text = NULL, lr.line.ids = NULL, lr.line.runs = NULL;
+  lr.text_len = line->text ? (int) strlen (line->text) : -1;
+  put (s, &lr, sizeof lr);
+  if (line->text)
+    put (s, line->text, (size_t) lr.text_len);
+  put (s, line->ids, sizeof line->ids[0] * (size_t) line->nids);
+  for (int i = 0; i < line->nruns; i++)
     {
-      const mn_glyph_run *r = &g_array_index (s->runs, mn_glyph_run, i);
+      const mn_glyph_run *r = &line->runs[i];
       run_rec rr;
       memset (&rr, 0, sizeof rr);
+      rr.run = *r;
+      rr.run.font = NULL, rr.run.glyphs = NULL, rr.run.clusters = NULL, rr.run.utf8 = NULL;
       rr.font = font_index (s, r->font);
-      rr.nglyphs = r->nglyphs;
-      rr.nclusters = r->nclusters;
-      rr.utf8_len = r->utf8_len;
-      rr.color = r->color;
-      rr.decoration = r->decoration;
-      rr.x0 = r->x0;
-      rr.x1 = r->x1;
-      rr.size = r->size;
-      rr.link = r->link;
       put (s, &rr, sizeof rr);
       put (s, r->glyphs, sizeof r->glyphs[0] * (size_t) r->nglyphs);
       put (s, r->clusters, sizeof r->clusters[0] * (size_t) r->nclusters);
       put (s, r->utf8, (size_t) r->utf8_len);
     }
-  mn_glyph_runs_clear (s->runs);
 }
 
 static void
@@ -166,23 +123,14 @@ put_area (mn_spool *s, const mn_area *a)
 {
   area_rec rec;
   memset (&rec, 0, sizeof rec);
-  rec.kind = a->kind;
-  rec.x = a->x, rec.y = a->y, rec.w = a->w, rec.h = a->h;
-  rec.region = a->region;
-  rec.header = a->header;
-  rec.open_top = a->open_top;
-  rec.open_bottom = a->open_bottom;
-  rec.line_index = a->line_index;
-  rec.baseline = a->baseline;
-  rec.number = a->number;
-  rec.seq = a->seq;
-  rec.fo = a->fo;
-  rec.master = a->master;
+  rec.area = *a;
+  rec.area.parent = rec.area.first = rec.area.last = rec.area.next = NULL;
+  rec.area.line = NULL;
   for (const mn_area *k = a->first; k; k = k->next)
     rec.nchildren++;
   put (s, &rec, sizeof rec);
   if (a->kind == MN_AREA_LINE)
-    put_line (s, a);
+    put_line (s, a->line);
   for (const mn_area *k = a->first; k; k = k->next)
     put_area (s, k);
 }
@@ -207,84 +155,53 @@ get (mn_spool *s, void *p, size_t n)
   return 0;
 }
 
-static int
-get_count (mn_spool *s, int *v)
+/* A new buffer of `n` bytes read from the file (plus a NUL), or NULL. */
+static void *
+get_new (mn_spool *s, size_t n)
 {
-  if (get (s, v, sizeof *v) != 0 || *v < 0)
+  char *p = g_malloc (n + 1);
+  if (get (s, p, n) != 0)
     {
-      s->failed = 1;
-      return -1;
-    }
-  return 0;
-}
-
-/* A new NUL-terminated string of the length written before it. */
-static char *
-get_string (mn_spool *s)
-{
-  int len;
-  if (get_count (s, &len) != 0)
-    return NULL;
-  char *t = g_malloc ((size_t) len + 1);
-  if (get (s, t, (size_t) len) != 0)
-    {
-      g_free (t);
+      g_free (p);
       return NULL;
     }
-  t[len] = '\0';
-  return t;
+  p[n] = '\0';
+  return p;
 }
 
-static mn_line_copy *
+static mn_line *
 get_line (mn_spool *s)
 {
-  mn_line_copy *c = g_new0 (mn_line_copy, 1);
-  c->ids = g_ptr_array_new_with_free_func (g_free);
-  c->runs = g_array_new (FALSE, TRUE, sizeof (mn_glyph_run));
-  int n;
-  if (get (s, &c->ln, sizeof c->ln) != 0 || !(c->text = get_string (s)) || get_count (s, &n) != 0)
+  line_rec lr;
+  if (get (s, &lr, sizeof lr) != 0 || lr.text_len < -1 || lr.line.nids < 0 || lr.line.nruns < 0)
+    return NULL;
+  mn_line *line = g_new0 (mn_line, 1);
+  *line = lr.line;
+  line->nruns = 0;  /* counts the runs read so far: mn_line_free frees those */
+  if (lr.text_len >= 0 && !(line->text = get_new (s, (size_t) lr.text_len)))
     goto fail;
-  for (int i = 0; i < n; i++)
-    {
-      char *id = get_string (s);
-      if (!id)
-        goto fail;
-      g_ptr_array_add (c->ids, id);
-    }
-  if (get_count (s, &n) != 0)
+  if (line->nids > 0 && !(line->ids = get_new (s, sizeof line->ids[0] * (size_t) line->nids)))
     goto fail;
-  for (int i = 0; i < n; i++)
+  line->runs = g_new0 (mn_glyph_run, lr.line.nruns);  /* NULL for none */
+  for (int i = 0; i < lr.line.nruns; i++)
     {
       run_rec rr;
       if (get (s, &rr, sizeof rr) != 0 || rr.font < 0 || (guint) rr.font >= s->fonts->len
-          || rr.nglyphs < 0 || rr.nclusters < 0 || rr.utf8_len < 0)
+          || rr.run.nglyphs < 0 || rr.run.nclusters < 0 || rr.run.utf8_len < 0)
         goto fail;
-      mn_glyph_run r;
-      memset (&r, 0, sizeof r);
-      r.font = g_ptr_array_index (s->fonts, rr.font);
-      r.nglyphs = rr.nglyphs;
-      r.nclusters = rr.nclusters;
-      r.utf8_len = rr.utf8_len;
-      r.color = rr.color;
-      r.decoration = rr.decoration;
-      r.x0 = rr.x0;
-      r.x1 = rr.x1;
-      r.size = rr.size;
-      r.link = rr.link;
-      r.glyphs = g_new (cairo_glyph_t, MAX (rr.nglyphs, 1));
-      r.clusters = g_new (cairo_text_cluster_t, MAX (rr.nclusters, 1));
-      r.utf8 = g_malloc ((size_t) rr.utf8_len + 1);
-      g_array_append_val (c->runs, r);
-      if (get (s, r.glyphs, sizeof r.glyphs[0] * (size_t) rr.nglyphs) != 0
-          || get (s, r.clusters, sizeof r.clusters[0] * (size_t) rr.nclusters) != 0
-          || get (s, r.utf8, (size_t) rr.utf8_len) != 0)
+      mn_glyph_run *r = &line->runs[i];
+      *r = rr.run;
+      r->font = g_object_ref (g_ptr_array_index (s->fonts, rr.font));
+      line->nruns = i + 1;
+      if (!(r->glyphs = get_new (s, sizeof r->glyphs[0] * (size_t) r->nglyphs))
+          || !(r->clusters = get_new (s, sizeof r->clusters[0] * (size_t) r->nclusters))
+          || !(r->utf8 = get_new (s, (size_t) r->utf8_len)))
         goto fail;
-      r.utf8[rr.utf8_len] = '\0';
     }
-  return c;
+  return line;
 
 fail:
-  mn_line_copy_free (c);
+  mn_line_free (line);
   return NULL;
 }
 
@@ -294,18 +211,11 @@ get_area (mn_spool *s, mn_area *parent)
   area_rec rec;
   if (get (s, &rec, sizeof rec) != 0 || rec.nchildren < 0)
     return NULL;
-  mn_area *a = mn_area_new ((mn_area_kind) rec.kind, parent, rec.fo);
-  a->x = rec.x, a->y = rec.y, a->w = rec.w, a->h = rec.h;
-  a->region = rec.region;
-  a->header = rec.header;
-  a->open_top = rec.open_top;
-  a->open_bottom = rec.open_bottom;
-  a->line_index = rec.line_index;
-  a->baseline = rec.baseline;
-  a->number = rec.number;
-  a->seq = rec.seq;
-  a->master = rec.master;
-  int ok = rec.kind != MN_AREA_LINE || (a->copy = get_line (s)) != NULL;
+  mn_area *a = mn_area_new (rec.area.kind, parent, rec.area.fo);
+  /* everything but the links mn_area_new made */
+  rec.area.parent = a->parent;
+  *a = rec.area;
+  int ok = a->kind != MN_AREA_LINE || (a->line = get_line (s)) != NULL;
   for (int i = 0; ok && i < rec.nchildren; i++)
     ok = get_area (s, a) != NULL;
   if (ok)

@@ -30,7 +30,9 @@
  *    dropped there instead, so the row starts the page.  A header that does not fit even an
  *    empty page is set once, as ordinary rows that split like any other (no-progress guard,
  *    Typst's repeated.rs); the resume token remembers it.
- * 6. A row with keep-together moves whole unless it starts the page.
+ * 6. A row with keep-together moves whole unless it starts the page.  A break-after at the
+ *    end of a cell's content ends the page after the row (the row stays whole, as FOP does):
+ *    the neighbouring cells are laid out as if it were not there (§7.20.1).
  * 7. Progress rule: the first body row on an empty page (the repeated header does not count)
  *    is laid out with page_empty set, so it always places at least one line.
  *
@@ -43,6 +45,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "flow.h"
 
 /* Number of columns: the declared ones, or the widest row. */
 static int
@@ -112,22 +115,24 @@ body_rows (const mn_fo_node *t)
   return rows;
 }
 
-/* Lay out one row at y; rules 2–4, 6. */
-static mn_status
-layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *colw, int ncols,
-            int x, int w, int y, int bottom, const mn_resume *in, int page_empty,
-            mn_area *table_area, int header, mn_resume **out, int *height)
+/* The table's columns (rule 1). */
+typedef struct table_cols {
+  int n;                    /* number of columns */
+  int *x, *w;               /* each column's left edge and width */
+} table_cols;
+
+/* Lay out one row at room.y into the table area room.area (room.x, room.w: the table's
+ * content box); rules 2–4, 6. */
+static mn_result
+layout_row (mn_layout *L, const mn_fo_node *row, const table_cols *tc, mn_room room,
+            const mn_resume *in, int header)
 {
   int ncells = row->nchildren;
-  *height = 0;
   if (ncells == 0)
-    return MN_FIT;
-  const mn_fo_node **nodes = g_new0 (const mn_fo_node *, ncells);
-  int *xs = g_new0 (int, ncells), *ws = g_new0 (int, ncells), *heights = g_new0 (int, ncells);
-  mn_area **areas = g_new0 (mn_area *, ncells);
-  mn_area **cells = g_new0 (mn_area *, ncells);
-  mn_area *ra = mn_area_new (MN_AREA_ROW, table_area, row);
-  ra->x = x, ra->y = y, ra->w = w, ra->header = header;
+    return mn_result_fit (0);
+  mn_column *cols = g_new0 (mn_column, ncells);
+  mn_area *ra = mn_area_new (MN_AREA_ROW, room.area, row);
+  ra->x = room.x, ra->y = room.y, ra->w = room.w, ra->header = header;
   int top = 0, bot = 0;
   int c = 0, i = 0;
   for (const mn_fo_node *cell = row->first; cell; cell = cell->next, i++)
@@ -135,104 +140,101 @@ layout_row (mn_layout *L, const mn_fo_node *row, const int *colx, const int *col
       const mn_style *st = &cell->st;
       if (cell->column > 0)
         c = cell->column - 1;
-      if (c >= ncols)
-        c = ncols - 1;
-      int span = MIN (cell->colspan, ncols - c);
-      int cx = colx[c], cwid = 0;
+      if (c >= tc->n)
+        c = tc->n - 1;
+      int span = MIN (cell->colspan, tc->n - c);
+      int cx = tc->x[c], cwid = 0;
       for (int k = c; k < c + span; k++)
-        cwid += colw[k];
+        cwid += tc->w[k];
       c += span;
       mn_area *ca = mn_area_new (MN_AREA_CELL, ra, cell);
-      ca->x = cx, ca->y = y, ca->w = cwid, ca->header = header;
+      ca->x = cx, ca->y = room.y, ca->w = cwid, ca->header = header;
       ca->open_top = in != NULL;
-      cells[i] = ca;
-      areas[i] = ca;
-      nodes[i] = cell;
       int l = st->border[MN_SIDE_LEFT].width / 2 + st->padding[MN_SIDE_LEFT];
       int r = st->border[MN_SIDE_RIGHT].width / 2 + st->padding[MN_SIDE_RIGHT];
-      xs[i] = cx + l;
-      ws[i] = MAX (cwid - l - r, MN_PT);
+      cols[i] = (mn_column) { cell, cx + l, MAX (cwid - l - r, MN_PT), ca, 0 };
       top = MAX (top, st->border[MN_SIDE_TOP].width / 2 + st->padding[MN_SIDE_TOP]);
       bot = MAX (bot, st->border[MN_SIDE_BOTTOM].width / 2 + st->padding[MN_SIDE_BOTTOM]);
     }
-  mn_status s = mn_flow_layout_columns (L, ncells, nodes, xs, ws, y + top, bottom - bot, in,
-                                        page_empty, areas, out, heights);
-  if (s == MN_SPLIT && row->st.keep_together && !page_empty && !in)
+  mn_room inner = room;
+  inner.y = room.y + top;
+  inner.bottom = room.bottom - bot;
+  mn_result res = mn_flow_layout_columns (L, cols, ncells, inner, in);
+  if (res.error)
+    goto out;
+  if (res.status == MN_SPLIT && row->st.keep_together && !room.page_empty && !in)
     {
-      mn_resume_free (*out);
-      *out = NULL;
-      s = MN_NOFIT;
+      mn_resume_free (res.rest);
+      res = mn_result_nofit ();
     }
-  if (s == MN_NOFIT)
-    mn_area_free (ra);
-  else
+  if (res.status == MN_NOFIT)
     {
-      int content = 0;
-      for (i = 0; i < ncells; i++)
-        content = MAX (content, heights[i]);
-      ra->h = top + content + bot;
-      for (i = 0; i < ncells; i++)
+      mn_area_free (ra);
+      goto out;
+    }
+  int content = res.used;
+  ra->h = top + content + bot;
+  for (i = 0; i < ncells; i++)
+    {
+      mn_area *ca = cols[i].area;
+      ca->h = ra->h;
+      /* rule 4: only for a cell part that ends here */
+      const mn_resume *co = res.status == MN_SPLIT ? res.rest->cols[i] : MN_RESUME_DONE;
+      int slack = content - cols[i].height;
+      int align = cols[i].node->st.display_align;
+      if (co == MN_RESUME_DONE && slack > 0 && align != MN_DISPLAY_BEFORE)
         {
-          cells[i]->h = ra->h;
-          /* rule 4: only for a cell part that ends here */
-          const mn_resume *co = s == MN_SPLIT ? (*out)->cols[i] : MN_RESUME_DONE;
-          int slack = content - heights[i];
-          if (co == MN_RESUME_DONE && slack > 0 && nodes[i]->st.display_align != MN_DISPLAY_BEFORE)
-            {
-              int dy = nodes[i]->st.display_align == MN_DISPLAY_CENTER ? slack / 2 : slack;
-              for (mn_area *k = cells[i]->first; k; k = k->next)
-                mn_area_shift (k, dy);
-            }
+          int dy = align == MN_DISPLAY_CENTER ? slack / 2 : slack;
+          for (mn_area *k = ca->first; k; k = k->next)
+            mn_area_shift (k, dy);
         }
-      *height = ra->h;
     }
-  g_free (nodes);
-  g_free (xs);
-  g_free (ws);
-  g_free (heights);
-  g_free (areas);
-  g_free (cells);
-  return s;
+  res.used = ra->h;
+out:
+  g_free (cols);
+  return res;
 }
 
-mn_status
-mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
-                 const mn_resume *in, int page_empty, mn_area *parent, mn_resume **out,
-                 int *used)
+mn_result
+mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *in)
 {
   const mn_style *st = &n->st, *ps = &n->parent->st;
   int dl = st->start_indent - ps->start_indent, dr = st->end_indent - ps->end_indent;
-  int cx = x + dl, cw = MAX (w - dl - dr, MN_PT);
+  int y = room.y, bottom = room.bottom;
+  int cx = room.x + dl, cw = MAX (room.w - dl - dr, MN_PT);
   /* width: never wider than the room (the table starts at its start edge) */
   int bp = st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT]
            + st->border[MN_SIDE_LEFT].width + st->border[MN_SIDE_RIGHT].width;
   if (n->width > 0 && n->width - bp < cw)
     cw = MAX (n->width - bp, MN_PT);
   else if (n->width_permille > 0)
-    cw = MAX ((int) ((long long) (w - dl - dr + bp) * n->width_permille / 1000) - bp, MN_PT);
+    cw = MAX ((int) ((long long) (room.w - dl - dr + bp) * n->width_permille / 1000) - bp, MN_PT);
   int bl = st->border[MN_SIDE_LEFT].width, br = st->border[MN_SIDE_RIGHT].width;
   int bt = st->border[MN_SIDE_TOP].width, bb = st->border[MN_SIDE_BOTTOM].width;
   int fresh = in == NULL;
-  int ncols = count_columns (n);
-  int *colw = g_new0 (int, ncols), *colx = g_new0 (int, ncols);
-  column_widths (n, cw, ncols, colw);
-  for (int c = 0, acc = cx; c < ncols; acc += colw[c], c++)
-    colx[c] = acc;
-  mn_status res = MN_FIT;
-  *used = 0;
+  table_cols tc;
+  tc.n = count_columns (n);
+  tc.w = g_new0 (int, tc.n);
+  tc.x = g_new0 (int, tc.n);
+  column_widths (n, cw, tc.n, tc.w);
+  for (int c = 0, acc = cx; c < tc.n; acc += tc.w[c], c++)
+    tc.x[c] = acc;
+  mn_result res = mn_result_fit (0);
 
-  mn_area *a = mn_area_new (MN_AREA_TABLE, parent, n);
+  mn_area *a = mn_area_new (MN_AREA_TABLE, room.area, n);
   a->x = cx - st->padding[MN_SIDE_LEFT] - bl;
   a->w = cw + st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT] + bl + br;
   a->y = y;
   a->open_top = !fresh;
   int ycur = y + (fresh ? bt + st->padding[MN_SIDE_TOP] : 0);
-  int inner_bottom = bottom - st->padding[MN_SIDE_BOTTOM] - bb;
+  /* where rows go: the table's content box, above its bottom padding and border */
+  mn_room rroom = { cx, cw, ycur, bottom - st->padding[MN_SIDE_BOTTOM] - bb, 0, a };
 
   /* rule 5: the header, on every page.  It is laid out whole (never split); when it does not
-   * fit even on an empty page it is set once, as the first ordinary rows ("demoted"). */
+   * fit even on an empty page it is set once, as the first ordinary rows ("demoted").  A
+   * break-after in it is not honoured (it would break on every page). */
   const mn_fo_node *header = n->first && n->first->kind == MN_FO_TABLE_HEADER ? n->first : NULL;
-  int demoted = in && (in->flags & MN_RESUME_HEADER_AS_BODY);
+  int demoted = in && in->header_as_body;
   GPtrArray *rows = NULL;
   int top = ycur, header_h = 0;
   if (header && !demoted && (fresh || !n->omit_header))
@@ -240,30 +242,33 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
       int ok = 1;
       for (const mn_fo_node *row = header->first; row && ok; row = row->next)
         {
-          mn_resume *hout = NULL;
-          int rh = 0;
-          mn_status hs = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, NULL,
-                                     0, a, 1, &hout, &rh);
-          mn_resume_free (hout);
-          if (hs != MN_FIT)
+          rroom.y = ycur;
+          mn_result hr = layout_row (L, row, &tc, rroom, NULL, 1);
+          if (hr.error)
+            {
+              res = hr;
+              goto out;
+            }
+          mn_resume_free (hr.rest);
+          if (hr.status != MN_FIT)
             ok = 0;
           else
-            ycur += rh;
+            ycur += hr.used;
         }
       if (!ok)
         {
           mn_area_truncate (a, NULL);
           ycur = top;
-          if (fresh && !page_empty)
+          if (fresh && !room.page_empty)
             {
               /* try the table on the next, empty page */
               mn_area_free (a);
-              res = MN_NOFIT;
+              res = mn_result_nofit ();
               goto out;
             }
           if (fresh)
             {
-              mn_warning (L->d, L->file, header->line, _("the table header is taller than the page; it is set once, as ordinary rows (shorten it)"));
+              mn_warning (L->doc->d, L->doc->file, header->line, _("the table header is taller than the page; it is set once, as ordinary rows (shorten it)"));
               demoted = 1;
             }
         }
@@ -290,67 +295,71 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bot
   int ri = in ? in->index : 0;
   const mn_resume *rin = in ? in->child : NULL;
   int placed = 0;
-  for (; ri < nrows && !L->failed; ri++, rin = NULL)
+  for (; ri < nrows; ri++, rin = NULL)
     {
       const mn_fo_node *row = g_ptr_array_index (rows, ri);
-      int empty = page_empty && !placed && header_h == 0;
-      mn_resume *rout = NULL;
-      int rh = 0;
-      mn_status s = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, rin,
-                                empty, a, 0, &rout, &rh);
-      if (s == MN_NOFIT && page_empty && !placed && header_h > 0)
+      rroom.y = ycur;
+      rroom.page_empty = room.page_empty && !placed && header_h == 0;
+      mn_result r = layout_row (L, row, &tc, rroom, rin, 0);
+      if (!r.error && r.status == MN_NOFIT && room.page_empty && !placed && header_h > 0)
         {
           /* no body row fits under the header on an empty page: drop the header here, so
            * the row starts the page (progress rule) instead of overflowing below it */
           mn_area_truncate (a, NULL);
           ycur = top;
           header_h = 0;
-          s = layout_row (L, row, colx, colw, ncols, cx, cw, ycur, inner_bottom, rin, 1, a, 0,
-                          &rout, &rh);
+          rroom.y = ycur;
+          rroom.page_empty = 1;
+          r = layout_row (L, row, &tc, rroom, rin, 0);
         }
-      if (s == MN_FIT)
+      if (r.error)
         {
-          ycur += rh;
+          res = r;
+          goto out;
+        }
+      if (r.status == MN_FIT)
+        {
+          ycur += r.used;
           placed = 1;
-          continue;
+          if (!r.break_after)
+            continue;
+          /* rule 6: a break-after in a cell ends the page after the row */
+          if (ri + 1 < nrows)
+            res = mn_result_split (0, mn_resume_table (ri + 1, NULL, demoted));
+          else
+            res.break_after = 1;
+          break;
         }
-      if (s == MN_SPLIT)
+      if (r.status == MN_SPLIT)
         {
-          ycur += rh;
-          *out = g_new0 (mn_resume, 1);
-          (*out)->index = ri;
-          (*out)->child = rout;
-          (*out)->flags = demoted ? MN_RESUME_HEADER_AS_BODY : 0;
-          res = MN_SPLIT;
+          ycur += r.used;
+          res = mn_result_split (0, mn_resume_table (ri, r.rest, demoted));
           break;
         }
       /* NOFIT */
       if (!placed)
         {
           mn_area_free (a);
-          res = MN_NOFIT;
+          res = mn_result_nofit ();
           goto out;
         }
-      *out = g_new0 (mn_resume, 1);
-      (*out)->index = ri;
-      (*out)->flags = demoted ? MN_RESUME_HEADER_AS_BODY : 0;
-      (*out)->child = NULL;  /* a resumed row always starts an empty page, so it placed something */
-      res = MN_SPLIT;
+      /* a resumed row always starts an empty page, so it placed something */
+      res = mn_result_split (0, mn_resume_table (ri, NULL, demoted));
       break;
     }
-  if (res == MN_FIT)
+  if (res.status == MN_FIT)
     a->h = ycur + st->padding[MN_SIDE_BOTTOM] + bb - y;
   else
     {
       a->h = ycur - y;
       a->open_bottom = 1;
     }
-  *used = a->h;
+  res.used = a->h;
 
 out:
   if (rows)
     g_ptr_array_free (rows, TRUE);
-  g_free (colw);
-  g_free (colx);
+  g_free (tc.w);
+  g_free (tc.x);
   return res;
 }

@@ -2,12 +2,10 @@
 #ifndef MN_TABLE_H
 #define MN_TABLE_H
 
-#include "flow.h"
+#include "layout.h"
 
-/* Lay out the fo:table `n`; same contract as mn_flow_layout_node (flow.h).  The token's
- * index is the body row to resume and its child the row's per-cell tokens. */
-mn_status mn_table_layout (mn_layout *L, const mn_fo_node *n, int x, int w, int y, int bottom,
-                           const mn_resume *in, int page_empty, mn_area *parent,
-                           mn_resume **out, int *used);
+/* Lay out the fo:table `n` on the contract of layout.h (as mn_flow_layout_node); its token is
+ * a MN_RESUME_TABLE (the body row to resume, that row's per-cell tokens). */
+mn_result mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *in);
 
 #endif

@@ -2,9 +2,11 @@
  *
  * The importer is cut by source form: import.c (the entry point: reading, decoding, telling
  * the forms apart, building nodes, assembling and writing the session), import-text.c (text
- * and era-date helpers), import-table.c (the seed's table form), import-speech.c (speaker
- * turns as plain text), import-tei.c (TEI/Parla-CLARIN records) and import-json.c
- * (DiscussNet JSON records).  Names shared between them carry the prefix imp_; each module's
+ * and era-date helpers), import-page.c (page furniture dropped before reading),
+ * import-table.c (the seed's table form), import-speech.c (speaker turns as plain text, with
+ * the convention learned per file), import-header.c (the front matter of a speech record:
+ * title, times, rosters, agendas), import-tei.c (TEI/Parla-CLARIN records) and
+ * import-json.c (DiscussNet JSON records).  Names shared between them carry the prefix imp_; each module's
  * own helpers stay static and unprefixed.  The design essay is at the top of import.c.
  */
 #ifndef MN_IMPORT_INTERNAL_H
@@ -36,9 +38,21 @@ typedef struct importer {
 
   /* the parts, detached until assembled (NULL when absent) */
   xmlNodePtr title, council, dates, held, place, attendees, materials, agenda, record_note;
+  xmlNodePtr agendas;    /* a scratch element holding the <agenda> elements of a speech record */
+  xmlNodePtr remarks;    /* <remarks>: front matter that fits nowhere else */
   xmlNodePtr inquiries;  /* a scratch element holding the <inquiry> elements */
   xmlNodePtr requests;
   xmlNodePtr speech;
+
+  /* what the front matter of a speech record said (import-header.c) */
+  GString *provenance;   /* SOURCE: lines and a scraper's repeated rows, for an XML comment */
+  GPtrArray *roster_roles; /* the roles of the rosters (char *, owned): speakers' roles */
+  GPtrArray *owned_lines;  /* lines made while reading (line *, owned) */
+  long council_line;     /* the line the council was read from, 0 if none */
+  long issue;            /* 第N号 of the record's title line, 0 if none */
+  long day;              /* 第N日 of the sitting, 0 if none */
+  char *fiscal_day;      /* （11月19日）: the day without its year (owned), or NULL */
+  long fiscal_day_line;  /* its line */
 
   xmlNodePtr last_p;     /* the block that received text last (for <cut/>) */
   long last_line;        /* its source line */
@@ -57,6 +71,21 @@ long imp_whole_number (const char *s);          /* the number a whole string spe
 void imp_skip_space (const char **s);
 const char *imp_after_prefix (const char *s, const char *prefix);  /* the rest, or NULL */
 int imp_ends_sentence (const char *s);          /* 1 if the text ends with 。 」 ） … */
+int imp_char_width (gunichar c);                /* display columns: 2 wide, 1 narrow */
+int imp_ends_with_any (const char *s, const char *const *ends, size_t n);
+long imp_set_title_numbers (xmlNodePtr title, const char *text);  /* fiscal-year, number */
+
+/* === marks, rules, labels, times of speech records (import-text.c) === */
+
+int imp_is_mark (gunichar c);        /* ○ ◯ ◎ ● 〇 ◆ ◇ △ ▲ ▽ ▼ ■ □ ☆ ★ */
+int imp_is_circle (gunichar c);      /* ○ ◯ 〇: the marks printed ○ */
+int imp_rule_line (const char *s);   /* only a rule: ――――, ――◇――◇―― */
+int imp_stage_line (const char *t);  /* a whole stage note: 〔…〕, （…） (t trimmed) */
+const char *imp_after_label (const char *s, const char *label);  /* 日　　時: spaces allowed */
+int imp_event_at (const char *s, const char **end);  /* 開会 散会 …: enum index, or -1 */
+const char *imp_event_name (int event);              /* open, adjourn … (the schema's) */
+const char *imp_event_word (int event);              /* 開会, 散会 … */
+int imp_time_at (const char *s, int *minutes, const char **end);  /* 午前10時00分 */
 
 /* === era dates (import-text.c) === */
 
@@ -77,6 +106,7 @@ long imp_fiscal_year (const char *title);  /* 令和3年度 in `title` → 2021;
 /* === building nodes (import.c) === */
 
 xmlNodePtr imp_new_part (importer *im, const char *name);  /* detached, in our namespace */
+xmlNodePtr imp_part (importer *im, xmlNodePtr *slot, const char *name);  /* *slot, made if NULL */
 xmlNodePtr imp_child (xmlNodePtr parent, const char *name);
 void imp_set_number (xmlNodePtr node, const char *attr, long n);  /* attr="n" in decimal */
 void imp_add_text (xmlNodePtr parent, const char *text, size_t len);
@@ -87,6 +117,8 @@ void imp_add_p_or_continue (importer *im, xmlNodePtr parent, const char *text, l
 void imp_last_block (importer *im, xmlNodePtr block, long lineno);  /* where <cut/> would go */
 xmlNodePtr imp_held (importer *im);  /* <held>, created on first use */
 void imp_add_held_note (importer *im, const char *text, long lineno);  /* a paragraph of <held> */
+const char *imp_manner_of (const char *note);  /* written/online/hybrid a note says, or NULL */
+void imp_line_free (gpointer l);               /* a line of owned_lines */
 void imp_add_stage (importer *im, const char *text, long lineno);  /* a <stage> of the record */
 void imp_keep_in_held (importer *im, const line *l, const char *why);
 void imp_split_lines (importer *im, char *buf, size_t len);  /* `buf` is split in place */
@@ -100,11 +132,20 @@ int imp_provenance_line (const char **p, const char *end, char opener, const cha
 void imp_read_table_form (importer *im);
 int imp_table_mark (const char *s);
 
-/* import-speech.c: speaker turns in plain text, and the header data of any speech record */
+/* import-page.c: page markers, page numbers and running heads taken out of im->lines */
+void imp_drop_page_furniture (importer *im);
+
+/* import-speech.c: speaker turns in plain text (the front matter read by import-header.c) */
 void imp_read_speech_form (importer *im);
-int imp_speech_metadata (importer *im);
+int imp_record_note (const char *t);  /* 〔…〕, 午前10時00分　開会, 〇午後１時開会 (t trimmed) */
 void imp_add_speaker (importer *im, xmlNodePtr turn, const char *spk, long lineno);
 void imp_drop_empty_speech (importer *im);
+
+/* import-header.c: the front matter of any speech record (plain, TEI, JSON), from its lines;
+ * imp_speech_finish then completes title, council and day from the record when the front
+ * matter lacks them (saying so), and returns MN_EINVALID when no day is found at all. */
+void imp_read_speech_header (importer *im, const line *lines, size_t n);
+int imp_speech_finish (importer *im);
 
 /* import-tei.c, import-json.c: the structured records; both end with imp_speech_metadata */
 int imp_read_tei (importer *im, const char *text, size_t len);

@@ -111,8 +111,9 @@ imp_read_json (importer *im, const char *text, size_t len)
   imp_split_lines (im, im->synthetic, strlen (im->synthetic));
   for (size_t i = 0; i < im->n_lines && i < nos->len; i++)
     im->lines[i].no = g_array_index (nos, long, i);
+  imp_drop_page_furniture (im);
   imp_read_speech_form (im);
-  rc = imp_speech_metadata (im);
+  rc = imp_speech_finish (im);
 out:
   if (syn)
     g_string_free (syn, TRUE);

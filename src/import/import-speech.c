@@ -1,25 +1,40 @@
 /* import-speech.c: a verbatim record of speaker turns, as plain text → <speech-record>.
  *
- * The form (the real minutes in /work/shared/real-minutes): a header (roster, place, agenda),
- * then ○speaker lines opening turns, ◎ section heads, 〔 〕 stage notes and ―― rules between
- * turns, and paragraphs indented with U+3000.  DiscussNet records mark an answer's speaker
- * with ◎ instead of ○; such a line is read as a turn, with one warning.
+ * The form.  Councils write the same thing in different ways, so nothing about a turn's
+ * look is assumed; the reader learns the file's convention first and reads its turns after:
+ *   - the mark that opens a turn: ○, ◯ (U+25EF), 〇 (U+3007), ● or ◎ (many Tokyo-area
+ *     committee records give the chair's turns ◎ and the members' ○; DiscussNet gives
+ *     answers ◎), or none at all;
+ *   - the mark that opens a section head: ◎ in most records, △ ◆ ■ … in others, or a line
+ *     wholly in 【】;
+ *   - how the speaker is written: ROLE（NAME）, ROLE(NAME君), NAME ROLE (おのせ康裕議長,
+ *     山田議長), a role alone (総務課長), closed by a bracket only (谷田川委員長)ただ今から…),
+ *     after a number (12　議長（…）　…, a numbered record).
  *
- * The reading.  Everything before the first ◎ head or ○ turn with speech is the header and
- * becomes paragraphs of <held>; the notes of the record just before the first turn
- * (〇午後１時開会, 〔…登壇〕) open the speech record as stage notes instead.  A stage note or a
- * rule inside a turn that goes on after it stays in the turn as a paragraph (the schema keeps
- * turns whole).  A speaker splits into role and name: ROLE（NAME）, or NAME ROLE with the role
- * word from a list (roles missing from it stay with the name, with a warning).
- * imp_speech_metadata then copies title, council and the day from the header (TEI and JSON
- * records use it too).
+ * Learning (learn).  Every line is read as a possible turn opener (read_opener: number, mark,
+ * speaker, text).  A speaker is "like a speaker" when it is ROLE（NAME） or ends with a role
+ * word (the list below, or a role of the file's own roster); a line is "like a turn" when
+ * its speaker is, and speech follows on the line or on the next, indented line.  Per mark,
+ * the share of its lines that are like turns decides: most of them → it opens turns (its
+ * other lines are not turns: ○議事日程 in a header), few of them → it opens heads.  Lines
+ * without a mark open turns only when the file shows the form again and again (two turns
+ * closed by a bracket; three numbered turns with ascending numbers; three ROLE（NAME） turns
+ * in a file with no marked turn), so a paragraph that starts with 市長（…） is never taken
+ * for one.  A note says what was learned.
+ *
+ * Reading.  Everything before the first turn or head is the front matter (import-header.c);
+ * the notes of the record just before the first turn (〇午後１時開会, 〔…登壇〕, 午前10時
+ * 開会, a 【】 head) open the speech record instead.  A stage note or a rule inside a turn that
+ * goes on after it stays in the turn as a paragraph (the schema keeps turns whole).  The mark
+ * a turn or head was written with, when it is not the usual one, is kept in @mark and a
+ * turn's number in @n, so every character of the source stays in the session.
  */
 #include <string.h>
 
 #include "base/i18n.h"
 #include "import-internal.h"
 
-/* === the speech form === */
+/* === speakers === */
 
 /* Role words, longest first within each family; a speaker "NAME ROLE" ends with one. */
 static const char *const roles[] = {
@@ -28,44 +43,125 @@ static const char *const roles[] = {
   "教育長", "事務局長", "事務局次長", "局長", "次長", "部長", "課長", "室長", "所長", "係長",
   "計画官", "審議官", "参事官", "調整官", "政策官", "参事", "監", "理事", "大臣", "副大臣", "政務官",
   "委員", "議員", "臨時委員", "専門委員", "幹事", "主査", "主事", "説明員", "参考人", "書記", "事務局",
+  "管理者", "主幹",
 };
 
-/* Split a speaker (the text after ○) into role and name, in source order. */
+/* The role `spk` ends with: the longest of the file's roster roles and of the list; NULL if
+ * none.  *at is where it starts in `spk`. */
+static const char *
+role_suffix (const importer *im, const char *spk, const char **at)
+{
+  const char *best = NULL;
+  *at = NULL;
+  for (guint k = 0; im->roster_roles && k < im->roster_roles->len; k++)
+    {
+      const char *r = im->roster_roles->pdata[k];
+      char *sq = imp_squeeze_dup (r);
+      if (*sq && g_str_has_suffix (spk, sq))
+        {
+          const char *here = spk + strlen (spk) - strlen (sq);
+          if (!*at || here < *at)
+            {
+              *at = here;
+              best = r;
+            }
+        }
+      g_free (sq);
+    }
+  for (size_t k = 0; k < G_N_ELEMENTS (roles); k++)
+    if (g_str_has_suffix (spk, roles[k]))
+      {
+        const char *here = spk + strlen (spk) - strlen (roles[k]);
+        if (!*at || here < *at)
+          {
+            *at = here;
+            best = roles[k];
+          }
+      }
+  return best;
+}
+
+/* Where ROLE（NAME） or ROLE(NAME) opens its bracket in `spk`, the name's span, or NULL when
+ * `spk` is not of that form (the bracket must close at the end). */
+static const char *
+bracketed (const char *spk, const char **name, const char **name_end)
+{
+  const char *open = strstr (spk, "（");
+  size_t olen = strlen ("（");
+  const char *half = strchr (spk, '(');
+  if (!open || (half && half < open))
+    {
+      open = half;
+      olen = 1;
+    }
+  if (!open || open == spk)
+    return NULL;
+  if (g_str_has_suffix (spk, "）"))
+    *name_end = spk + strlen (spk) - strlen ("）");
+  else if (g_str_has_suffix (spk, ")"))
+    *name_end = spk + strlen (spk) - 1;
+  else
+    return NULL;
+  *name = open + olen;
+  return *name <= *name_end ? open : NULL;
+}
+
+/* How much `spk` looks like a speaker: 2 for ROLE（NAME）, 1 when it ends with a role word
+ * or an honorific (君), 0 otherwise. */
+static int
+speaker_like (const importer *im, const char *spk)
+{
+  const char *name, *name_end, *at;
+  if (!*spk || g_utf8_strlen (spk, -1) > 30)
+    return 0;
+  if (bracketed (spk, &name, &name_end) && name < name_end)
+    return 2;
+  if (g_utf8_strlen (spk, -1) > 20)
+    return 0;
+  if (role_suffix (im, spk, &at) || g_str_has_suffix (spk, "君"))
+    return 1;
+  return 0;
+}
+
+/* Split a speaker (the text after its mark) into role and name, in source order. */
 void
 imp_add_speaker (importer *im, xmlNodePtr turn, const char *spk, long lineno)
 {
   xmlNodePtr sp = imp_child (turn, "speaker");
-  const char *open = strstr (spk, "（");
-  const char *close = open ? strstr (open, "）") : NULL;
-  if (open && close && open > spk && !*(close + strlen ("）")))
+  const char *name, *name_end, *at;
+  const char *open = bracketed (spk, &name, &name_end);
+  if (open)
     {
-      /* ROLE（NAME）: 議長（青木早苗）, ２０番（鈴木まさし議員） */
+      /* ROLE（NAME）: 議長（青木早苗）, ２０番（鈴木まさし議員）, 議会事務局長(中路崇弘君) */
       char *role = g_strndup (spk, open - spk);
-      const char *nb = open + strlen ("（");
-      char *name = g_strndup (nb, close - nb);
+      char *nm = g_strndup (name, name_end - name);
       imp_add_inline (imp_child (sp, "role"), role);
-      imp_add_inline (imp_child (sp, "name"), name);
+      imp_add_inline (imp_child (sp, "name"), nm);
       g_free (role);
-      g_free (name);
+      g_free (nm);
       return;
     }
-  /* NAME ROLE: おのせ康裕議長, 東岡計画官, 髙橋（清）委員 — the longest role word at the end */
-  const char *best = NULL;
-  for (size_t k = 0; k < G_N_ELEMENTS (roles); k++)
-    if (g_str_has_suffix (spk, roles[k]))
-      {
-        const char *at = spk + strlen (spk) - strlen (roles[k]);
-        if (!best || at < best)
-          best = at;
-      }
-  if (best && best > spk)
+  /* NAME ROLE: おのせ康裕議長, 東岡計画官, 髙橋（清）委員, 山田議長; a role of the file's
+   * roster alone (総務課長) is a role, not a name 総務 and a role 課長 */
+  for (guint k = 0; im->roster_roles && k < im->roster_roles->len; k++)
     {
-      char *name = g_strndup (spk, best - spk);
-      imp_add_inline (imp_child (sp, "name"), name);
-      imp_add_inline (imp_child (sp, "role"), best);
-      g_free (name);
+      char *sq = imp_squeeze_dup (im->roster_roles->pdata[k]);
+      int same = strcmp (sq, spk) == 0;
+      g_free (sq);
+      if (same)
+        {
+          imp_add_inline (imp_child (sp, "role"), spk);
+          return;
+        }
     }
-  else if (best)
+  if (role_suffix (im, spk, &at) && at > spk)
+    {
+      char *nm = g_strndup (spk, at - spk);
+      imp_add_inline (imp_child (sp, "name"), nm);
+      imp_add_inline (imp_child (sp, "role"), at);
+      g_free (nm);
+    }
+  else if (at)
     imp_add_inline (imp_child (sp, "role"), spk);
   else
     {
@@ -74,180 +170,409 @@ imp_add_speaker (importer *im, xmlNodePtr turn, const char *spk, long lineno)
     }
 }
 
-/* A ○ line: the speaker and the text after it.  Returns 1 if `s` (trimmed) starts with ○. */
-static int
-speaker_line (const char *s, char **speaker, char **text)
+/* === openers: a line read as the start of a turn === */
+
+typedef struct opener {
+  long n;            /* the number before the speaker (a numbered record), 0 if none */
+  gunichar mark;     /* the mark before the speaker, 0 if none */
+  gunichar closing;  /* ) or ） that closes a speaker with no opening bracket, 0 if none */
+  int indented;      /* white space before it */
+  char *speaker;     /* the speaker as written (owned), or NULL if the line is no opener */
+  char *text;        /* the rest of the line, trimmed (owned; "" if none) */
+} opener;
+
+static void
+opener_clear (opener *o)
 {
-  const char *p = imp_after_prefix (s, "○");
-  if (!p)
-    return 0;
+  g_free (o->speaker);
+  g_free (o->text);
+  memset (o, 0, sizeof *o);
+}
+
+/* Read line `s` as an opener.  Returns 1 if there is a speaker to read. */
+static int
+read_opener (const char *s, opener *o)
+{
+  memset (o, 0, sizeof *o);
+  const char *p = s;
+  o->indented = imp_is_space_char (g_utf8_get_char (p));
+  imp_skip_space (&p);
+  /* a number: 12　議長…, 12 ○議長… */
+  const char *q = p;
+  long n = imp_read_number (&q);
+  if (n > 0 && imp_is_space_char (g_utf8_get_char (q)))
+    {
+      imp_skip_space (&q);
+      o->n = n;
+      p = q;
+    }
+  gunichar c = g_utf8_get_char (p);
+  if (imp_is_mark (c))
+    {
+      o->mark = c;
+      p = g_utf8_next_char (p);
+    }
+  /* a speaker closed by a bracket only: 谷田川委員長)ただ今から… (no space, no opening
+   * bracket before it, within the first 24 characters) */
+  int count = 0;
+  for (const char *e = p; *e && count < 24; e = g_utf8_next_char (e), count++)
+    {
+      gunichar d = g_utf8_get_char (e);
+      if (d == 0xFF08 || d == '(' || imp_is_space_char (d))
+        break;
+      if ((d == 0xFF09 || d == ')') && e > p)
+        {
+          o->closing = d;
+          o->speaker = g_strndup (p, e - p);
+          o->text = imp_trim_dup (g_utf8_next_char (e));
+          return 1;
+        }
+    }
+  /* the speaker runs to the first white space outside brackets */
   const char *e = p;
   int depth = 0;
   while (*e)
     {
-      gunichar c = g_utf8_get_char (e);
-      if (c == 0xFF08)
+      gunichar d = g_utf8_get_char (e);
+      if (d == 0xFF08 || d == '(')
         depth++;
-      else if (c == 0xFF09 && depth > 0)
+      else if ((d == 0xFF09 || d == ')') && depth > 0)
         depth--;
-      else if (imp_is_space_char (c) && depth == 0)
+      else if (imp_is_space_char (d) && depth == 0)
         break;
       e = g_utf8_next_char (e);
     }
   if (e == p)
-    return 0;
-  *speaker = g_strndup (p, e - p);
-  *text = imp_trim_dup (e);
+    {
+      opener_clear (o);
+      return 0;
+    }
+  o->speaker = g_strndup (p, e - p);
+  o->text = imp_trim_dup (e);
   return 1;
 }
 
-/* 1 if the trimmed line is a whole stage note 〔…〕. */
-static int
-stage_line (const char *t)
-{
-  return g_str_has_prefix (t, "〔") && g_str_has_suffix (t, "〕");
-}
+/* === the convention of a file === */
 
-/* 1 if the trimmed line is only a rule: ―――, －－－, ─── (two or more). */
+/* What a line of the record is, once the convention is known. */
+enum line_class { LC_OTHER, LC_TURN, LC_HEAD };
+
+/* The marks counted (index 0 is "no mark"). */
+#define N_MARK_SLOTS 16
+
+typedef struct convention {
+  gunichar mark[N_MARK_SLOTS];  /* the marks seen, in order of first use (slot 0: none) */
+  int lines[N_MARK_SLOTS];      /* lines opening with each mark */
+  int like[N_MARK_SLOTS];       /* … of which look like turns */
+  int turns[N_MARK_SLOTS];      /* turns read with each mark */
+  int heads[N_MARK_SLOTS];      /* heads read with each mark */
+  int closing;                  /* turns whose speaker a bracket closes: 谷田川委員長) */
+  int numbered;                 /* numbered turns */
+  int bare;                     /* unmarked turns ROLE（NAME）　text */
+  int bracket_heads;            /* heads 【…】 */
+  enum line_class *cls;         /* per line */
+  opener *op;                   /* per line */
+} convention;
+
 static int
-rule_line (const char *t)
+mark_slot (convention *cv, gunichar m)
 {
-  int n = 0;
-  for (const char *p = t; *p; p = g_utf8_next_char (p))
+  for (int k = 1; k < N_MARK_SLOTS; k++)
     {
-      gunichar c = g_utf8_get_char (p);
-      if (c != 0x2015 && c != 0x2500 && c != 0x2501 && c != 0xFF0D && c != 0x2014)
-        return 0;
-      n++;
+      if (cv->mark[k] == m)
+        return k;
+      if (!cv->mark[k])
+        {
+          cv->mark[k] = m;
+          return k;
+        }
     }
-  return n >= 2;
+  return 0;
 }
 
-/* The first non-blank line after `i`, or NULL. */
-static const line *
-next_nonblank (importer *im, size_t i)
+/* 1 if the line after `i` (skipping blank ones) is an indented continuation: speech that
+ * goes on under a speaker standing alone on its line. */
+static int
+continued (const importer *im, size_t i)
 {
   for (size_t k = i + 1; k < im->n_lines; k++)
-    if (!imp_is_blank (im->lines[k].text) && !g_str_has_prefix (im->lines[k].text, "<PAGE="))
-      return &im->lines[k];
-  return NULL;
+    {
+      const char *t = im->lines[k].text;
+      if (imp_is_blank (t))
+        continue;
+      if (!imp_is_space_char (g_utf8_get_char (t)))
+        return 0;
+      char *tt = imp_trim_dup (t);
+      int cont = !imp_stage_line (tt) && !imp_is_mark (g_utf8_get_char (tt));
+      g_free (tt);
+      return cont;
+    }
+  return 0;
+}
+
+/* 1 if the trimmed line is a head in 【】. */
+static int
+bracket_head (const char *t)
+{
+  return g_str_has_prefix (t, "【") && g_str_has_suffix (t, "】") && g_utf8_strlen (t, -1) <= 60;
+}
+
+/* Learn the file's convention and class every line (see the essay at the top). */
+static void
+learn (importer *im, convention *cv)
+{
+  size_t n = im->n_lines;
+  memset (cv, 0, sizeof *cv);
+  cv->cls = g_new0 (enum line_class, n);
+  cv->op = g_new0 (opener, n);
+  int *like = g_new0 (int, n);
+  int closing = 0, numbered = 0, bare = 0, ascending = 1;
+  long last_n = 0;
+  /* 1. every line as an opener, counted by its mark */
+  for (size_t i = 0; i < n; i++)
+    {
+      opener *o = &cv->op[i];
+      if (imp_is_blank (im->lines[i].text) || !read_opener (im->lines[i].text, o))
+        continue;
+      int sl = speaker_like (im, o->speaker);
+      int has_text = *o->text != '\0';
+      like[i] = sl >= 1 && (has_text || continued (im, i));
+      if (o->mark)
+        {
+          int k = mark_slot (cv, o->mark);
+          cv->lines[k]++;
+          cv->like[k] += like[i];
+        }
+      else if (!o->indented && has_text && sl >= 1)
+        {
+          if (o->closing)
+            closing++;
+          else if (o->n)
+            {
+              numbered++;
+              ascending &= o->n > last_n;
+              last_n = o->n;
+            }
+          else if (sl == 2)
+            bare++;
+        }
+    }
+  int marked_turns = 0;
+  for (int k = 1; k < N_MARK_SLOTS && cv->mark[k]; k++)
+    if (cv->like[k] * 2 >= cv->lines[k] && cv->like[k] > 0)
+      marked_turns += cv->like[k];
+  int closing_on = closing >= 2;
+  int numbered_on = numbered >= 3 && ascending;
+  int bare_on = bare >= 3 && !marked_turns && !closing_on && !numbered_on;
+  /* 2. every line classed by the convention */
+  for (size_t i = 0; i < n; i++)
+    {
+      opener *o = &cv->op[i];
+      char *t = imp_trim_dup (im->lines[i].text);
+      if (o->mark)
+        {
+          int k = mark_slot (cv, o->mark);
+          int turn_mark = cv->like[k] * 2 >= cv->lines[k] && cv->like[k] > 0;
+          int strong = speaker_like (im, o->speaker) == 2 && *o->text;
+          if (turn_mark && (like[i] || (*o->text && !o->closing)))
+            cv->cls[i] = LC_TURN;
+          else if (!turn_mark && strong)
+            cv->cls[i] = LC_TURN;
+          else if (!turn_mark && !imp_is_circle (o->mark))
+            cv->cls[i] = LC_HEAD;
+          if (cv->cls[i] == LC_TURN)
+            cv->turns[k]++;
+          else if (cv->cls[i] == LC_HEAD)
+            cv->heads[k]++;
+        }
+      else if (o->speaker && !o->indented && *o->text && speaker_like (im, o->speaker) >= 1
+               && ((closing_on && o->closing) || (numbered_on && o->n && !o->closing)
+                   || (bare_on && !o->closing && !o->n && speaker_like (im, o->speaker) == 2)))
+        {
+          cv->cls[i] = LC_TURN;
+          if (o->closing)
+            cv->closing++;
+          else if (o->n)
+            cv->numbered++;
+          else
+            cv->bare++;
+        }
+      else if (bracket_head (t))
+        {
+          cv->cls[i] = LC_HEAD;
+          cv->bracket_heads++;
+        }
+      g_free (t);
+    }
+  g_free (like);
+}
+
+static void
+convention_clear (convention *cv, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    opener_clear (&cv->op[i]);
+  g_free (cv->op);
+  g_free (cv->cls);
+}
+
+/* A note saying what was learned: which marks opened turns and heads, how many. */
+static void
+note_convention (importer *im, const convention *cv, long first_line)
+{
+  GString *turns = g_string_new (NULL), *heads = g_string_new (NULL);
+  for (int k = 1; k < N_MARK_SLOTS && cv->mark[k]; k++)
+    {
+      char m[8] = { 0 };
+      g_unichar_to_utf8 (cv->mark[k], m);
+      if (cv->turns[k])
+        g_string_append_printf (turns, "%s%s %d", turns->len ? ", " : "", m, cv->turns[k]);
+      if (cv->heads[k])
+        g_string_append_printf (heads, "%s%s %d", heads->len ? ", " : "", m, cv->heads[k]);
+    }
+  if (cv->closing)
+    g_string_append_printf (turns, _("%sa speaker closed by a bracket only (ROLE)text) %d"), turns->len ? ", " : "", cv->closing);
+  if (cv->numbered)
+    g_string_append_printf (turns, _("%snumbered, without a mark %d"), turns->len ? ", " : "", cv->numbered);
+  if (cv->bare)
+    g_string_append_printf (turns, _("%sROLE（NAME） without a mark %d"), turns->len ? ", " : "", cv->bare);
+  if (cv->bracket_heads)
+    g_string_append_printf (heads, "%s【…】 %d", heads->len ? ", " : "", cv->bracket_heads);
+  if (turns->len)
+    mn_note (im->d, im->name, first_line, _("speaker turns open with: %s; section heads with: %s"),
+             turns->str, heads->len ? heads->str : _("none"));
+  g_string_free (turns, TRUE);
+  g_string_free (heads, TRUE);
+}
+
+/* === reading the record === */
+
+/* 1 if the trimmed line is a note of the record: 〔…〕, （…） alone, a time and its event
+ * (午前10時00分　開会, 〇午後１時開会, （午前１１時２５分）). */
+int
+imp_record_note (const char *t)
+{
+  if (imp_stage_line (t))
+    return 1;
+  const char *p = t;
+  if (imp_is_circle (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  int minutes;
+  const char *end;
+  if (!imp_time_at (p, &minutes, &end))
+    return 0;
+  imp_skip_space (&end);
+  const char *after;
+  if (imp_event_at (end, &after) >= 0)
+    end = after;
+  imp_skip_space (&end);
+  return !*end;
+}
+
+/* The mark attribute for a turn or head written with `o` ("" when the usual one). */
+static void
+set_mark (xmlNodePtr node, gunichar mark, gunichar usual, gunichar closing)
+{
+  char m[8] = { 0 };
+  if (closing)
+    g_unichar_to_utf8 (closing, m);
+  else if (!mark)
+    strcpy (m, "none");
+  else if (mark != usual)
+    g_unichar_to_utf8 (mark, m);
+  if (*m)
+    xmlSetProp (node, BAD_CAST "mark", BAD_CAST m);
+}
+
+/* 1 if a stage note or rule at line `i` ends the turn: no speech follows before the next
+ * turn or head. */
+static int
+ends_turn (const importer *im, const convention *cv, size_t i)
+{
+  for (size_t k = i + 1; k < im->n_lines; k++)
+    {
+      char *nt = imp_trim_dup (im->lines[k].text);
+      int skip = !*nt || imp_stage_line (nt) || imp_rule_line (nt) || imp_record_note (nt);
+      g_free (nt);
+      if (skip)
+        continue;
+      return cv->cls[k] != LC_OTHER;
+    }
+  return 1;
 }
 
 void
 imp_read_speech_form (importer *im)
 {
+  convention cv;
+  learn (im, &cv);
+  size_t n = im->n_lines;
+  /* the front matter: everything before the first turn, or the first head of a mark that
+   * opens heads; the notes of the record just before it open the speech record */
+  size_t body = 0;
+  while (body < n && !(cv.cls[body] == LC_TURN || (cv.cls[body] == LC_HEAD && cv.op[body].mark)))
+    body++;
+  size_t start = body;
+  for (size_t k = body; k > 0; k--)
+    {
+      char *t = imp_trim_dup (im->lines[k - 1].text);
+      int note = !*t || imp_record_note (t) || bracket_head (t);
+      g_free (t);
+      if (!note)
+        break;
+      start = k - 1;
+    }
+  while (start < body && imp_is_blank (im->lines[start].text))
+    start++;
+  imp_read_speech_header (im, im->lines, start);
+
   im->speech = imp_new_part (im, "speech-record");
   xmlNodePtr turn = NULL;
-  int started = 0;  /* a section or a turn with speech has been seen */
-  for (size_t i = 0; i < im->n_lines; i++)
+  for (size_t i = start; i < n; i++)
     {
       const line *l = &im->lines[i];
       if (imp_is_blank (l->text))
         continue;
       char *t = imp_trim_dup (l->text);
-      char *spk = NULL, *text = NULL;
-      int is_spk = speaker_line (t, &spk, &text);
-      /* ◎ROLE（NAME）　text: DiscussNet marks an answer's speaker with ◎, not a section */
-      if (!is_spk && g_str_has_prefix (t, "◎"))
+      opener *o = &cv.op[i];
+      if (cv.cls[i] == LC_HEAD)
         {
-          char *as_turn = g_strconcat ("○", t + strlen ("◎"), NULL);
-          if (speaker_line (as_turn, &spk, &text))
+          xmlNodePtr sec = imp_child (im->speech, "section");
+          if (o->mark && !bracket_head (t))
             {
-              const char *open = strstr (spk, "（");
-              if (*text && open && open > spk && g_str_has_suffix (spk, "）"))
-                {
-                  is_spk = 1;
-                  if (im->answer_marks++ == 0)
-                    mn_warning (im->d, im->name, l->no, _("◎ before a speaker (an answer, in DiscussNet records) is read as a turn; the session format has no place for the mark, so the minutes will print ○"));
-                }
-              else
-                {
-                  g_free (spk);
-                  g_free (text);
-                  spk = text = NULL;
-                }
-            }
-          g_free (as_turn);
-        }
-      if (!started)
-        {
-          /* the header: everything before the first ◎ head or ○ turn with speech */
-          const line *nx = next_nonblank (im, i);
-          int turn_here = is_spk && (*text || (nx && g_utf8_get_char (nx->text) == 0x3000 && !stage_line (nx->text)));
-          if (g_str_has_prefix (t, "◎") || (turn_here && strcmp (spk, "議事日程") != 0))
-            {
-              started = 1;
-              /* notes of the record just before the first turn (〇午後１時開会, 〔…登壇〕)
-               * open the speech record as stage notes */
-              xmlNodePtr first = NULL;
-              for (xmlNodePtr c = im->held ? xmlGetLastChild (im->held) : NULL; c; c = c->prev)
-                {
-                  xmlChar *ct = xmlNodeGetContent (c);
-                  int note = g_str_has_prefix ((const char *) ct, "〇") || stage_line ((const char *) ct);
-                  xmlFree (ct);
-                  if (!note)
-                    break;
-                  first = c;
-                }
-              while (first)
-                {
-                  xmlNodePtr next = first->next;
-                  xmlUnlinkNode (first);
-                  xmlNodeSetName (first, BAD_CAST "stage");
-                  xmlAddChild (im->speech, first);
-                  first = next;
-                }
+              set_mark (sec, o->mark, 0x25CE /* ◎ */, 0);
+              imp_add_inline_trimmed (sec, g_utf8_next_char (t));
             }
           else
             {
-              imp_add_held_note (im, t, l->no);
-              g_free (spk);
-              g_free (text);
-              g_free (t);
-              continue;
+              xmlSetProp (sec, BAD_CAST "mark", BAD_CAST "none");
+              imp_add_inline_trimmed (sec, t);
             }
-        }
-      if (g_str_has_prefix (t, "◎") && !is_spk)
-        {
-          xmlNodePtr sec = imp_child (im->speech, "section");
-          imp_add_inline_trimmed (sec, t + strlen ("◎"));
           imp_last_block (im, sec, l->no);
           turn = NULL;
         }
-      else if (is_spk)
+      else if (cv.cls[i] == LC_TURN)
         {
           turn = imp_child (im->speech, "turn");
-          imp_add_speaker (im, turn, spk, l->no);
-          if (*text)
-            imp_add_p (im, turn, text, l->no);
+          if (!imp_is_circle (o->mark) || o->closing)
+            set_mark (turn, o->mark, 0x25CB /* ○ */, o->closing);
+          else if (o->mark != 0x25CB)
+            set_mark (turn, o->mark, 0x25CB, 0);
+          if (o->n)
+            imp_set_number (turn, "n", o->n);
+          imp_add_speaker (im, turn, o->speaker, l->no);
+          if (*o->text)
+            imp_add_p (im, turn, o->text, l->no);
         }
-      else if (stage_line (t) || rule_line (t))
+      else if (imp_stage_line (t) || imp_rule_line (t) || imp_record_note (t))
         {
-          /* a stage note or a rule between turns; inside a turn that goes on after it, a
-           * paragraph (the schema keeps turns whole) */
-          /* the turn goes on if text follows before the next speaker or head (a report
-           * read out after 〔事務局次長報告〕 and a rule, say) */
-          int ends_turn = 1;
-          for (size_t k = i + 1; k < im->n_lines; k++)
-            {
-              char *nt = imp_trim_dup (im->lines[k].text);
-              char *s2 = NULL, *x2 = NULL;
-              int skip = !*nt || stage_line (nt) || rule_line (nt) || g_str_has_prefix (nt, "<PAGE=");
-              int stop = !skip && (g_str_has_prefix (nt, "◎") || speaker_line (nt, &s2, &x2));
-              g_free (s2);
-              g_free (x2);
-              g_free (nt);
-              if (skip)
-                continue;
-              ends_turn = stop;
-              break;
-            }
-          if (turn && !ends_turn)
+          /* a stage note or a rule between turns; inside a turn that goes on after it (a
+           * report read out after 〔事務局次長報告〕 and a rule, say), a paragraph */
+          if (turn && !ends_turn (im, &cv, i))
             imp_add_p (im, turn, t, l->no);
-          else if (rule_line (t))
+          else if (imp_rule_line (t))
             {
-              /* a rule line is drawn by the layout: <separator/> */
-              imp_child (im->speech, "separator");
+              imp_child (im->speech, "separator");  /* the layout draws the rule */
               turn = NULL;
             }
           else
@@ -260,19 +585,17 @@ imp_read_speech_form (importer *im)
         imp_add_p (im, turn, t, l->no);
       else
         {
-          /* a page marker such as <PAGE="3"> is a note of the record, not speech */
-          if (!g_str_has_prefix (t, "<PAGE="))
-            mn_warning (im->d, im->name, l->no, _("a line between turns that belongs to no speaker; kept as a stage note"));
+          mn_warning (im->d, im->name, l->no, _("a line between turns that belongs to no speaker; kept as a stage note"));
           imp_add_stage (im, t, l->no);
         }
-      g_free (spk);
-      g_free (text);
       g_free (t);
     }
   /* a turn needs a block: a speaker line with nothing after it gets an empty paragraph */
   for (xmlNodePtr c = im->speech->children; c; c = c->next)
     if (xmlStrEqual (c->name, BAD_CAST "turn") && c->children && !c->children->next)
       imp_child (c, "p");
+  note_convention (im, &cv, body < n ? im->lines[body].no : 1);
+  convention_clear (&cv, n);
   imp_drop_empty_speech (im);
 }
 
@@ -280,101 +603,9 @@ imp_read_speech_form (importer *im)
 void
 imp_drop_empty_speech (importer *im)
 {
-  if (!im->speech->children)
+  if (im->speech && !im->speech->children)
     {
       xmlFreeNode (im->speech);
       im->speech = NULL;
     }
 }
-
-/* Title, council and the day for a speech record: copied from its header (machine data). */
-int
-imp_speech_metadata (importer *im)
-{
-  xmlNodePtr held_node = im->held;
-  char *title = NULL, *council = NULL;
-  found_date fd = { 0 };
-  int have_date = 0;
-  char *span = NULL;  /* the date's text (fd points into freed content otherwise) */
-  for (xmlNodePtr p = held_node ? held_node->children : NULL; p; p = p->next)
-    {
-      xmlChar *c = xmlNodeGetContent (p);
-      const char *s = (const char *) c;
-      const char *v;
-      if (!title && ((v = imp_after_prefix (s, "会議名：")) || (v = imp_after_prefix (s, "会議名:"))))
-        title = imp_trim_dup (v);
-      if (!have_date && imp_find_date (s, &fd))
-        {
-          have_date = 1;
-          span = g_strndup (fd.start, fd.end - fd.start);
-        }
-      xmlFree (c);
-    }
-  /* the council: an assembly (…区議会, …市議会) first, then a council or a committee */
-  static const char *const council_res[] = {
-    "[一-龥々ぁ-んァ-ヶー]*?[区市町村県都府道]議会",
-    "[一-龥々ぁ-んァ-ヶー・]*?審議会",
-    "[一-龥々ぁ-んァ-ヶー・]*?委員会",
-  };
-  for (size_t k = 0; k < G_N_ELEMENTS (council_res) && !council; k++)
-    {
-      GRegex *re = g_regex_new (council_res[k], 0, 0, NULL);
-      for (xmlNodePtr p = held_node ? held_node->children : NULL; p && !council; p = p->next)
-        {
-          xmlChar *c = xmlNodeGetContent (p);
-          GMatchInfo *mi = NULL;
-          if (g_regex_match (re, (const char *) c, 0, &mi))
-            council = g_match_info_fetch (mi, 0);
-          g_match_info_free (mi);
-          xmlFree (c);
-        }
-      g_regex_unref (re);
-    }
-  /* a title: 第N回/第N号 in a short header line, else the first short line */
-  for (int pass = 0; pass < 2 && !title; pass++)
-    for (xmlNodePtr p = held_node ? held_node->children : NULL; p && !title; p = p->next)
-      {
-        xmlChar *c = xmlNodeGetContent (p);
-        const char *s = (const char *) c;
-        if (g_utf8_strlen (s, -1) <= 60 && !g_str_has_prefix (s, "SOURCE:") && !g_str_has_prefix (s, "DERIVED")
-            && (pass == 1 || g_regex_match_simple ("第[0-9０-９]+[回号]", s, 0, 0)))
-          title = imp_trim_dup (s);
-        xmlFree (c);
-      }
-  if (!have_date)
-    {
-      for (size_t i = 0; i < im->n_lines && !have_date; i++)
-        if ((have_date = imp_find_date (im->lines[i].text, &fd)))
-          span = g_strndup (fd.start, fd.end - fd.start);
-    }
-  if (!title)
-    {
-      mn_warning (im->d, im->name, 1, _("no title found in the header of the speech record; <title> is left empty, fill it in"));
-      title = g_strdup ("");
-    }
-  if (!council)
-    {
-      mn_warning (im->d, im->name, 1, _("no council name (…議会, …審議会, …委員会) found in the header; <council> is left empty, fill it in"));
-      council = g_strdup ("");
-    }
-  im->title = imp_new_part (im, "title");
-  imp_add_inline (im->title, title);
-  im->council = imp_new_part (im, "council");
-  imp_add_inline (im->council, council);
-  g_free (title);
-  g_free (council);
-  if (!have_date)
-    {
-      mn_error (im->d, im->name, 0, _("no era date (令和7年2月17日 …) anywhere in the text, and a session needs the day it was held; add a line such as 開催日：令和7年2月17日 to the header and import again"));
-      return MN_EINVALID;
-    }
-  im->dates = imp_new_part (im, "dates");
-  xmlNodePtr on = imp_child (im->dates, "held-on");
-  char *squeezed = imp_squeeze_dup (span);
-  imp_add_text (on, squeezed, strlen (squeezed));
-  imp_set_iso (on, "iso", &fd);
-  g_free (squeezed);
-  g_free (span);
-  return 0;
-}
-

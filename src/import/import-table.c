@@ -70,18 +70,7 @@ header_name (importer *im, const char *value, long lineno)
       imp_add_inline (im->title, title);
       im->council = imp_new_part (im, "council");
       imp_add_inline (im->council, council);
-      /* machine data: 令和3年度 → fiscal-year 2021, 第1回 → number 1 */
-      long fiscal_year = imp_fiscal_year (title);
-      if (fiscal_year > 0)
-        imp_set_number (im->title, "fiscal-year", fiscal_year);
-      const char *dai = strstr (title, "第");
-      if (dai)
-        {
-          const char *p = dai + strlen ("第");
-          long n = imp_read_number (&p);
-          if (n >= 1 && imp_after_prefix (p, "回"))
-            imp_set_number (im->title, "number", n);
-        }
+      imp_set_title_numbers (im->title, title);
     }
   g_free (title);
   g_free (council);

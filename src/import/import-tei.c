@@ -5,8 +5,10 @@
  * it.  The fragment is parsed with libxml2 (no network); line numbers in diagnostics are the
  * file's, the fragment's own plus the provenance lines before it.
  *
- * The reading.  <p>, <head>, <note> and <stage> before the first turn are the header (<held>);
- * after it they are notes of the record (<stage>).  A turn <u> takes its speaker from
+ * The reading.  <p>, <head>, <note> and <stage> before the first turn are the front matter,
+ * one line each, read as a plain record's (import-header.c); the notes of the record right
+ * before the first turn (午前　９時３０分　開会) open the speech record; after it they are
+ * notes of the record (<stage>).  A turn <u> takes its speaker from
  * <note>○<persName>…</persName></note> (surname and forename are the name, roleName the role,
  * in the record's order) or, without persName, from the note's text as in a plain record;
  * each <seg> is a paragraph.  Line breaks inside an element are the TEI's pretty-printing and
@@ -147,10 +149,18 @@ tei_turn (importer *im, xmlNodePtr u, long offset)
     imp_child (turn, "p");
 }
 
-/* Walk the TEI body: paragraphs before the first turn are the header (<held>), turns are
- * turns, paragraphs after them are notes of the record (<stage>). */
+/* A line of the front matter, kept until the walk is done (its text owned). */
 static void
-tei_walk (importer *im, xmlNodePtr n, long offset)
+add_header_line (GArray *header, const char *text, long lineno)
+{
+  line l = { imp_trim_dup (text), lineno };
+  g_array_append_val (header, l);
+}
+
+/* Walk the TEI body: paragraphs before the first turn are the front matter (`header`), turns
+ * are turns, paragraphs after them are notes of the record (<stage>). */
+static void
+tei_walk (importer *im, xmlNodePtr n, long offset, GArray *header)
 {
   for (; n; n = n->next)
     {
@@ -159,7 +169,10 @@ tei_walk (importer *im, xmlNodePtr n, long offset)
         {
           mn_warning (im->d, im->name, lineno, _("text outside any paragraph or turn of the TEI record; kept as a paragraph"));
           char *t = tei_text (n);
-          imp_add_p (im, im->speech->children ? im->speech : imp_held (im), t, lineno);
+          if (im->speech->children)
+            imp_add_p (im, im->speech, t, lineno);
+          else
+            add_header_line (header, t, lineno);
           g_free (t);
           continue;
         }
@@ -173,14 +186,14 @@ tei_walk (importer *im, xmlNodePtr n, long offset)
           char *t = tei_text (n);
           char *tt = imp_trim_dup (t);
           if (!im->speech->children)
-            imp_add_held_note (im, tt, lineno);
+            add_header_line (header, tt, lineno);
           else if (*tt)
             imp_add_stage (im, tt, lineno);
           g_free (tt);
           g_free (t);
         }
       else
-        tei_walk (im, n->children, offset);
+        tei_walk (im, n->children, offset, header);
     }
 }
 
@@ -190,13 +203,15 @@ int
 imp_read_tei (importer *im, const char *text, size_t len)
 {
   im->speech = imp_new_part (im, "speech-record");
+  GArray *header = g_array_new (FALSE, FALSE, sizeof (line));
   const char *p = text, *end = text + len;
   long lineno = 1;
+  int rc = 0;
   for (const char *ls, *le; imp_provenance_line (&p, end, '<', &ls, &le); lineno++)
     {
       char *l = g_strndup (ls, le - ls);
       if (!imp_is_blank (l))
-        imp_add_p (im, imp_held (im), l, lineno);
+        add_header_line (header, l, lineno);
       g_free (l);
     }
   /* the fragment: from the first element to the end of that same element */
@@ -221,9 +236,10 @@ imp_read_tei (importer *im, const char *text, size_t len)
       mn_error (im->d, im->name, e ? e->line + lineno - 1 : lineno,
                 _("the TEI record is not well-formed XML (%s); correct it, or import its plain-text form"),
                 e && e->message ? g_strchomp (e->message) : "?");
-      return MN_EINVALID;
+      rc = MN_EINVALID;
+      goto out;
     }
-  tei_walk (im, xmlDocGetRootElement (tei), lineno - 1);
+  tei_walk (im, xmlDocGetRootElement (tei), lineno - 1, header);
   xmlFreeDoc (tei);
   /* after the fragment come the closing tags of elements cut off before it; anything else
    * is kept as it stands */
@@ -235,7 +251,29 @@ imp_read_tei (importer *im, const char *text, size_t len)
       g_free (t);
     }
   g_free (after);
+  /* the notes right before the first turn open the speech record; the rest is the front
+   * matter */
+  size_t n = header->len;
+  while (n > 0 && imp_record_note (g_array_index (header, line, n - 1).text))
+    n--;
+  xmlNodePtr first = im->speech->children;
+  for (size_t i = n; i < header->len; i++)
+    {
+      const line *l = &g_array_index (header, line, i);
+      xmlNodePtr st = xmlNewDocNode (im->doc, im->ns, BAD_CAST "stage", NULL);
+      imp_add_inline (st, l->text);
+      if (first)
+        xmlAddPrevSibling (first, st);
+      else
+        xmlAddChild (im->speech, st);
+    }
+  imp_read_speech_header (im, (const line *) header->data, n);
   imp_drop_empty_speech (im);
-  return imp_speech_metadata (im);
+  rc = imp_speech_finish (im);
+out:
+  for (guint i = 0; i < header->len; i++)
+    g_free (g_array_index (header, line, i).text);
+  g_array_free (header, TRUE);
+  return rc;
 }
 

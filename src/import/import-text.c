@@ -316,3 +316,206 @@ imp_fiscal_year (const char *title)
     }
   return 0;
 }
+
+/* === marks, rules, labels and times of speech records === */
+
+/* The marks records set before a speaker or a head (○ ◯ ◎ ● 〇 ◆ ◇ △ ▲ ▽ ▼ ■ □ ☆ ★). */
+int
+imp_is_mark (gunichar c)
+{
+  static const gunichar marks[] = { 0x25CB, 0x25EF, 0x25CE, 0x25CF, 0x3007, 0x25C6, 0x25C7,
+                                    0x25B3, 0x25B2, 0x25BD, 0x25BC, 0x25A0, 0x25A1, 0x2606,
+                                    0x2605 };
+  for (size_t k = 0; k < G_N_ELEMENTS (marks); k++)
+    if (marks[k] == c)
+      return 1;
+  return 0;
+}
+
+/* 1 if `c` is a round mark: ○ (U+25CB), ◯ (U+25EF) or 〇 (U+3007), which all print as ○. */
+int
+imp_is_circle (gunichar c)
+{
+  return c == 0x25CB || c == 0x25EF || c == 0x3007;
+}
+
+/* 1 if `c` draws a rule: ― ─ ━ － —. */
+static int
+is_rule_char (gunichar c)
+{
+  return c == 0x2015 || c == 0x2500 || c == 0x2501 || c == 0xFF0D || c == 0x2014;
+}
+
+/* 1 if the line is only a rule: two or more of ― ─ ━ － —, possibly with ◇ ◆ ＋ ornaments
+ * between them (――――◇―――◇――――), and white space. */
+int
+imp_rule_line (const char *s)
+{
+  int n = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_rule_char (c))
+        n++;
+      else if (!imp_is_space_char (c) && c != 0x25C7 && c != 0x25C6 && c != 0xFF0B)
+        return 0;
+    }
+  return n >= 2;
+}
+
+/* 1 if the trimmed line is a whole stage note: 〔…〕, or （…） / (…) standing alone. */
+int
+imp_stage_line (const char *t)
+{
+  if (g_str_has_prefix (t, "〔") && g_str_has_suffix (t, "〕"))
+    return 1;
+  if ((g_str_has_prefix (t, "（") && g_str_has_suffix (t, "）"))
+      || (g_str_has_prefix (t, "(") && g_str_has_suffix (t, ")")))
+    {
+      /* the brackets close only at the end: （「なし」の声あり）, not （１）…（２） */
+      int depth = 0;
+      for (const char *p = t; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (c == 0xFF08 || c == '(')
+            depth++;
+          else if ((c == 0xFF09 || c == ')') && --depth == 0 && p[c == ')' ? 1 : 3])
+            return 0;
+        }
+      return 1;
+    }
+  return 0;
+}
+
+/* If `s` starts with the characters of `label` (white space allowed between them, as in
+ * 日　　時), return what follows; else NULL. */
+const char *
+imp_after_label (const char *s, const char *label)
+{
+  const char *p = s;
+  for (const char *l = label; *l; l = g_utf8_next_char (l))
+    {
+      if (l != label)
+        imp_skip_space (&p);
+      gunichar want = g_utf8_get_char (l);
+      if (g_utf8_get_char (p) != want)
+        return NULL;
+      p = g_utf8_next_char (p);
+    }
+  return p;
+}
+
+/* The words of the events a time is written with, in the order of enum imp_event. */
+static const char *const event_words[] = { "開会", "開議", "休憩", "再開", "散会", "閉会", "延会" };
+static const char *const event_names[] = { "open", "sitting", "recess", "resume", "adjourn", "close", "postpone" };
+
+/* If `s` starts with an event word (開会 開議 休憩 再開 散会 閉会 延会, spaces allowed
+ * between its characters), return its enum imp_event and set *end after it; else -1. */
+int
+imp_event_at (const char *s, const char **end)
+{
+  for (size_t k = 0; k < G_N_ELEMENTS (event_words); k++)
+    {
+      const char *after = imp_after_label (s, event_words[k]);
+      if (after)
+        {
+          *end = after;
+          return (int) k;
+        }
+    }
+  return -1;
+}
+
+/* The event's name in the schema (open, recess …) and its word (開会, 休憩 …). */
+const char *
+imp_event_name (int event)
+{
+  return event >= 0 && event < (int) G_N_ELEMENTS (event_names) ? event_names[event] : "";
+}
+
+const char *
+imp_event_word (int event)
+{
+  return event >= 0 && event < (int) G_N_ELEMENTS (event_words) ? event_words[event] : "";
+}
+
+/* A clock time at `s` as minutes write it: 午前10時, 午後１時30分, 午前１０時半 (white space
+ * allowed between the parts).  Returns 1 with the minutes after midnight in *minutes and *end
+ * after it, or 0. */
+int
+imp_time_at (const char *s, int *minutes, const char **end)
+{
+  const char *p = s;
+  int pm;
+  if ((p = imp_after_prefix (s, "午前")))
+    pm = 0;
+  else if ((p = imp_after_prefix (s, "午後")))
+    pm = 1;
+  else
+    return 0;
+  imp_skip_space (&p);
+  long h = imp_read_number (&p);
+  imp_skip_space (&p);
+  const char *q;
+  if (h < 0 || h > 12 || !(q = imp_after_prefix (p, "時")))
+    return 0;
+  p = q;
+  long m = 0;
+  const char *r = p;
+  imp_skip_space (&r);
+  if ((q = imp_after_prefix (r, "半")))
+    {
+      m = 30;
+      p = q;
+    }
+  else
+    {
+      long mm = imp_read_number (&r);
+      imp_skip_space (&r);
+      if (mm >= 0 && mm <= 59 && (q = imp_after_prefix (r, "分")))
+        {
+          m = mm;
+          p = q;
+        }
+    }
+  *minutes = (int) (((h % 12) + (pm ? 12 : 0)) * 60 + m);
+  *end = p;
+  return 1;
+}
+
+/* 1 if `s` ends with one of the `n` strings of `ends`. */
+int
+imp_ends_with_any (const char *s, const char *const *ends, size_t n)
+{
+  for (size_t k = 0; k < n; k++)
+    if (g_str_has_suffix (s, ends[k]))
+      return 1;
+  return 0;
+}
+
+/* The machine data a session's title carries, set on `title` from its text (white space
+ * squeezed out): 令和3年度 → fiscal-year 2021, 第1回 → number 1.  Returns the fiscal year, or
+ * 0 if the title names none. */
+long
+imp_set_title_numbers (xmlNodePtr title, const char *text)
+{
+  long fiscal_year = imp_fiscal_year (text);
+  if (fiscal_year > 0)
+    imp_set_number (title, "fiscal-year", fiscal_year);
+  const char *dai = strstr (text, "第");
+  if (dai)
+    {
+      const char *p = dai + strlen ("第");
+      long n = imp_read_number (&p);
+      if (n >= 1 && imp_after_prefix (p, "回"))
+        imp_set_number (title, "number", n);
+    }
+  return fiscal_year;
+}
+
+/* The display width of `c` in columns: 2 for a wide (East Asian) character, 1 otherwise. */
+int
+imp_char_width (gunichar c)
+{
+  return g_unichar_iswide (c) ? 2 : 1;
+}

@@ -30,10 +30,10 @@
  * table form, import-speech.c speaker turns in plain text, import-tei.c TEI records and
  * import-json.c DiscussNet JSON records (whose bodies it hands to import-speech.c).
  *
- * Known gaps: role/name split of a speaker without brackets relies on a list of role words
- * (roles missing from it stay with the name); the header of a speech record (roster, place,
- * agenda) stays as paragraphs of <held>, with title, council and day copied from it; typos
- * (<sic>) and text cut off mid-file (<cut/>) are never guessed.
+ * Known gaps: role/name split of a speaker without brackets relies on the file's roster
+ * roles and a list of role words (roles missing from both stay with the name, with a
+ * warning); a roster whose columns are neither seats nor roles is split by honorifics (君)
+ * or wide gaps only; typos (<sic>) and text cut off mid-file (<cut/>) are never guessed.
  */
 #include "import.h"
 
@@ -55,6 +55,15 @@ xmlNodePtr
 imp_new_part (importer *im, const char *name)
 {
   return xmlNewDocNode (im->doc, im->ns, BAD_CAST name, NULL);
+}
+
+/* The part in `*slot`, created (detached) on first use. */
+xmlNodePtr
+imp_part (importer *im, xmlNodePtr *slot, const char *name)
+{
+  if (!*slot)
+    *slot = imp_new_part (im, name);
+  return *slot;
 }
 
 xmlNodePtr
@@ -127,6 +136,9 @@ imp_last_block (importer *im, xmlNodePtr block, long lineno)
 {
   im->last_p = block;
   im->last_line = lineno;
+  /* the source line stays on the node (xmlGetLineNo), for messages about it later */
+  if (lineno > 0 && lineno < 65535)
+    block->line = (unsigned short) lineno;
 }
 
 /* Add a paragraph holding `text` (trimmed) to `parent`; returns it. */
@@ -173,8 +185,8 @@ imp_held (importer *im)
 }
 
 /* How a note says the session was held. */
-static const char *
-manner_of (const char *note)
+const char *
+imp_manner_of (const char *note)
 {
   if (strstr (note, "書面"))
     return "written";
@@ -192,7 +204,7 @@ void
 imp_add_held_note (importer *im, const char *text, long lineno)
 {
   imp_add_p (im, imp_held (im), text, lineno);
-  const char *manner = manner_of (text);
+  const char *manner = imp_manner_of (text);
   if (manner)
     xmlSetProp (im->held, BAD_CAST "manner", BAD_CAST manner);
 }
@@ -204,6 +216,14 @@ imp_add_stage (importer *im, const char *text, long lineno)
   xmlNodePtr st = imp_child (im->speech, "stage");
   imp_add_inline (st, text);
   imp_last_block (im, st, lineno);
+}
+
+void
+imp_line_free (gpointer l)
+{
+  line *ln = l;
+  g_free (ln->text);
+  g_free (ln);
 }
 
 /* Keep an unplaceable line as a paragraph of <held>, with a warning. */
@@ -241,8 +261,25 @@ decode (char **out, size_t *out_len, char *raw, size_t len, const char *encoding
       const char *end;
       if (!g_utf8_validate (raw, (gssize) len, &end))
         {
-          mn_error (d, name, imp_line_of (raw, (size_t) (end - raw)),
-                    _("this line holds bytes that are not UTF-8; if the file is in Shift_JIS, import it with --encoding SHIFT_JIS (or CP932)"));
+          /* Text files of Japanese minutes that are not UTF-8 are nearly all CP932 (Windows'
+           * Shift_JIS, with 﨑 髙 ① and the other vendor characters); say the one that reads
+           * the whole file, CP932 when it does, else whatever legacy encoding does. */
+          static const char *const legacy[] = { "CP932", "EUC-JP", "SHIFT_JIS" };
+          const char *fits = NULL;
+          for (size_t k = 0; k < G_N_ELEMENTS (legacy) && !fits; k++)
+            {
+              char *conv = g_convert (raw, (gssize) len, "UTF-8", legacy[k], NULL, NULL, NULL);
+              if (conv)
+                fits = legacy[k];
+              g_free (conv);
+            }
+          if (fits)
+            mn_error (d, name, imp_line_of (raw, (size_t) (end - raw)),
+                      _("this line holds bytes that are not UTF-8; the whole file reads as %s: import it with --encoding %s"),
+                      fits, fits);
+          else
+            mn_error (d, name, imp_line_of (raw, (size_t) (end - raw)),
+                      _("this line holds bytes that are not UTF-8, and the file is not CP932 (Windows' Shift_JIS) or EUC-JP either; find out its encoding and give it with --encoding"));
           return MN_EINVALID;
         }
       *out = raw;
@@ -325,16 +362,23 @@ imp_provenance_line (const char **p, const char *end, char opener, const char **
   return 1;
 }
 
-/* The speech form is chosen when ○ lines appear and none of the table form's marks do. */
+/* The speech form is chosen when none of the table form's marks appear and lines open with
+ * a mark (○ ◎ ● ◯ 〇 …) or with a speaker closed by a bracket (谷田川委員長)…) or numbered
+ * (12　議長（…）…): import-speech.c learns which from the file itself. */
 static int
 looks_like_speech (importer *im)
 {
   int turns = 0, table = 0;
+  static GRegex *unmarked;
+  if (!unmarked)
+    unmarked = g_regex_new ("^(?:[0-9０-９]+[ 　])?[^\\s　()（）]{1,20}(?:[)）]\\S|[（(][^）)]{1,20}[）)][ 　]\\S)", 0, 0, NULL);
   for (size_t i = 0; i < im->n_lines; i++)
     {
       const char *s = im->lines[i].text;
       char *t = imp_trim_dup (s);
-      if (g_str_has_prefix (t, "○") || g_str_has_prefix (t, "◎"))
+      if (*t && imp_is_mark (g_utf8_get_char (t)))
+        turns++;
+      else if (g_regex_match (unmarked, s, 0, NULL))
         turns++;
       if (imp_table_mark (s))
         table++;
@@ -378,11 +422,27 @@ static void
 assemble (importer *im)
 {
   xmlNodePtr root = xmlDocGetRootElement (im->doc);
+  /* the provenance of a scraped record, as a comment before the session */
+  if (im->provenance)
+    {
+      g_string_append (im->provenance, "\n");
+      xmlAddPrevSibling (root, xmlNewDocComment (im->doc, BAD_CAST im->provenance->str));
+    }
   xmlNodePtr parts[] = { im->title, im->council, im->dates, im->held, im->place, im->attendees,
-                         im->materials, im->agenda, im->record_note };
+                         im->materials, im->agenda };
   for (size_t k = 0; k < G_N_ELEMENTS (parts); k++)
     if (parts[k])
       xmlAddChild (root, parts[k]);
+  while (im->agendas && im->agendas->children)
+    {
+      xmlNodePtr c = im->agendas->children;
+      xmlUnlinkNode (c);
+      xmlAddChild (root, c);
+    }
+  if (im->record_note)
+    xmlAddChild (root, im->record_note);
+  if (im->remarks)
+    xmlAddChild (root, im->remarks);
   while (im->inquiries->children)
     {
       xmlNodePtr c = im->inquiries->children;
@@ -394,7 +454,7 @@ assemble (importer *im)
   if (im->speech)
     xmlAddChild (root, im->speech);
   im->title = im->council = im->dates = im->held = im->place = im->attendees = im->materials = NULL;
-  im->agenda = im->record_note = im->requests = im->speech = NULL;
+  im->agenda = im->record_note = im->requests = im->speech = im->remarks = NULL;
 }
 
 static void
@@ -402,9 +462,16 @@ free_parts (importer *im)
 {
   xmlNodePtr parts[] = { im->title, im->council, im->dates, im->held, im->place, im->attendees,
                          im->materials, im->agenda, im->record_note, im->inquiries, im->requests,
-                         im->speech };
+                         im->speech, im->agendas, im->remarks };
   for (size_t k = 0; k < G_N_ELEMENTS (parts); k++)
     xmlFreeNode (parts[k]);
+  if (im->provenance)
+    g_string_free (im->provenance, TRUE);
+  if (im->roster_roles)
+    g_ptr_array_free (im->roster_roles, TRUE);
+  if (im->owned_lines)
+    g_ptr_array_free (im->owned_lines, TRUE);
+  g_free (im->fiscal_day);
 }
 
 int
@@ -439,7 +506,10 @@ mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, 
     }
   enum source_kind kind = source_kind_of (text, len);
   if (kind == SRC_TEXT)
-    imp_split_lines (&im, text, len);
+    {
+      imp_split_lines (&im, text, len);
+      imp_drop_page_furniture (&im);
+    }
 
   im.doc = xmlNewDoc (BAD_CAST "1.0");
   xmlNodePtr root = xmlNewDocNode (im.doc, NULL, BAD_CAST "session", NULL);
@@ -456,7 +526,7 @@ mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, 
   else if (looks_like_speech (&im))
     {
       imp_read_speech_form (&im);
-      rc = imp_speech_metadata (&im);
+      rc = imp_speech_finish (&im);
     }
   else
     {

@@ -19,10 +19,12 @@ typedef struct mn_import_options {
  * urn:minutes:session:1 (docs/session-format.md).  Two forms are recognised:
  *   - the table form of the seed: 会 議 録, header rows 名称/日時/参加者/配布資料/諮問事項/
  *     発言の記録, 諮問事項N sections with tab-separated Q&A rows, 意見 bullets, 要望事項;
- *   - a verbatim record of speaker turns: ○speaker lines, ◎ section heads, 〔 〕 notes,
- *     with the header material before the first turn kept as paragraphs of <held>.
- * Text is never dropped: what cannot be placed with confidence becomes a paragraph in
- * the nearest container, with a warning `FILE:LINE: warning: …` reported to `d`.
+ *   - a verbatim record of speaker turns, read by the convention the file shows (the marks
+ *     of turns and heads, how speakers are written), its front matter as structure (title,
+ *     council, day and times, place, rosters, agendas); page furniture is dropped first.
+ * Text is never dropped: what cannot be placed with confidence is kept in the nearest
+ * container (<remarks>, a stage note, a paragraph), with a warning `FILE:LINE: warning: …`
+ * reported to `d`; what was learned and dropped is reported as notes.
  * On success `*out` is a new document the caller frees with xmlFreeDoc and 0 is returned.
  * On failure `*out` is NULL, an error was reported, and the return is MN_EIO (the file
  * cannot be read, or the encoding is unknown) or MN_EINVALID (bytes not in the encoding, or

@@ -416,27 +416,138 @@ check_date (mn_findings *f, const xmlNode *node)
 }
 
 /* <time iso="13:00:00">午後１時</time>: the text, when it reads as a time, is the
- * iso time's hour and minute. */
-static void
+ * iso time's hour and minute.  Returns the iso time in minutes after midnight, or -1 when
+ * iso is unreadable (the schema says so). */
+static int
 check_time (mn_findings *f, const xmlNode *node)
 {
   xmlChar *iso = xmlGetNoNsProp (node, (const xmlChar *) "iso");
   xmlChar *content = xmlNodeGetContent (node);
-  int h, m, written, used = 0;
-  if (iso && content && sscanf ((const char *) iso, "%2d:%2d%n", &h, &m, &used) == 2 && used == 5
-      && mn_era_parse_time (&written, (const char *) content) == 0 && written != h * 60 + m)
+  int h, m, written, used = 0, at = -1;
+  if (iso && sscanf ((const char *) iso, "%2d:%2d%n", &h, &m, &used) == 2 && used == 5)
+    at = h * 60 + m;
+  if (at >= 0 && content && mn_era_parse_time (&written, (const char *) content) == 0 && written != at)
     mn_findings_add (f, node, 0,
                      _("<time>: '%s' is %02d:%02d, but iso=\"%s\"; make the two agree"),
                      (const char *) content, written / 60, written % 60, (const char *) iso);
   xmlFree (iso);
   xmlFree (content);
+  return at;
+}
+
+/* A decimal number of 1 to 2 digits, ASCII or full-width, at *s (advanced); -1 if none. */
+static int
+small_number (const char **s)
+{
+  int v = -1;
+  for (int i = 0; i < 2; i++)
+    {
+      const unsigned char *p = (const unsigned char *) *s;
+      int d = -1;
+      if (p[0] >= '0' && p[0] <= '9')
+        d = p[0] - '0', *s += 1;
+      else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
+        d = p[2] - 0x90, *s += 3;
+      if (d < 0)
+        break;
+      v = (v < 0 ? 0 : v * 10) + d;
+    }
+  return v;
+}
+
+/* Read a day written without its year, as a record whose year is a fiscal year writes it:
+ * 「（11月19日）」, 「11月19日(火)」 (brackets, white space and a weekday allowed).  Returns 1
+ * and sets month and day, or 0 if `text` is not of that form. */
+static int
+parse_month_day (const char *text, int *month, int *day)
+{
+  const char *s = skip_xml_space (text);
+  if (strncmp (s, "（", 3) == 0)
+    s += 3;
+  else if (*s == '(')
+    s++;
+  s = skip_xml_space (s);
+  if ((*month = small_number (&s)) < 1 || strncmp (s, "月", 3) != 0)
+    return 0;
+  s = skip_xml_space (s + 3);
+  if ((*day = small_number (&s)) < 1 || strncmp (s, "日", 3) != 0)
+    return 0;
+  /* what may follow: a weekday in brackets, the closing bracket, white space */
+  for (s += 3; *s; )
+    {
+      if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '(' || *s == ')')
+        s++;
+      else if (strncmp (s, "（", 3) == 0 || strncmp (s, "）", 3) == 0 || strncmp (s, "\u3000", 3) == 0
+               || strncmp (s, "曜", 3) == 0)
+        s += 3;
+      else
+        {
+          int weekday = 0;
+          for (int w = 0; w < 7; w++)
+            if (strncmp (s, mn_era_weekday_name (w), 3) == 0)
+              weekday = 1;
+          if (!weekday)
+            return 0;
+          s += 3;
+        }
+    }
+  return 1;
+}
+
+/* <held-on iso="2019-11-19">（11月19日）</held-on> in a session whose title carries
+ * fiscal-year="2019": the month and day are iso's, and iso lies in that fiscal year (April
+ * to March).  Returns 1 if `node` holds such a day (checked here), 0 if it holds an era date
+ * (for check_date) or anything else. */
+static int
+check_fiscal_day (mn_findings *f, const xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  int month, day;
+  int is_day = content && parse_month_day ((const char *) content, &month, &day);
+  if (!is_day)
+    {
+      xmlFree (content);
+      return 0;
+    }
+  const xmlNode *title = child (node->parent ? node->parent->parent : NULL, "title");
+  xmlChar *fy_attr = title ? xmlGetNoNsProp (title, (const xmlChar *) "fiscal-year") : NULL;
+  xmlChar *iso_attr = xmlGetNoNsProp (node, (const xmlChar *) "iso");
+  long iso = parse_iso ((const char *) iso_attr);
+  int fy = fy_attr ? atoi ((const char *) fy_attr) : 0;
+  if (fy <= 0)
+    mn_findings_add (f, node, 0,
+                     _("<held-on>: '%s' names no year; give the title the fiscal year it belongs "
+                       "to (<title fiscal-year=\"2019\">令和元年度</title>), or write the era date "
+                       "(令和元年11月19日)"),
+                     (const char *) content);
+  else if (iso && (iso / 100 % 100 != month || iso % 100 != day))
+    mn_findings_add (f, node, 0,
+                     _("<held-on>: '%s' is month %d, day %d, but iso=\"%s\"; make the two "
+                       "agree"),
+                     (const char *) content, month, day, (const char *) iso_attr);
+  else if (iso)
+    {
+      /* fiscal year FY runs from FY-04-01 to (FY+1)-03-31 */
+      long first = fy * 10000L + 401, last = (fy + 1) * 10000L + 331;
+      if (iso < first || iso > last)
+        mn_findings_add (f, node, 0,
+                         _("<held-on>: iso=\"%s\" is not in the fiscal year %d of the title "
+                           "(%d-04-01 to %d-03-31); correct the year of iso or the title's "
+                           "fiscal-year"),
+                         (const char *) iso_attr, fy, fy, fy + 1);
+    }
+  xmlFree (fy_attr);
+  xmlFree (iso_attr);
+  xmlFree (content);
+  return 1;
 }
 
 static void
 check_dates (mn_findings *f, const xmlNode *dates)
 {
   long start = 0, decision = 0;
-  const xmlNode *start_el = NULL, *decision_el = NULL;
+  const xmlNode *start_el = NULL, *decision_el = NULL, *last_time = NULL;
+  int last_at = -1;
   for (xmlNode *c = dates ? dates->children : NULL; c; c = c->next)
     {
       if (is_el (c, "start"))
@@ -444,9 +555,26 @@ check_dates (mn_findings *f, const xmlNode *dates)
       else if (is_el (c, "decision"))
         decision = check_date (f, decision_el = c);
       else if (is_el (c, "held-on"))
-        check_date (f, c);
+        {
+          if (!check_fiscal_day (f, c))
+            check_date (f, c);
+        }
       else if (is_el (c, "time"))
-        check_time (f, c);
+        {
+          /* the times of one day, in the order written: opened, recessed, resumed, closed */
+          int at = check_time (f, c);
+          if (at >= 0 && last_at >= 0 && at < last_at)
+            mn_findings_add (f, c, 0,
+                             _("<time> %02d:%02d comes after %02d:%02d (line %ld); the times "
+                               "of a day are written in the order they happened: put them in "
+                               "order, or correct the time"),
+                             at / 60, at % 60, last_at / 60, last_at % 60, xmlGetLineNo (last_time));
+          if (at >= 0)
+            {
+              last_at = at;
+              last_time = c;
+            }
+        }
     }
   if (start && decision && decision < start)
     {
@@ -456,6 +584,77 @@ check_dates (mn_findings *f, const xmlNode *dates)
                          "correct one of the dates"),
                        decision / 10000, decision / 100 % 100, decision % 100,
                        start / 10000, start / 100 % 100, start % 100, xmlGetLineNo (start_el));
+    }
+}
+
+/* === the header of a speech record: rosters, turn numbers === */
+
+/* One person's seat, against the seats seen so far (seat -> line). */
+static void
+check_seat (mn_findings *f, GHashTable *seen, const xmlNode *person)
+{
+  xmlChar *v = xmlGetNoNsProp (person, (const xmlChar *) "seat");
+  long seat = v ? strtol ((const char *) v, NULL, 10) : 0;
+  xmlFree (v);
+  if (seat <= 0)
+    return;
+  gpointer prev = g_hash_table_lookup (seen, GSIZE_TO_POINTER ((gsize) seat));
+  if (prev)
+    mn_findings_add (f, person, 0,
+                     _("<person seat=\"%ld\">: the seat is already taken by the person on line "
+                       "%ld; a seat belongs to one member: correct one of the numbers"),
+                     seat, (long) GPOINTER_TO_SIZE (prev));
+  else
+    g_hash_table_insert (seen, GSIZE_TO_POINTER ((gsize) seat),
+                         GSIZE_TO_POINTER ((gsize) xmlGetLineNo (person)));
+}
+
+/* A seat number is one member's: it appears at most once in an attendee list without
+ * groups, and in the groups of members present and absent together. */
+static void
+check_seats (mn_findings *f, const xmlNode *attendees)
+{
+  GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (xmlNode *c = attendees ? attendees->children : NULL; c; c = c->next)
+    {
+      if (is_el (c, "person"))
+        check_seat (f, seen, c);
+      if (!is_el (c, "group"))
+        continue;
+      xmlChar *kind = xmlGetNoNsProp (c, (const xmlChar *) "kind");
+      int members = !kind || strcmp ((const char *) kind, "present") == 0
+                    || strcmp ((const char *) kind, "absent") == 0;
+      xmlFree (kind);
+      for (xmlNode *p = members ? c->children : NULL; p; p = p->next)
+        if (is_el (p, "person"))
+          check_seat (f, seen, p);
+    }
+  g_hash_table_destroy (seen);
+}
+
+/* The turns of a numbered record carry numbers that are unique and ascend (the numbers the
+ * source gives them; turns without a number are left alone). */
+static void
+check_turn_numbers (mn_findings *f, const xmlNode *record)
+{
+  long max = 0, max_line = 0;
+  for (xmlNode *c = record ? record->children : NULL; c; c = c->next)
+    {
+      if (!is_el (c, "turn"))
+        continue;
+      long n = number_of (c);
+      if (n <= 0)
+        continue;
+      if (n <= max)
+        mn_findings_add (f, c, 0,
+                         _("<turn n=\"%ld\"> comes after n=\"%ld\" (line %ld); the numbers of "
+                           "turns ascend: put the turns in order, or correct the number"),
+                         n, max, max_line);
+      else
+        {
+          max = n;
+          max_line = xmlGetLineNo (c);
+        }
     }
 }
 
@@ -610,14 +809,19 @@ mn_check_session (xmlDocPtr doc, mn_findings *f)
   int before = mn_findings_count (f);
   /* 1. Dates. */
   check_dates (f, child (root, "dates"));
-  /* 2. Numbers: agenda entries, inquiries, the entries of each Q&A table, requests. */
-  check_numbers (f, child (root, "agenda"), "entry");
+  /* 2. Numbers: the entries of each agenda, inquiries, the entries of each Q&A table,
+   *    requests, turns; seats. */
+  for (xmlNode *c = root->children; c; c = c->next)
+    if (is_el (c, "agenda"))
+      check_numbers (f, c, "entry");
   check_numbers (f, root, "inquiry");
   for (xmlNode *c = root->children; c; c = c->next)
     if (is_el (c, "inquiry"))
       check_numbers (f, child (c, "qa"), "entry");
   xmlNode *requests = child (root, "requests");
   check_numbers (f, requests, "request");
+  check_turn_numbers (f, child (root, "speech-record"));
+  check_seats (f, child (root, "attendees"));
   /* 3. Each request answered. */
   check_requests (f, requests);
   /* 4. No empty blocks, no placeholder left. */

@@ -24,10 +24,13 @@ tests/pdf).  One case per run: engine-tests.py CASE.  Each case can fail; none o
   segment-break         a line feed in the source between two Japanese characters vanishes (CSS
                         Text 3 segment break), one between Latin words stays a space, and
                         linefeed-treatment="preserve" still breaks the line
-  spool-same-pdf        a document citing pages only from its header and footer, rendered with
-                        the spool (MINUTES_LAYOUT_PASSES=1) and with two layout passes (=2):
-                        the same PDF byte for byte and the same layout dump, with the right
-                        numbers; a body that cites pages refuses =1 and still renders
+  spool-same-pdf        every way of laying a document out (src/engine/render.c: direct,
+                        spool, count) gives the same PDF byte for byte and the same layout
+                        dump: a document citing pages only from its header and footer, with
+                        the spool and with a counting pass, with the right numbers; one citing
+                        none, all three ways; one whose body cites pages is refused the spool
+                        and renders with the right number.  The ways are chosen with the
+                        render-passes helper (the product always chooses itself)
 """
 import os
 import re
@@ -37,6 +40,7 @@ import sys
 import tempfile
 
 MINUTES = os.environ.get("MINUTES", "build/minutes")
+RENDER_PASSES = os.environ.get("RENDER_PASSES", "build/tests/engine/render-passes")
 ROOT = os.environ.get("SOURCE_ROOT", ".")
 FO = "http://www.w3.org/1999/XSL/Format"
 
@@ -262,34 +266,64 @@ def case_spool_same_pdf(tmp):
     text = text.replace('<fo:flow ', statics + '<fo:flow ')
     fo = os.path.join(tmp, "s.fo")
     open(fo, "w").write(text)
-    out = {}
-    for passes in ("1", "2"):
-        pdf, dump = os.path.join(tmp, f"s{passes}.pdf"), os.path.join(tmp, f"s{passes}.dump")
-        r = run(["render", fo, "-o", pdf, "--dump-layout", dump], env={"MINUTES_LAYOUT_PASSES": passes})
-        check(r.returncode == 0, f"renders with MINUTES_LAYOUT_PASSES={passes}: {r.stderr}")
-        if r.returncode == 0:
-            out[passes] = (open(pdf, "rb").read(), open(dump).read())
-    if len(out) < 2:
+
+    def render_ways(fo, ways):
+        """{way: (pdf bytes, dump text)} for each way that renders; the exit statuses."""
+        got, status = {}, {}
+        for way in ways:
+            pdf, dump = os.path.join(tmp, f"{way}.pdf"), os.path.join(tmp, f"{way}.dump")
+            for f in (pdf, dump):
+                if os.path.exists(f):
+                    os.unlink(f)
+            r = subprocess.run([RENDER_PASSES, way, fo, pdf, dump], capture_output=True, text=True)
+            status[way] = r.returncode
+            if r.returncode == 0:
+                got[way] = (open(pdf, "rb").read(), open(dump).read())
+        return got, status
+
+    def same(got, what):
+        ways = sorted(got)
+        for w in ways[1:]:
+            check(got[w][0] == got[ways[0]][0], f"{what}: the {w} PDF is the {ways[0]} PDF, byte for byte")
+            check(got[w][1] == got[ways[0]][1], f"{what}: the {w} layout dump is the {ways[0]} one")
+
+    # citations only in static content: the spool (what the product takes) and a counting pass
+    got, status = render_ways(fo, ("spool", "count", "direct"))
+    check(sorted(got) == ["count", "spool"], f"static citations render with spool and count: {status}")
+    check(status["direct"] == 2, f"direct refuses a document that cites pages: {status}")
+    same(got, "static citations")
+    pdf = os.path.join(tmp, "s.pdf")
+    r = run(["render", fo, "-o", pdf])
+    check(r.returncode == 0 and "spool" in got and open(pdf, "rb").read() == got["spool"][0],
+          f"minutes render makes the same PDF: {r.stderr}")
+    if "spool" not in got:
         return
-    check(out["1"][0] == out["2"][0], "the spooled PDF is the two-pass PDF, byte for byte")
-    check(out["1"][1] == out["2"][1], "the same layout dump")
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", os.path.join(tmp, "s1.pdf")],
-                                                              capture_output=True, text=True).stdout).group(1))
+    dump = got["spool"][1]
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True,
+                                                              text=True).stdout).group(1))
     check(pages >= 4, f"several pages ({pages})")
-    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", os.path.join(tmp, "s1.pdf"), "-"],
-                           capture_output=True, text=True).stdout
-    end_page = max(int(m) for m in re.findall(r"^page (\d+)", out["1"][1], re.M))
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"], capture_output=True, text=True).stdout
+    end_page = max(int(m) for m in re.findall(r"^page (\d+)", dump, re.M))
     check(f"1/{pages}" in first.replace(" ", ""), f"page 1's footer says 1 / {pages}")
     check(f"結びは{end_page}ページ" in first.replace(" ", ""), f"page 1's header cites the last page, {end_page}")
-    # the body citing a page needs two passes: =1 refuses it, the default renders it
-    cited = text.replace("第0段", '第<fo:page-number-citation ref-id="end"/>段')
-    open(fo, "w").write(cited)
-    r = run(["render", fo, "-o", os.path.join(tmp, "c.pdf")], env={"MINUTES_LAYOUT_PASSES": "1"})
-    check(r.returncode == 1 and "MINUTES_LAYOUT_PASSES=1" in r.stderr, f"=1 refused for a body citation: {r.stderr}")
-    r = run(["render", fo, "-o", os.path.join(tmp, "c.pdf")])
-    body1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", os.path.join(tmp, "c.pdf"), "-"],
-                           capture_output=True, text=True).stdout
+
+    # no citations at all: all three ways
+    plain = os.path.join(tmp, "p.fo")
+    open(plain, "w").write(text.replace('<fo:page-number-citation ref-id="end"/>', "")
+                           .replace('<fo:page-number-citation-last ref-id="seq"/>', ""))
+    got, status = render_ways(plain, ("direct", "spool", "count"))
+    check(sorted(got) == ["count", "direct", "spool"], f"no citations: every way renders: {status}")
+    same(got, "no citations")
+
+    # the body citing a page needs the counting pass: the spool refuses it
+    cited = os.path.join(tmp, "c.fo")
+    open(cited, "w").write(text.replace("第0段", '第<fo:page-number-citation ref-id="end"/>段'))
+    got, status = render_ways(cited, ("spool", "count"))
+    check(status["spool"] == 2 and "count" in got, f"a body citation: spool refused, count renders: {status}")
+    r = run(["render", cited, "-o", pdf])
+    body1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"], capture_output=True, text=True).stdout
     check(r.returncode == 0 and f"第{end_page}段" in body1.replace(" ", ""), "the body's citation is resolved")
+    check("count" in got and open(pdf, "rb").read() == got["count"][0], "minutes render takes the counting pass")
 
 
 def case_memory_flat(tmp):

@@ -375,6 +375,18 @@ def c_break_after(pages, fo, pdf):
     expect(pages_of(pages, src + 1) == [2], f"block at FO line {src + 1} should be on page 2")
 
 
+def c_break_after_in_cell(pages, fo, pdf):
+    expect(len(pages) == 3, f"expected 3 pages, got {len(pages)}")
+    rows = table_rows(pages)
+    expect([r.page for r in rows] == [1, 2, 3], f"expected one row a page, rows are on pages {[r.page for r in rows]}")
+    for r in rows:
+        texts = [l.text for l in r.walk() if l.kind == "line"]
+        want = {1: 3, 2: 2, 3: 3}.get(r.page)
+        expect(len(texts) == want, f"row on page {r.page} should hold {want} lines (whole), holds {texts}")
+    after = fo_line(fo, "表の後")
+    expect(pages_of(pages, after) == [3], f"the block after the table should be on page 3, is on {pages_of(pages, after)}")
+
+
 def c_keep_with_next(pages, fo, pdf):
     h = fo_line(fo, 'keep-with-next="always"')
     last = max(int(b.attrs["src"]) for pg in pages for b in pg.walk() if b.kind == "block")
@@ -584,6 +596,7 @@ CHECKS = {
     "punctuation-compression-adjacent": c_compression,
     "break-before-page": c_break_before,
     "break-after-page": c_break_after,
+    "table-break-after-in-cell": c_break_after_in_cell,
     "keep-with-next-heading": c_keep_with_next,
     "keep-with-next-chain": c_keep_chain,
     "keep-together": c_keep_together,

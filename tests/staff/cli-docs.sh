@@ -83,6 +83,9 @@ complete_line () {  # the words of the line, the last being the one completed
 expect () { want=$1; shift; got=$(complete_line "$@"); [ "$got" = "$want" ] || fail "completing '$*': got '$got', expected '$want'"; }
 expect "validate " minutes va
 expect "--council " minutes new --co
+expect "--shard " minutes build --sh
+expect "--merge " minutes build --me
+expect " " minutes build --shard ''   # K/N: nothing to complete, no file
 expect "a.xml sub " minutes validate ''
 expect "a.xml sub " minutes --data-dir sub build ''
 expect "b.fo sub " minutes render ''
