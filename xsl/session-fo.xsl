@@ -69,6 +69,11 @@
   <xsl:param name="heading-font-family" select="'IPAexGothic'"/>
   <!-- Running header from page 2; empty means "{council}　{title} 会議録". -->
   <xsl:param name="header-text" select="''"/>
+  <!-- Japanese line breaking (W3C JLREQ 3.1.7, CSS line-break): strict (official minutes: no
+       small kana, ー, hyphen or iteration mark starts a line), normal (small kana, ー and the
+       hyphens may), loose (also iteration marks, ・：；！？, ％ and …).  Set on fo:root as
+       mx:line-break, inherited by every block. -->
+  <xsl:param name="line-break" select="'strict'"/>
   <!-- Footer page numbers: 'n / N' or '- n -'. -->
   <xsl:param name="page-number-format" select="'n / N'"/>
   <!-- Rules and shading of the tables. -->
@@ -151,6 +156,9 @@
     <xsl:if test="not(s:session)">
       <xsl:message terminate="yes">the document is not a session (urn:minutes:session:1); run minutes validate on it</xsl:message>
     </xsl:if>
+    <xsl:if test="$line-break != 'strict' and $line-break != 'normal' and $line-break != 'loose'">
+      <xsl:message terminate="yes">--param line-break must be strict, normal or loose</xsl:message>
+    </xsl:if>
     <!-- The range keeps every size the minutes use (title 1.7×) within what a page and the
          engine take; a size outside it is the parameter's fault, said as such, not a
          computed size blamed on a line of the session. -->
@@ -165,7 +173,7 @@
 
   <xsl:template match="s:session">
     <fo:root xml:lang="ja-JP" font-family="{$body-font-family}" font-size="{$base-font-size}"
-             line-height="{$line-height}">
+             line-height="{$line-height}" mx:line-break="{$line-break}">
       <xsl:if test="function-available('mn:source-name')">
         <xsl:attribute name="mx:file"><xsl:value-of select="mn:source-name()"/></xsl:attribute>
       </xsl:if>

@@ -29,6 +29,9 @@
   <!-- Extra CSS appended after the built-in style (e.g. a ward's colours); any "<" is dropped,
        so the value can never close the style element and inject markup. -->
   <xsl:param name="extra-css" select="''"/>
+  <!-- Japanese line breaking, as in the PDF (session-fo.xsl): strict, normal or loose, the CSS
+       line-break property of the page's text. -->
+  <xsl:param name="line-break" select="'strict'"/>
 
   <!-- Set by minutes build: the size in bytes of the PDF beside this page (NAME.pdf), which the
        page links as 「PDF版（252KB）」.  Empty (minutes fo, a bare xsltproc): no link. -->
@@ -137,6 +140,17 @@ hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid
   tr { break-inside: avoid; }
   th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
+/* Japanese composition, as the PDF sets it (docs/fo-subset.md "Japanese text"): a quarter em
+   between Japanese and Latin (JLREQ 3.2.5), an opening bracket starting a line set half-width
+   (3.1.5), kinsoku at the line-break level (3.1.7). */
+body { text-autospace: normal; text-spacing-trim: trim-start; }
+</xsl:text>
+<xsl:text>body { line-break: </xsl:text>
+<xsl:choose>
+  <xsl:when test="$line-break = 'normal' or $line-break = 'loose'"><xsl:value-of select="$line-break"/></xsl:when>
+  <xsl:otherwise>strict</xsl:otherwise>
+</xsl:choose>
+<xsl:text>; }
 </xsl:text>
   </xsl:template>
 

@@ -192,6 +192,20 @@ dump (FILE *fp, const mn_area *a, int depth)
         fputc (' ', fp);
         /* the text is kept when a dump is made */
         put_quoted (fp, a->line->text ? a->line->text : "");
+        /* the line's adjustment (JLREQ §3.8) and its Japanese–Latin spaces (§3.2.5) */
+        const mn_para_line *ln = &a->line->geom;
+        if (ln->shrink > 0)
+          {
+            fputs (" shrink=", fp);
+            put_num (fp, ln->shrink);
+          }
+        else if (ln->extra > 0 && ln->gaps > 0)
+          {
+            fputs (" stretch=", fp);
+            put_num (fp, ln->extra);
+          }
+        if (ln->jl_spaces > 0)
+          fprintf (fp, " jl=%d", ln->jl_spaces);
         break;
       }
     case MN_AREA_LINK:

@@ -113,7 +113,10 @@ static int
 get_para (mn_layout *L, const mn_fo_node *n, int w, mn_para **out)
 {
   const mn_layout_doc *D = L->doc;
-  mn_para *p = L->paras ? g_hash_table_lookup (L->paras, n) : NULL;
+  /* Static content (no paras kept) repeats on every page: what shows no page number or
+   * citation is the same text each time, laid out once (L->statics). */
+  GHashTable *cache = L->paras ? L->paras : L->statics;
+  mn_para *p = cache ? g_hash_table_lookup (cache, n) : NULL;
   *out = NULL;
   if (p && mn_para_width (p) == w)
     {
@@ -139,6 +142,8 @@ get_para (mn_layout *L, const mn_fo_node *n, int w, mn_para **out)
     return rc;
   if (L->paras)
     g_hash_table_replace (L->paras, (gpointer) n, mn_para_ref (p));
+  else if (L->statics && !mn_para_dynamic (p))
+    g_hash_table_replace (L->statics, (gpointer) n, mn_para_ref (p));
   *out = p;
   return 0;
 }

@@ -343,6 +343,19 @@ mn_fonts_family_known (mn_fonts *f, const char *family)
   return config_has_family (f->config, family);
 }
 
+/* Set when the font map has been finalized (its qdata is cleared last in finalization). */
+static GMutex gone_lock;
+static GCond gone_cond;
+
+static void
+fontmap_gone (gpointer data)
+{
+  g_mutex_lock (&gone_lock);
+  *(int *) data = 1;
+  g_cond_broadcast (&gone_cond);
+  g_mutex_unlock (&gone_lock);
+}
+
 void
 mn_fonts_free (mn_fonts *f)
 {
@@ -356,7 +369,21 @@ mn_fonts_free (mn_fonts *f)
        * never drops it when the font map is finalized (valgrind: our FcConfig "definitely
        * lost"); setting no config drops it. */
       pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (f->fontmap), NULL);
+      /* Pango 1.50 matches fonts in a fontconfig thread of its own; each job holds a reference
+       * on the font map until the thread has signalled its result and freed the job.  On a
+       * loaded machine the thread may still be between the two when we get here, and then the
+       * map, its patterns and fontconfig's with them are freed only in that thread, possibly
+       * after the process has exited: LeakSanitizer reported them (fontconfig allocations, in
+       * perhaps one sanitized run in five under load).  So wait, briefly, for the map to go. */
+      static int gone;
+      gone = 0;
+      g_object_set_data_full (G_OBJECT (f->fontmap), "mn-fonts-gone", &gone, fontmap_gone);
       g_object_unref (f->fontmap);
+      gint64 until = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+      g_mutex_lock (&gone_lock);
+      while (!gone && g_cond_wait_until (&gone_cond, &gone_lock, until))
+        ;
+      g_mutex_unlock (&gone_lock);
     }
   if (f->config)
     FcConfigDestroy (f->config);

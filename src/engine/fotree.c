@@ -1314,7 +1314,8 @@ mn_fo_props_write_doc (FILE *fp)
       }
   fputs (", and `xml:lang`. Attributes in the `urn:minutes:fo-extensions:1` namespace "
          "(`mx:line`, `mx:file`) give the source line used in messages and in `src=` of the "
-         "dump.\n", fp);
+         "dump; `mx:line-break` (inherited: `strict`, `normal`, `loose`) is the kinsoku level "
+         "(see \"Japanese text\").\n", fp);
 }
 
 int
@@ -1392,6 +1393,21 @@ apply_attrs (ctx *c, xmlNodePtr x, mn_fo_node *n, const mn_style *parent, int re
       if (a->ns)
         {
           const char *ns = (const char *) a->ns->href;
+          if (!strcmp (ns, MN_FOX_NS) && !strcmp (name, "line-break"))
+            {
+              xmlChar *lb = xmlNodeListGetString (x->doc, a->children, 1);
+              const char *v = lb ? (const char *) lb : "";
+              if (!strcmp (v, "strict"))
+                st->line_break = MN_LINE_BREAK_STRICT;
+              else if (!strcmp (v, "normal"))
+                st->line_break = MN_LINE_BREAK_NORMAL;
+              else if (!strcmp (v, "loose"))
+                st->line_break = MN_LINE_BREAK_LOOSE;
+              else
+                bad (c, line, _("mx:line-break=\"%s\" is not a line-break level; use strict, normal or loose"), v);
+              xmlFree (lb);
+              continue;
+            }
           if (!strcmp (ns, MN_FOX_NS) || !strcmp (ns, "http://www.w3.org/XML/1998/namespace"))
             continue;
           outside (c, line, _("attribute %s:%s is outside the supported FO subset; ignored"),

@@ -45,6 +45,8 @@ enum { MN_BORDER_NONE, MN_BORDER_SOLID, MN_BORDER_DASHED, MN_BORDER_DOTTED, MN_B
 enum { MN_BREAK_AUTO, MN_BREAK_PAGE };
 enum { MN_DECO_UNDERLINE = 1, MN_DECO_LINE_THROUGH = 2, MN_DECO_OVERLINE = 4 };
 enum { MN_SHIFT_BASELINE, MN_SHIFT_SUPER, MN_SHIFT_SUB };
+/* Line-break levels (CSS Text 3 §5.2 line-break, JLREQ §3.1.7): strict is the initial value. */
+enum { MN_LINE_BREAK_STRICT, MN_LINE_BREAK_NORMAL, MN_LINE_BREAK_LOOSE };
 
 typedef struct mn_border {
   int width;          /* Pango units; 0 when style is none */
@@ -75,6 +77,7 @@ typedef struct mn_style {
   gint8 preserve_linefeeds; /* linefeed-treatment="preserve" */
   gint8 collapse_spaces;    /* white-space-collapse="true" (default) */
   gint8 nowrap;             /* wrap-option="no-wrap" */
+  gint8 line_break;         /* MN_LINE_BREAK_*: mx:line-break, the kinsoku level (JLREQ 3.1.7) */
   /* not inherited: from here to the end, each element starts from the initial values
    * (fotree.c, inherit) */
   gint8 has_background;     /* background-color given and not transparent */

@@ -88,6 +88,8 @@ mn_layout_init (mn_layout *L, const mn_layout_doc *doc, int paint)
   L->paint = paint;
   L->paras = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                     (GDestroyNotify) mn_para_unref);
+  L->statics = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                      (GDestroyNotify) mn_para_unref);
   L->first_page = g_hash_table_new (g_str_hash, g_str_equal);
   L->last_page = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -96,6 +98,7 @@ void
 mn_layout_clear (mn_layout *L)
 {
   g_hash_table_destroy (L->paras);
+  g_hash_table_destroy (L->statics);
   g_hash_table_destroy (L->first_page);
   g_hash_table_destroy (L->last_page);
 }

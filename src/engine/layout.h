@@ -150,7 +150,11 @@ typedef struct mn_layout {
   GHashTable *paras;        /* PARA node -> mn_para* of paragraphs in progress: split across
                                pages, or finished on the page being laid out (so that a keep
                                or a row moving them on does not lay them out again); NULL: none
-                               kept (static content, laid out anew on each page) */
+                               kept (static content: see statics) */
+  GHashTable *statics;      /* PARA node -> mn_para* of static content without a page number
+                               or citation: the same text on every page, laid out once
+                               (issue 13: a long council name in the running header was laid
+                               out again on each of hundreds of pages) */
   GHashTable *first_page;   /* id -> page number (GINT_TO_POINTER) of its first area */
   GHashTable *last_page;    /* id -> page number of its last area */
   GHashTable *cite_first;   /* the numbers page-number-citation shows: id -> page (borrowed),

@@ -5,8 +5,10 @@
  * page minus the simple-page-master's margins; region-body is that minus its own margins;
  * region-before/after span the content rectangle's full width at its top/bottom with their
  * extent; region-start/end its full height at its left/right (precedence is not applied).
- * Static content is laid out per page (page-number differs), never split: what does not fit
- * its region is cut with a warning. */
+ * Static content is set on every page, never split: what does not fit its region is cut with a
+ * warning.  Its paragraphs are laid out once per distinct text: one that shows no page number
+ * or citation is laid out on the first page and reused (flow.c, mn_layout.statics); one that
+ * does is laid out for each page. */
 #include "page.h"
 
 #include <string.h>

@@ -1,5 +1,6 @@
-/* para.h: one paragraph (an anonymous run of inline content) as a PangoLayout — Japanese line
- * breaking, justification by inter-character spacing, and the glyph runs the painter draws. */
+/* para.h: one paragraph (an anonymous run of inline content) shaped once and set in lines —
+ * Japanese line breaking at three levels, the Japanese–Latin space, shrink before stretch
+ * (JLREQ §3.8), and the glyph runs the painter draws. */
 #ifndef MN_PARA_H
 #define MN_PARA_H
 
@@ -30,13 +31,17 @@ typedef struct mn_para_line {
   int natural;              /* the text's natural width */
   int lead;                 /* blank trimmed before a line-start opening bracket (JLREQ) */
   int gaps;                 /* justification: number of stretchable gaps (0: not justified) */
-  int extra;                /* justification: width distributed over the gaps */
+  int extra;                /* justification: width distributed over the gaps (stretched) */
+  int shrink;               /* width taken out of the line's natural width (JLREQ §3.8 追い込み) */
+  int jl_spaces;            /* Japanese–Latin spaces on the line (JLREQ §3.2.5; in positions) */
 } mn_para_line;
 
 /* A run of glyphs in one font, ready for cairo_show_text_glyphs; x, y in points relative to
- * the line's text start and baseline. */
+ * the line's text start and baseline (the Japanese–Latin spaces and the line's adjustment are
+ * in the positions, never in the text). */
 typedef struct mn_glyph_run {
-  PangoFont *font;          /* borrowed from the layout (an owned line holds a reference) */
+  PangoFont *font;          /* borrowed from the paragraph's shaped items (an owned line holds
+                             * a reference) */
   cairo_glyph_t *glyphs;    /* owned */
   int nglyphs;
   cairo_text_cluster_t *clusters;  /* owned */

@@ -411,6 +411,26 @@ param-unknown)
   grep -q "base-font-size" "$tmp/err" || fail "the message does not list the known parameters"
   ;;
 
+line-break-param)
+  # --param line-break sets the kinsoku level of the PDF (mx:line-break on fo:root, kept by
+  # fo --source-lines) and the CSS line-break of the page; strict by default; a bad value is an
+  # error naming the parameter's values.
+  s=$src/tests/build/input/all-constructs.xml
+  "$minutes" fo --source-lines "$s" -o "$tmp/strict.fo" || fail "minutes fo failed"
+  grep -q 'mx:line-break="strict"' "$tmp/strict.fo" || fail "no mx:line-break=\"strict\" by default"
+  "$minutes" fo --source-lines --param line-break=loose "$s" -o "$tmp/loose.fo" || fail "minutes fo failed"
+  grep -q 'mx:line-break="loose"' "$tmp/loose.fo" || fail "--param line-break=loose is not in the FO"
+  project "$src/input/r03-1.xml"
+  build --param line-break=normal >/dev/null || fail "minutes build --param line-break=normal failed"
+  grep -q "line-break: normal" "$tmp/p/output/r03-1.html" || fail "the page's CSS has no line-break: normal"
+  grep -q "text-autospace: normal" "$tmp/p/output/r03-1.html" || fail "the page's CSS has no text-autospace"
+  if "$minutes" fo --param line-break=anywhere "$s" >/dev/null 2>"$tmp/err"; then
+    fail "line-break=anywhere was accepted"
+  fi
+  cat "$tmp/err"
+  grep -q -- "--param line-break must be strict, normal or loose" "$tmp/err" || fail "no clear message for a bad line-break"
+  ;;
+
 hostile)
   # A stylesheet that reads outside its folders, uses the network or writes files is refused.
   name=$1

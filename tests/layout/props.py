@@ -112,6 +112,9 @@ def parse_dump(text):
                 continue
             a.x, a.y, a.w = float(m.group(1)), float(m.group(2)), float(m.group(3))
             a.text = re.sub(r"\\(.)", r"\1", m.group(4))
+            # the line's adjustment: shrink=, stretch= (points), jl= (Japanese-Latin spaces)
+            for k, v in re.findall(r" (shrink|stretch|jl)=(-?[0-9.]+)", rest[m.end():]):
+                a.attrs[k] = float(v)
         else:
             m = re.match(r"(body|before|after|start|end) ", rest)
             if m:
@@ -585,7 +588,64 @@ def c_dropped_inline(pages, fo, pdf):
                    "leaving the footnote out must not break the line")
 
 
+def c_latin_space(pages, fo, pdf):
+    """The Japanese-Latin space (JLREQ 3.2.5) where it belongs and nowhere else: each block's
+    lines carry the number of spaces its comment in the FO names."""
+    want = [2, 6, 2, 0, 2, 0, 0, 1]
+    got = [int(l.attrs.get("jl", 0)) for l in body_lines(pages)]
+    expect(got == want, f"Japanese-Latin spaces per line: {got}, expected {want}: "
+                        f"{[l.text for l in body_lines(pages)]}")
+
+
+def c_shrink(pages, fo, pdf):
+    """Shrink before stretch (JLREQ 3.8): the full stop stays on the line by shrinking its
+    commas' blanks; with too few commas the line pushes a character out and stretches; a
+    paragraph that is not justified is not shrunk."""
+    lines = body_lines(pages)
+    expect(len(lines) >= 7, f"expected at least 7 lines: {lines}")
+    if len(lines) < 7:
+        return
+    expect(lines[0].text.endswith("けこ。") and lines[0].attrs.get("shrink", 0) > 0,
+           f"line 1 should end with けこ。 and be shrunk: {lines[0]!r} {lines[0].attrs}")
+    expect(lines[2].attrs.get("stretch", 0) > 0 and lines[3].text.startswith("せ。"),
+           f"block 2 should push せ out and stretch: {lines[2]!r} {lines[2].attrs}, {lines[3]!r}")
+    expect("shrink" not in lines[4].attrs and lines[5].text.startswith("こ。"),
+           f"a start-aligned block is not shrunk: {lines[4]!r} {lines[4].attrs}, {lines[5]!r}")
+    c_fits(pages, fo, pdf)
+
+
+def c_stretch_cap(pages, fo, pdf):
+    """A Japanese-Latin space grows to half an em at most (a quarter em more than its own):
+    a line whose only gap is one stays short."""
+    capped = [l for l in body_lines(pages) if l.text.endswith("iiあ")]
+    expect(len(capped) == 1 and capped[0].attrs.get("stretch", 0) <= 2.5 + 1e-6,
+           f"the line ending iiあ should stretch by at most 2.50pt (a quarter em): {capped}")
+    for pg, x0, x1, t in pdf_lines(pdf):
+        if t.endswith("iiあ"):
+            expect(x1 < 189, f"the line ending iiあ should stay short of the edge: ends at {x1:.2f}")
+
+
+def c_url_justify(pages, fo, pdf):
+    """A line holding a URL justifies on its Japanese side; a line of URL only has no gap to
+    stretch (its break opportunities never widen)."""
+    lines = body_lines(pages)
+    for l in lines[:-1]:
+        japanese = any(ord(ch) > 0x3000 for ch in l.text)
+        if japanese:
+            expect(l.attrs.get("stretch", 0) > 0, f"a line with Japanese and a URL should stretch: {l!r}")
+        else:
+            expect("stretch" not in l.attrs, f"a line of URL only must not stretch: {l!r} {l.attrs}")
+    got = pdf_lines(pdf)
+    for (pg, x0, x1, t), l in zip(got, lines[:-1]):
+        if any(ord(ch) > 0x3000 for ch in l.text):
+            expect(abs(x1 - 190) <= 0.6, f"a justified line with a URL ends at {x1:.2f}, not 190: {t}")
+
+
 CHECKS = {
+    "jlreq-latin-space": c_latin_space,
+    "jlreq-shrink": c_shrink,
+    "jlreq-stretch-cap": c_stretch_cap,
+    "url-justify-ja": c_url_justify,
     "kinsoku-no-line-start-middle-dot-marks": c_justified_all,
     "kinsoku-fullwidth-tilde": c_justified_all,
     "kinsoku-no-line-end-opening-bracket": c_justified_all,
