@@ -184,6 +184,9 @@ def c_structure(tmp):
     links = [e for e in elems if e.get("/S") == "/Link"]
     expect(len(links) >= 1 and all(text(e.get("/Alt")) for e in links), "a Link without /Alt")
     st = subprocess.run(["pdfinfo", "-struct-text", pdf], capture_output=True, text=True).stdout
+    # the space the engine sets between Japanese and Latin or digits (JLREQ 3.2.5) comes out
+    # as a space in the text: compare without it
+    st = re.sub(r'(?<=[^\x00-\x7f]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[^\x00-\x7f])', '', st)
     heads = re.findall(r'^ *(H[1-6]) \(block\)\n *"([^"\n]*)', st, re.M)
     want = [("H1", "会議録")]
     for n in range(1, 5):
@@ -194,7 +197,7 @@ def c_structure(tmp):
         expect(h == wh and (wt is None or t == wt), f"heading {h} {t!r}, want {wh} {wt or '(the title)'}")
     # each heading comes before the text it heads: 会議録 before 名称, 諮問事項1 before 番号
     order = [st.find('"会議録"'), st.find('"名称"'), st.find('"諮問事項1"'), st.find('"番号"'),
-             st.find('"要望事項"'), st.find('"要望1:"')]
+             st.find('"要望事項"'), st.find('"要望1')]
     expect(all(x >= 0 for x in order) and order == sorted(order), f"reading order off: {order}")
     # the running header is not in the structure (it is painted outside any tag)
     expect("令和3年度第1回 会議録" not in st.replace("　", " "), "the running header is in the structure tree")
