@@ -127,21 +127,25 @@ typedef struct mn_fo_opts {
 
 /* Validate the session at `path` and write its XSL-FO.  Returns 0, or the failure's code:
  * MN_EINVALID / MN_ELIMIT / MN_EXSLT (the session or the user's stylesheet is wrong), MN_EIO,
- * MN_EUSAGE (an unknown --param), MN_EENV (the installation's stylesheet is broken). */
+ * MN_EUSAGE (an unknown --param, or an out_path that is the session or the stylesheet, refused
+ * before reading), MN_EENV (the installation's stylesheet is broken). */
 int mn_fo (const char *path, const mn_fo_opts *opts, mn_diag *d);
 
 /* Typeset the XSL-FO file at `fo_path` into the PDF `out_path` (engine/render.h: written
  * whole or not at all; opts->dump_layout too).  The FO is read as safely as a session.
  * opts->source_name may be NULL (then `fo_path`).  Returns 0, MN_EINVALID, MN_ELIMIT, MN_EIO,
- * MN_EFONT or MN_EFAIL. */
+ * MN_EFONT, MN_EFAIL, or MN_EUSAGE (the PDF or the dump is the FO file, or the dump is the
+ * PDF: refused before reading). */
 int mn_render (const char *fo_path, const char *out_path, const mn_render_opts *opts,
                mn_diag *d);
 
-/* Import the legacy text at `in_path` into the session XML `out_path` (import/import.h), then
- * validate what was written.  When the text cannot be read or placed, nothing is written.
- * When the XML was written but does not validate (the source itself is wrong), it stays, so
- * that it can be corrected by hand, and MN_EINVALID is returned after saying so.  Returns 0,
- * MN_EIO, MN_EINVALID, MN_ELIMIT or MN_EENV. */
+/* Import the legacy text at `in_path` into the new session XML `out_path` (import/import.h),
+ * then validate what was written.  An existing `out_path` is never replaced (it may hold
+ * corrections made by hand), nor the text itself: MN_EUSAGE before reading.  When the text
+ * cannot be read or placed, nothing is written.  When the XML was written but does not
+ * validate (the source itself is wrong), it stays, so that it can be corrected by hand, and
+ * MN_EINVALID is returned after saying so.  Returns 0, MN_EUSAGE, MN_EIO, MN_EINVALID,
+ * MN_ELIMIT or MN_EENV. */
 int mn_import (const char *in_path, const char *out_path, const mn_import_options *opts,
                mn_diag *d);
 

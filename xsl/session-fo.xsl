@@ -1000,19 +1000,37 @@
         <xsl:when test="self::s:p or self::s:list">
           <xsl:apply-templates select="."/>
         </xsl:when>
-        <xsl:when test="not(preceding-sibling::node()[1][not(self::s:p or self::s:list)])">
-          <xsl:variable name="k" select="count(preceding-sibling::s:p | preceding-sibling::s:list)"/>
-          <xsl:variable name="run" select=". | following-sibling::node()[not(self::s:p or self::s:list)]
-                                                [count(preceding-sibling::s:p | preceding-sibling::s:list) = $k]"/>
-          <xsl:if test="normalize-space($run) != '' or $run[self::*]">
+        <!-- where a run starts (the parentheses make the step stop at the first sibling) -->
+        <xsl:when test="not((preceding-sibling::node()[1])[not(self::s:p or self::s:list)])">
+          <xsl:choose>
+            <!-- the run in time linear in its length; counting siblings (elsewhere) is quadratic -->
+            <xsl:when test="function-available('mn:inline-run')">
+              <xsl:call-template name="run">
+                <xsl:with-param name="run" select="mn:inline-run(.)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="k" select="count(preceding-sibling::s:p | preceding-sibling::s:list)"/>
+              <xsl:call-template name="run">
+                <xsl:with-param name="run" select=". | following-sibling::node()[not(self::s:p or self::s:list)]
+                                                      [count(preceding-sibling::s:p | preceding-sibling::s:list) = $k]"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- One run of text and inlines (`run`, starting at the context node) as one paragraph. -->
+  <xsl:template name="run">
+    <xsl:param name="run"/>
+    <xsl:if test="normalize-space($run) != '' or $run[self::*]">
             <fo:block>
               <xsl:call-template name="line"/>
               <xsl:apply-templates select="$run"/>
             </fo:block>
-          </xsl:if>
-        </xsl:when>
-      </xsl:choose>
-    </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <!-- In a table the cell already justifies: the attribute is left out there (see "cell"). -->

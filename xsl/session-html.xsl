@@ -16,7 +16,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:s="urn:minutes:session:1"
-    exclude-result-prefixes="s">
+    xmlns:mn="urn:minutes:xslt-functions:1"
+    exclude-result-prefixes="s mn">
 
   <xsl:include href="links.xsl"/>
 
@@ -583,16 +584,34 @@ ul.agenda > li > .mark { min-width: 4.5em; }
         <xsl:when test="self::s:p or self::s:list">
           <xsl:apply-templates select="."/>
         </xsl:when>
-        <xsl:when test="not(preceding-sibling::node()[1][not(self::s:p or self::s:list)])">
-          <xsl:variable name="k" select="count(preceding-sibling::s:p | preceding-sibling::s:list)"/>
-          <xsl:variable name="run" select=". | following-sibling::node()[not(self::s:p or self::s:list)]
-                                                [count(preceding-sibling::s:p | preceding-sibling::s:list) = $k]"/>
-          <xsl:if test="normalize-space($run) != '' or $run[self::*]">
-            <p><xsl:apply-templates select="$run"/></p>
-          </xsl:if>
+        <!-- where a run starts (the parentheses make the step stop at the first sibling) -->
+        <xsl:when test="not((preceding-sibling::node()[1])[not(self::s:p or self::s:list)])">
+          <xsl:choose>
+            <!-- the run in time linear in its length; counting siblings (elsewhere) is quadratic -->
+            <xsl:when test="function-available('mn:inline-run')">
+              <xsl:call-template name="run">
+                <xsl:with-param name="run" select="mn:inline-run(.)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="k" select="count(preceding-sibling::s:p | preceding-sibling::s:list)"/>
+              <xsl:call-template name="run">
+                <xsl:with-param name="run" select=". | following-sibling::node()[not(self::s:p or self::s:list)]
+                                                      [count(preceding-sibling::s:p | preceding-sibling::s:list) = $k]"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:when>
       </xsl:choose>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- One run of text and inlines (`run`, starting at the context node) as one paragraph. -->
+  <xsl:template name="run">
+    <xsl:param name="run"/>
+    <xsl:if test="normalize-space($run) != '' or $run[self::*]">
+            <p><xsl:apply-templates select="$run"/></p>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="s:p">

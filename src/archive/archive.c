@@ -26,6 +26,7 @@
 
 #include "base/i18n.h"
 #include "index.h"
+#include "outplan.h"
 #include "shard.h"
 #include "sums.h"
 #include "workers.h"
@@ -243,6 +244,13 @@ mn_archive_build (mn_archive_report *out, char **args, size_t nargs, const mn_ar
       goto out;
     }
   const char *into = fresh ? fresh : dir;
+  /* Every output path is checked before any is written (outplan.h). */
+  if (mn_outplan_check (into, (char *const *) files->pdata, files->len, d) != 0)
+    {
+      mn_error (d, NULL, 0, _("nothing was built: correct the problems above and build again"));
+      status = MN_EUSAGE;
+      goto out;
+    }
   int err = mn_build_prepare (o->params, d);
   if (err != 0)
     {

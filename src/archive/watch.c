@@ -20,7 +20,7 @@
  *      prints them).
  *   5. SIGINT/SIGTERM arrive through a signalfd.  Between builds they end the watch at once
  *      (exit 0).  During a build the first one lets the build finish, so its atomic writes
- *      complete; a second one kills the build.
+ *      complete; a second one stops the build (SIGTERM: its temporaries are removed).
  *
  * With no FILE, the folder input/ (under the current folder, as for `minutes build`) is
  * watched, and any *.xml saved there, new ones included, is built. */
@@ -307,8 +307,14 @@ build (watch *w, session *s)
   pid_t pid = fork ();
   if (pid == 0)
     {
-      /* The child: signals stay blocked, so a Ctrl-C lets its atomic writes finish. */
+      /* The child: SIGINT and SIGHUP stay blocked, so a Ctrl-C (which the terminal sends
+       * to the child too) lets its atomic writes finish.  SIGTERM, which only the watch
+       * sends, at a second Ctrl-C, stops it, its temporaries removed (signals.h). */
       close (fds[0]);
+      sigset_t term;
+      sigemptyset (&term);
+      sigaddset (&term, SIGTERM);
+      sigprocmask (SIG_UNBLOCK, &term, NULL);
       mn_watch_result r = { MN_EXIT_INTERNAL, 0 };
       build_session (&r, w, s->path);
       fflush (NULL);
@@ -334,7 +340,7 @@ build (watch *w, session *s)
         break;
       struct pollfd pfd = { w->sfd, POLLIN, 0 };
       if (poll (&pfd, 1, 500) > 0 && take_signals (w) && ++stops >= 2)
-        kill (pid, SIGKILL);
+        kill (pid, SIGTERM);
     }
   mn_watch_result r = { MN_EXIT_INTERNAL, 0 };
   ssize_t n = read (fds[0], &r, sizeof r);
@@ -344,7 +350,7 @@ build (watch *w, session *s)
   clock_text (hms);
   if (n != (ssize_t) sizeof r)
     {
-      if (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL && stops >= 2)
+      if (WIFSIGNALED (status) && WTERMSIG (status) == SIGTERM && stops >= 2)
         printf (_("%s %s: build stopped\n"), hms, s->path);
       else
         printf (_("%s %s: the build crashed (%s) after %.2f s; this is a bug, please report it with the file\n"),

@@ -29,6 +29,7 @@
 #include <glib.h>
 
 #include "base/i18n.h"
+#include "base/signals.h"
 #include "progress.h"
 
 /* What a worker sends back for each session, before its text. */
@@ -202,9 +203,13 @@ start_workers (struct worker *ws, long jobs, char **files, const char *dir,
           close (t[1]);
           break;
         }
+      /* Signals wait until the worker is in the table of those a signal is passed on to. */
+      sigset_t mask;
+      mn_signals_block (&mask);
       pid_t pid = fork ();
       if (pid < 0)
         {
+          mn_signals_unblock (&mask);
           close (t[0]); close (t[1]); close (r[0]); close (r[1]);
           break;
         }
@@ -218,8 +223,12 @@ start_workers (struct worker *ws, long jobs, char **files, const char *dir,
             }
           close (t[1]);
           close (r[0]);
+          mn_signals_forget_children ();
+          mn_signals_unblock (&mask);
           worker_main (t[0], r[1], files, dir, o);
         }
+      mn_signals_track_child (pid);  /* a signal to us stops it too (signals.h) */
+      mn_signals_unblock (&mask);
       close (t[0]);
       close (r[1]);
       ws[nw++] = (struct worker) { pid, t[1], r[0], -1 };
@@ -238,6 +247,7 @@ worker_lost (struct worker *w, mn_archive_session *sessions, char **files, mn_di
     close (w->task_fd);
   w->task_fd = -1;
   waitpid (w->pid, &st, 0);
+  mn_signals_forget_child (w->pid);
   w->pid = -1;
   if (w->current >= 0)
     {
@@ -350,6 +360,7 @@ mn_workers_build (mn_archive_session *sessions, char **files, size_t nfiles, con
         if (ws[k].res_fd >= 0)
           close (ws[k].res_fd);
         waitpid (ws[k].pid, NULL, 0);
+        mn_signals_forget_child (ws[k].pid);
       }
   g_free (pfd);
   g_free (ws);

@@ -4,11 +4,13 @@
 #include <glib.h>
 #include <stdio.h>
 
+#include "infile.h"
+
 char *
 mn_sha256_file (const char *path)
 {
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
+  FILE *fp = NULL;
+  if (mn_infile_open (&fp, path, NULL) != 0)   /* a regular file only: never wait on a FIFO */
     return NULL;
   GChecksum *ck = g_checksum_new (G_CHECKSUM_SHA256);
   guchar buf[65536];

@@ -15,7 +15,8 @@ usage (FILE *out)
                   "or a verbatim record of ○speaker turns) and writes session XML.\n"
                   "Text that cannot be placed with confidence is kept as a paragraph, with a warning.\n\n"
                   "Options:\n"
-                  "  -o, --output FILE   the session XML to write (replaced only when the import succeeds)\n"
+                  "  -o, --output FILE   the session XML to write: a new file (an existing file is\n"
+                  "                      never replaced: it may hold corrections made by hand)\n"
                   "  --encoding ENC      the text's encoding: UTF-8 (default, with or without BOM),\n"
                   "                      SHIFT_JIS, CP932, EUC-JP …\n"
                   "  --help              print this help and exit\n"));

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "base/i18n.h"
 #include "base/paths.h"
+#include "base/signals.h"
 
 struct command {
   const char *name;                 /* as typed after `minutes` */
@@ -62,6 +63,8 @@ int
 main (int argc, char **argv)
 {
   init_locale ();
+  /* An interrupted command leaves no temporary file behind (signals.h). */
+  mn_signals_install ();
   const char *data_opt = NULL;
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; i++)

@@ -13,6 +13,7 @@
  * Absurd values (0-size pages, negative widths, 5000pt fonts) are errors. */
 #include "fotree.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -117,6 +118,13 @@ static const char *
 intern (ctx *c, const char *s)
 {
   return s ? g_string_chunk_insert_const (c->doc->strings, s) : NULL;
+}
+
+/* `v` within ±MAX_LEN. */
+static int
+clamp_len (long long v)
+{
+  return v > MAX_LEN ? MAX_LEN : v < -MAX_LEN ? -MAX_LEN : (int) v;
 }
 
 /* === value parsers === */
@@ -862,7 +870,7 @@ static void
 p_colspan (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
   e->n->colspan = atoi (v);
-  if (e->n->colspan < 1 || e->n->colspan > 1000)
+  if (e->n->colspan < 1 || e->n->colspan > MN_FO_MAX_COLUMN)
     {
       bad (e->c, e->line, _("number-columns-spanned=\"%s\" must be a whole number of at least 1"), v);
       e->n->colspan = 1;
@@ -879,7 +887,14 @@ p_rowspan (elem *e, const prop_def *p, int side, const char *name, const char *v
 static void
 p_column_number (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  e->n->column = atoi (v);
+  /* 2147483647 used to make a table of that many columns (14.7 GB) */
+  char *end;
+  errno = 0;
+  long col = strtol (v, &end, 10);
+  if (errno || end == v || *end || col < 1 || col > MN_FO_MAX_COLUMN)
+    bad (e->c, e->line, _("column-number=\"%s\" must be a whole number from 1 to %d"), v, MN_FO_MAX_COLUMN);
+  else
+    e->n->column = (int) col;
 }
 
 static void
@@ -1436,14 +1451,18 @@ apply_attrs (ctx *c, xmlNodePtr x, mn_fo_node *n, const mn_style *parent, int re
   int pend = reset_indent ? 0 : parent->end_indent;
   int bl = st->border[MN_SIDE_LEFT].style ? st->border[MN_SIDE_LEFT].width : 0;
   int br = st->border[MN_SIDE_RIGHT].style ? st->border[MN_SIDE_RIGHT].width : 0;
+  /* Indents add up through nesting: kept within ±MAX_LEN (beyond, the text has no room on any
+   * page anyway, which layout reports), so that no later sum overflows. */
   if (raw.has_start)
     st->start_indent = raw.start;
   else
-    st->start_indent = pstart + raw.margin[MN_SIDE_LEFT] + bl + st->padding[MN_SIDE_LEFT];
+    st->start_indent = clamp_len ((long long) pstart + raw.margin[MN_SIDE_LEFT] + bl
+                                  + st->padding[MN_SIDE_LEFT]);
   if (raw.has_end)
     st->end_indent = raw.end;
   else
-    st->end_indent = pend + raw.margin[MN_SIDE_RIGHT] + br + st->padding[MN_SIDE_RIGHT];
+    st->end_indent = clamp_len ((long long) pend + raw.margin[MN_SIDE_RIGHT] + br
+                                + st->padding[MN_SIDE_RIGHT]);
   for (int s = 0; s < 4; s++)
     if (st->border[s].style == MN_BORDER_NONE)
       st->border[s].width = 0;
@@ -1698,6 +1717,27 @@ reference_area (ctx *c, xmlNodePtr x, mn_fo_kind kind, mn_fo_node *parent)
   return n;
 }
 
+/* Number of columns of table `t`: the declared ones, or the widest row (§7.28.8). */
+static int
+count_columns (const mn_fo_node *t)
+{
+  int n = t->columns ? (int) t->columns->len : 0;
+  for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
+    for (const mn_fo_node *row = sec->first; row; row = row->next)
+      {
+        int c = 0;
+        for (const mn_fo_node *cell = row->first; cell; cell = cell->next)
+          {
+            if (cell->column > 0)
+              c = cell->column - 1;
+            c += cell->colspan;
+          }
+        if (c > n)
+          n = c;
+      }
+  return MAX (n, 1);
+}
+
 static void
 parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
 {
@@ -1802,6 +1842,7 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
       else
         unknown_element (c, k);
     }
+  t->ncols = count_columns (t);
 }
 
 static void

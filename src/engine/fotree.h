@@ -14,6 +14,24 @@
 /* One point in Pango units (1/1024 pt at our 72 dpi). */
 #define MN_PT 1024
 
+/* The largest extent layout computes with, in Pango units (2^29, about 524,000 pt, 36 times
+ * the largest page): lengths are within ±100,000 pt each (fotree.c), and layout clamps every
+ * sum that nesting or stacking can make grow (an indent of 30 nested blocks, the height of 25
+ * nested padded cells, the x of 40 columns) to this, so that no sum of a few such values
+ * overflows an int: such an overflow used to make the normal build write an empty PDF. */
+#define MN_MAX_EXTENT (1 << 29)
+
+/* `v` clamped to ±MN_MAX_EXTENT. */
+static inline int
+mn_clamp_extent (long long v)
+{
+  return v > MN_MAX_EXTENT ? MN_MAX_EXTENT : v < -MN_MAX_EXTENT ? -MN_MAX_EXTENT : (int) v;
+}
+
+/* The largest column-number and number-columns-spanned (docs/hardening.md): a table's column
+ * count is at most twice this plus its fo:table-column elements. */
+#define MN_FO_MAX_COLUMN 1000
+
 typedef enum {
   /* block level */
   MN_FO_FLOW,         /* fo:flow or fo:static-content: the children of a region */
@@ -108,11 +126,13 @@ struct mn_fo_node {
   const char *role;         /* role property (a PDF structure type such as H1), or NULL */
   GArray *columns;          /* TABLE: mn_fo_column, in column order (may be empty) */
   int colspan;              /* CELL: number-columns-spanned (>= 1) */
-  int column;               /* CELL: column-number (1-based) or 0 */
+  int column;               /* CELL: column-number (1-based, at most MN_FO_MAX_COLUMN) or 0 */
   int width;                /* TABLE: width (or inline-progression-dimension) in Pango units */
   int width_permille;       /* TABLE: the same as a percentage x10 of the available width */
   gint8 leader_rule;        /* LEADER: leader-pattern="rule" */
   gint8 omit_header;        /* TABLE: table-omit-header-at-break="true" */
+  int ncols;                /* TABLE: its columns, the declared ones or the widest row's (at
+                               least 1), counted once here rather than on every page */
 };
 
 /* fo:table-column. */

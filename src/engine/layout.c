@@ -50,11 +50,19 @@ mn_resume_table (int row, mn_resume *row_token, int header_as_body)
 }
 
 mn_resume *
+mn_resume_at (mn_resume *r, const mn_fo_node *at)
+{
+  r->at = at;
+  return r;
+}
+
+mn_resume *
 mn_resume_copy (const mn_resume *r)
 {
   if (!r || r == MN_RESUME_DONE)
     return (mn_resume *) r;
   mn_resume *c = resume_new (r->kind, r->index, mn_resume_copy (r->child));
+  c->at = r->at;
   c->header_as_body = r->header_as_body;
   if (r->cols)
     {

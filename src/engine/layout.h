@@ -53,6 +53,8 @@ typedef struct mn_resume mn_resume;
 struct mn_resume {
   mn_resume_kind kind;      /* which of the shapes above */
   int index;                /* CHILD: child to resume; LINE: first line; TABLE: row */
+  const mn_fo_node *at;     /* CHILD: that child; TABLE: that row, so that resuming on page
+                               1,000 does not count 50,000 nodes again (NULL: count index) */
   mn_resume *child;         /* CHILD, TABLE: the token of that child or row, or NULL (fresh) */
   mn_resume **cols;         /* COLUMNS: one token per column; NULL for a column not started,
                                MN_RESUME_DONE for a finished one */
@@ -77,6 +79,10 @@ mn_resume *mn_resume_columns (int n, mn_resume *const *cols);
 /* Continue a table at body row `row`, that row from `row_token` (taken; NULL: fresh);
  * `header_as_body`: the header is being set once as ordinary rows (table.c rule 5). */
 mn_resume *mn_resume_table (int row, mn_resume *row_token, int header_as_body);
+
+/* Note in `r` (CHILD or TABLE) the node its index counts to — the child, the row — so that
+ * resuming finds it at once; returns `r`. */
+mn_resume *mn_resume_at (mn_resume *r, const mn_fo_node *at);
 
 /* A copy of `r` (NULL and MN_RESUME_DONE are returned as they are). */
 mn_resume *mn_resume_copy (const mn_resume *r);

@@ -506,6 +506,8 @@ mn_pdf_page (mn_pdf *pdf, const mn_area *page)
   cairo_status_t s = cairo_status (pdf->cr);
   if (s == CAIRO_STATUS_SUCCESS)
     s = cairo_surface_status (pdf->surface);
+  if (s == CAIRO_STATUS_WRITE_ERROR)
+    return MN_EIO;   /* the file is full or gone: the caller says so, with the errno */
   if (s != CAIRO_STATUS_SUCCESS)
     {
       mn_error (pdf->d, pdf->file, 0, _("cairo failed while painting page %d: %s"), page->number,

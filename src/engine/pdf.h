@@ -17,7 +17,8 @@ typedef struct mn_pdf mn_pdf;
  * MN_EINVALID (a malformed date, reported). */
 int mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_diag *d);
 
-/* Paint one page and emit it.  Returns 0, or MN_EFAIL when cairo reports an error. */
+/* Paint one page and emit it.  Returns 0, MN_EIO when the file could not be written (not
+ * reported: the caller knows the errno), or MN_EFAIL when cairo reports another error. */
 int mn_pdf_page (mn_pdf *pdf, const mn_area *page);
 
 /* Add the outline (doc->bookmarks), finish the file and free `pdf`.  `pages` maps ids to the

@@ -24,6 +24,7 @@
 #include "fonts.h"
 #include "fotree.h"
 #include "layout.h"
+#include "offpage.h"
 #include "page.h"
 #include "pdf.h"
 #include "render-passes.h"
@@ -43,16 +44,24 @@ typedef struct sink_ctx {
   mn_pdf *pdf;              /* painter */
   FILE *dump;               /* layout dump, or NULL */
   int pages;                /* pages painted so far */
+  GHashTable *offpage;      /* source lines already warned about as set off the page (offpage.h) */
+  mn_diag *d;               /* where that warning goes */
+  const char *file;         /* the file it names */
+  const mn_atomic *out;     /* the PDF's file: a failed write (a full disk) stops the layout */
 } sink_ctx;
 
 static int
 sink (void *data, const mn_area *page)
 {
   sink_ctx *s = data;
+  mn_offpage_check (page, s->offpage, s->d, s->file);
   if (s->dump)
     mn_area_dump (s->dump, page);
   s->pages++;
-  return mn_pdf_page (s->pdf, page);
+  int rc = mn_pdf_page (s->pdf, page);
+  if (rc == 0 && mn_atomic_error (s->out))
+    rc = MN_EIO;   /* reported by write_failure, with the errno */
+  return rc;
 }
 
 static int
@@ -86,6 +95,23 @@ body_cites_pages (const mn_fo_doc *doc)
 }
 
 /* Report that the spool's temporary file failed (errno says why); returns MN_EIO. */
+/* A write to the PDF or the dump failed before the end (cairo saw it mid-page, or at the
+ * finish): say so with the error's errno — "No space left on device" — once, and make it an
+ * I/O failure (exit 2), whatever the painter returned.  Returns the code to return. */
+static int
+write_failure (int rc, const mn_atomic *pdf_file, const char *out_path,
+               const mn_atomic *dump_file, const mn_render_opts *opts, mn_diag *d)
+{
+  if (rc == 0 || rc == MN_EINVALID)
+    return rc;   /* committed, or the input is wrong: a write error cannot be the cause */
+  int e = mn_atomic_error (pdf_file);
+  if (e)
+    mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (e));
+  else if ((e = mn_atomic_error (dump_file)))
+    mn_error (d, opts->dump_layout, 0, _("cannot write the layout dump (%s); check the free space"), strerror (e));
+  return e ? MN_EIO : rc;
+}
+
 static int
 spool_error (mn_diag *d, const char *file)
 {
@@ -189,6 +215,7 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
   mn_atomic pdf_file = MN_ATOMIC_INIT, dump_file = MN_ATOMIC_INIT;
   mn_pdf *pdf = NULL;
   mn_spool *spool = NULL;
+  GHashTable *offpage = NULL;
   int strict_saved = d->strict;
   int errors_before = d->errors;  /* an error reported from here on fails the render */
   int body_cites = doc->has_citations && body_cites_pages (doc);
@@ -271,13 +298,14 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
     }
   if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, file, d)) != 0)
     goto out;
-  sink_ctx sc = { pdf, dump_file.fp, 0 };
+  offpage = g_hash_table_new (NULL, NULL);
+  sink_ctx sc = { pdf, dump_file.fp, 0, offpage, d, file, &pdf_file };
   if (spool)
     {
       rc = mn_page_layout_document (&real, 0, spool_sink, spool);
       if (rc == 0)
         rc = paint_spooled (spool, &real, &sc);
-      if (rc == MN_EIO)
+      if (rc == MN_EIO && !mn_atomic_error (&pdf_file))
         spool_error (d, file);
       if (rc != 0)
         goto out;
@@ -288,13 +316,13 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
     check_citations (&real, &count, d, file);
   rc = mn_pdf_close (pdf, real.first_page);
   pdf = NULL;
-  if (rc == MN_EIO)
-    mn_error (d, out_path, 0, _("cannot write the PDF (%s); check the free space"), strerror (errno));
   if (rc == 0 && d->errors > errors_before)
     rc = MN_EINVALID;
+  /* Both files are finished before either replaces its old self: a full disk met by the dump
+   * leaves the old PDF too. */
   if (rc == 0 && dump_file.fp && mn_atomic_commit (&dump_file) != 0)
     {
-      mn_error (d, opts->dump_layout, 0, _("cannot write the layout dump (%s)"), strerror (errno));
+      mn_error (d, opts->dump_layout, 0, _("cannot write the layout dump (%s); check the free space"), strerror (errno));
       rc = MN_EIO;
     }
   if (rc == 0 && mn_atomic_commit (&pdf_file) != 0)
@@ -306,6 +334,9 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
     *opts->pages_out = sc.pages;
 
 out:
+  rc = write_failure (rc, &pdf_file, out_path, &dump_file, opts, d);
+  if (offpage)
+    g_hash_table_destroy (offpage);
   mn_spool_free (spool);
   mn_pdf_abort (pdf);
   mn_atomic_abort (&pdf_file);

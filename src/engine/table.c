@@ -47,27 +47,6 @@
 #include "base/i18n.h"
 #include "flow.h"
 
-/* Number of columns: the declared ones, or the widest row. */
-static int
-count_columns (const mn_fo_node *t)
-{
-  int n = t->columns ? (int) t->columns->len : 0;
-  for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
-    for (const mn_fo_node *row = sec->first; row; row = row->next)
-      {
-        int c = 0;
-        for (const mn_fo_node *cell = row->first; cell; cell = cell->next)
-          {
-            if (cell->column > 0)
-              c = cell->column - 1;
-            c += cell->colspan;
-          }
-        if (c > n)
-          n = c;
-      }
-  return MAX (n, 1);
-}
-
 /* Rule 1. */
 static void
 column_widths (const mn_fo_node *t, int cw, int ncols, int *out)
@@ -103,16 +82,32 @@ column_widths (const mn_fo_node *t, int cw, int ncols, int *out)
     }
 }
 
-/* The body rows of `t`, in order (a new array; the nodes are borrowed). */
-static GPtrArray *
-body_rows (const mn_fo_node *t)
+/* The rows of `t` in the order they are laid out: the header's when it is set as ordinary
+ * rows (`demoted`, rule 5), then the body's.  first_row gives the first (or NULL), next_row
+ * the one after `row`: a walk along the tree, so that a table resumed on its 1,000th page
+ * starts at its row at once (the token holds it) instead of listing every row again (80,000
+ * rows took 164 s). */
+static const mn_fo_node *
+first_body_row (const mn_fo_node *sec)
 {
-  GPtrArray *rows = g_ptr_array_new ();
-  for (const mn_fo_node *sec = t->first; sec; sec = sec->next)
-    if (sec->kind == MN_FO_TABLE_BODY)
-      for (const mn_fo_node *row = sec->first; row; row = row->next)
-        g_ptr_array_add (rows, (gpointer) row);
-  return rows;
+  for (; sec; sec = sec->next)
+    if (sec->kind == MN_FO_TABLE_BODY && sec->first)
+      return sec->first;
+  return NULL;
+}
+
+static const mn_fo_node *
+first_row (const mn_fo_node *t, const mn_fo_node *header, int demoted)
+{
+  if (demoted && header && header->first)
+    return header->first;
+  return first_body_row (t->first);
+}
+
+static const mn_fo_node *
+next_row (const mn_fo_node *row)
+{
+  return row->next ? row->next : first_body_row (row->parent->next);
 }
 
 /* The table's columns (rule 1). */
@@ -143,22 +138,25 @@ layout_row (mn_layout *L, const mn_fo_node *row, const table_cols *tc, mn_room r
       if (c >= tc->n)
         c = tc->n - 1;
       int span = MIN (cell->colspan, tc->n - c);
-      int cx = tc->x[c], cwid = 0;
+      int cx = tc->x[c];
+      long long spanned = 0;
       for (int k = c; k < c + span; k++)
-        cwid += tc->w[k];
+        spanned += tc->w[k];
+      int cwid = mn_clamp_extent (spanned);
       c += span;
       mn_area *ca = mn_area_new (MN_AREA_CELL, ra, cell);
       ca->x = cx, ca->y = room.y, ca->w = cwid, ca->header = header;
       ca->open_top = in != NULL;
       int l = st->border[MN_SIDE_LEFT].width / 2 + st->padding[MN_SIDE_LEFT];
       int r = st->border[MN_SIDE_RIGHT].width / 2 + st->padding[MN_SIDE_RIGHT];
-      cols[i] = (mn_column) { cell, cx + l, MAX (cwid - l - r, MN_PT), ca, 0 };
+      cols[i] = (mn_column) { cell, mn_clamp_extent ((long long) cx + l),
+                              MAX (mn_clamp_extent ((long long) cwid - l - r), MN_PT), ca, 0 };
       top = MAX (top, st->border[MN_SIDE_TOP].width / 2 + st->padding[MN_SIDE_TOP]);
       bot = MAX (bot, st->border[MN_SIDE_BOTTOM].width / 2 + st->padding[MN_SIDE_BOTTOM]);
     }
   mn_room inner = room;
-  inner.y = room.y + top;
-  inner.bottom = room.bottom - bot;
+  inner.y = mn_clamp_extent ((long long) room.y + top);
+  inner.bottom = mn_clamp_extent ((long long) room.bottom - bot);
   mn_result res = mn_flow_layout_columns (L, cols, ncells, inner, in);
   if (res.error)
     goto out;
@@ -173,7 +171,7 @@ layout_row (mn_layout *L, const mn_fo_node *row, const table_cols *tc, mn_room r
       goto out;
     }
   int content = res.used;
-  ra->h = top + content + bot;
+  ra->h = mn_clamp_extent ((long long) top + content + bot);
   for (i = 0; i < ncells; i++)
     {
       mn_area *ca = cols[i].area;
@@ -213,12 +211,13 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
   int bt = st->border[MN_SIDE_TOP].width, bb = st->border[MN_SIDE_BOTTOM].width;
   int fresh = in == NULL;
   table_cols tc;
-  tc.n = count_columns (n);
+  tc.n = n->ncols;
   tc.w = g_new0 (int, tc.n);
   tc.x = g_new0 (int, tc.n);
   column_widths (n, cw, tc.n, tc.w);
-  for (int c = 0, acc = cx; c < tc.n; acc += tc.w[c], c++)
-    tc.x[c] = acc;
+  long long acc = cx;
+  for (int c = 0; c < tc.n; acc += tc.w[c], c++)
+    tc.x[c] = mn_clamp_extent (acc);
   mn_result res = mn_result_fit (0);
 
   mn_area *a = mn_area_new (MN_AREA_TABLE, room.area, n);
@@ -226,16 +225,16 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
   a->w = cw + st->padding[MN_SIDE_LEFT] + st->padding[MN_SIDE_RIGHT] + bl + br;
   a->y = y;
   a->open_top = !fresh;
-  int ycur = y + (fresh ? bt + st->padding[MN_SIDE_TOP] : 0);
+  int ycur = mn_clamp_extent ((long long) y + (fresh ? bt + st->padding[MN_SIDE_TOP] : 0));
   /* where rows go: the table's content box, above its bottom padding and border */
-  mn_room rroom = { cx, cw, ycur, bottom - st->padding[MN_SIDE_BOTTOM] - bb, 0, a };
+  mn_room rroom = { cx, cw, ycur,
+                    mn_clamp_extent ((long long) bottom - st->padding[MN_SIDE_BOTTOM] - bb), 0, a };
 
   /* rule 5: the header, on every page.  It is laid out whole (never split); when it does not
    * fit even on an empty page it is set once, as the first ordinary rows ("demoted").  A
    * break-after in it is not honoured (it would break on every page). */
   const mn_fo_node *header = n->first && n->first->kind == MN_FO_TABLE_HEADER ? n->first : NULL;
   int demoted = in && in->header_as_body;
-  GPtrArray *rows = NULL;
   int top = ycur, header_h = 0;
   if (header && !demoted && (fresh || !n->omit_header))
     {
@@ -253,7 +252,7 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
           if (hr.status != MN_FIT)
             ok = 0;
           else
-            ycur += hr.used;
+            ycur = mn_clamp_extent ((long long) ycur + hr.used);
         }
       if (!ok)
         {
@@ -281,23 +280,15 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
       header_h = ycur - top;
     }
 
-  rows = g_ptr_array_new ();
-  if (demoted)
-    for (const mn_fo_node *row = header->first; row; row = row->next)
-      g_ptr_array_add (rows, (gpointer) row);
-  {
-    GPtrArray *body = body_rows (n);
-    for (guint i = 0; i < body->len; i++)
-      g_ptr_array_add (rows, g_ptr_array_index (body, i));
-    g_ptr_array_free (body, TRUE);
-  }
-  int nrows = (int) rows->len;
   int ri = in ? in->index : 0;
+  const mn_fo_node *row = in && in->at ? in->at : first_row (n, header, demoted);
+  if (in && !in->at)
+    for (int k = 0; row && k < ri; k++)
+      row = next_row (row);
   const mn_resume *rin = in ? in->child : NULL;
   int placed = 0;
-  for (; ri < nrows; ri++, rin = NULL)
+  for (; row; row = next_row (row), ri++, rin = NULL)
     {
-      const mn_fo_node *row = g_ptr_array_index (rows, ri);
       rroom.y = ycur;
       rroom.page_empty = room.page_empty && !placed && header_h == 0;
       mn_result r = layout_row (L, row, &tc, rroom, rin, 0);
@@ -319,21 +310,22 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
         }
       if (r.status == MN_FIT)
         {
-          ycur += r.used;
+          ycur = mn_clamp_extent ((long long) ycur + r.used);
           placed = 1;
           if (!r.break_after)
             continue;
           /* rule 6: a break-after in a cell ends the page after the row */
-          if (ri + 1 < nrows)
-            res = mn_result_split (0, mn_resume_table (ri + 1, NULL, demoted));
+          const mn_fo_node *after = next_row (row);
+          if (after)
+            res = mn_result_split (0, mn_resume_at (mn_resume_table (ri + 1, NULL, demoted), after));
           else
             res.break_after = 1;
           break;
         }
       if (r.status == MN_SPLIT)
         {
-          ycur += r.used;
-          res = mn_result_split (0, mn_resume_table (ri, r.rest, demoted));
+          ycur = mn_clamp_extent ((long long) ycur + r.used);
+          res = mn_result_split (0, mn_resume_at (mn_resume_table (ri, r.rest, demoted), row));
           break;
         }
       /* NOFIT */
@@ -344,21 +336,19 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
           goto out;
         }
       /* a resumed row always starts an empty page, so it placed something */
-      res = mn_result_split (0, mn_resume_table (ri, NULL, demoted));
+      res = mn_result_split (0, mn_resume_at (mn_resume_table (ri, NULL, demoted), row));
       break;
     }
   if (res.status == MN_FIT)
-    a->h = ycur + st->padding[MN_SIDE_BOTTOM] + bb - y;
+    a->h = mn_clamp_extent ((long long) ycur + st->padding[MN_SIDE_BOTTOM] + bb - y);
   else
     {
-      a->h = ycur - y;
+      a->h = mn_clamp_extent ((long long) ycur - y);
       a->open_bottom = 1;
     }
   res.used = a->h;
 
 out:
-  if (rows)
-    g_ptr_array_free (rows, TRUE);
   g_free (tc.w);
   g_free (tc.x);
   return res;

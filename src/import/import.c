@@ -46,6 +46,7 @@
 
 #include "base/atomic.h"
 #include "base/i18n.h"
+#include "base/infile.h"
 #include "import-internal.h"
 #include "session/load.h"
 
@@ -483,15 +484,18 @@ mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, 
   im.d = d;
   char *raw = NULL, *buf = NULL;
   size_t len = 0;
-  GError *err = NULL;
-  int rc = 0;
-  gsize glen = 0;
-  if (!g_file_get_contents (path, &raw, &glen, &err))
+  size_t glen = 0;
+  /* A regular file only (a FIFO would block, /dev/zero never end), and no larger than a
+   * session may be: the XML made from it is read back by `minutes validate`. */
+  int rc = mn_infile_read (&raw, &glen, path, MN_LOAD_MAX_BYTES, d);
+  if (rc == MN_ELIMIT)
     {
-      mn_error (d, im.name, 0, _("cannot read the file (%s); check its name and permissions"), err->message);
-      g_clear_error (&err);
-      return MN_EIO;
+      mn_error (d, im.name, 0, _("the file is larger than %ld MB; minutes of one session are far smaller: check that this is the right file"),
+                MN_LOAD_MAX_BYTES / (1024 * 1024));
+      return MN_ELIMIT;
     }
+  if (rc != 0)
+    return MN_EIO;
   rc = decode (&buf, &len, raw, glen, opt ? opt->encoding : NULL, im.name, d);
   if (rc != 0)
     {
@@ -580,6 +584,14 @@ close_cb (void *ctx)
   return 0;
 }
 
+/* libxml2 reports a failed write on stderr itself, without the file's name: we say it. */
+static void
+ignore_xml_error (void *ctx, xmlErrorPtr err)
+{
+  (void) ctx;
+  (void) err;
+}
+
 int
 mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
 {
@@ -589,21 +601,26 @@ mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
       mn_error (d, path, 0, _("cannot create the file (%s); check that its folder exists and is writable"), strerror (errno));
       return MN_EIO;
     }
+  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
   xmlSaveCtxtPtr ctxt = xmlSaveToIO (write_cb, close_cb, a.fp, "UTF-8", XML_SAVE_FORMAT);
   int ok = ctxt && xmlSaveDoc (ctxt, doc) >= 0;
   if (ctxt && xmlSaveClose (ctxt) < 0)
     ok = 0;
-  if (!ok || ferror (a.fp))
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  /* A failed write is the commit's failure, with its errno (a full disk: ENOSPC). */
+  if (!ok && !mn_atomic_error (&a))
     {
-      mn_error (d, path, 0, _("cannot write the file (%s); check the free space"), strerror (errno));
+      mn_error (d, path, 0, _("cannot serialize the imported session; please report this"));
       mn_atomic_abort (&a);
-      return MN_EIO;
+      return MN_EFAIL;
     }
-  if (mn_atomic_commit (&a) != 0)
+  if (mn_atomic_commit_new (&a) != 0)
     {
-      mn_error (d, path, 0, _("cannot write the file (%s); check the free space and permissions"), strerror (errno));
+      if (errno == EEXIST)
+        mn_error (d, path, 0, _("this file appeared while the text was imported, and import never replaces a file: remove it, or give -o a new name"));
+      else
+        mn_error (d, path, 0, _("cannot write the file (%s); check the free space and permissions"), strerror (errno));
       return MN_EIO;
     }
   return 0;
 }
-

@@ -31,8 +31,9 @@ typedef struct mn_import_options {
  * no date to record). */
 int mn_import_load (xmlDocPtr *out, const char *path, const mn_import_options *opt, mn_diag *d);
 
-/* Write `doc` to `path` atomically (atomic.h), indented, UTF-8.  Returns 0, or MN_EIO after
- * reporting an error; then `path` is untouched. */
+/* Write `doc` as the new file `path`, whole or not at all and never over an existing file
+ * (mn_atomic_commit_new), indented, UTF-8.  Returns 0, or MN_EIO / MN_EFAIL after reporting
+ * an error; then `path` is untouched. */
 int mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d);
 
 #endif

@@ -221,7 +221,7 @@ cannot_write (mn_diag *d, const char *path)
 }
 
 /* The web page of the session at `path` again, now with `pdf-size` (the bytes of the PDF at
- * `pdf_path`) and `pdf-href` among `params`, written over the uncommitted `html_file`.  The
+ * `pdf_path`) and `pdf-href` among `params`, in place of the uncommitted `html_file`.  The
  * session is read again, quietly (its messages were printed the first time), and must still
  * be the file of sha256 `sha`.  Returns 0, or a failure's code (reported). */
 static int
@@ -259,10 +259,19 @@ html_with_pdf_size (mn_atomic *html_file, mn_stylesheet *style, mn_params *param
     g_free ((char *) params->names[--params->count]);
   if (ret != 0)
     goto out;
-  if (fflush (html_file->fp) != 0 || fseek (html_file->fp, 0, SEEK_SET) != 0
-      || ftruncate (fileno (html_file->fp), 0) != 0
-      || mn_transform_save (html_file->fp, html, style) != 0)
-    ret = cannot_write (d, html_file->path);
+  /* a new temporary for the page (the first one only proved the page can be made) */
+  char *html_path = g_strdup (html_file->path);
+  mn_atomic_abort (html_file);
+  *html_file = (mn_atomic) MN_ATOMIC_INIT;
+  if (mn_atomic_open (html_file, html_path) != 0
+      || mn_transform_save (html_file->fp, html, style) != 0
+      || fflush (html_file->fp) != 0 || mn_atomic_error (html_file))
+    {
+      if (mn_atomic_error (html_file))
+        errno = mn_atomic_error (html_file);
+      ret = cannot_write (d, html_path);
+    }
+  g_free (html_path);
 out:
   xmlFree (href);
   g_free (pdf_name);
@@ -294,7 +303,8 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
   const char *html_path = out->html_path;
   char *sum_path = mn_summary_path (dir, out->name);
   char *new_pdf_path = g_strdup_printf ("%s/.%s.pdf.new", dir, out->name);
-  int new_pdf_written = 0;
+  int new_pdf_written = 0;  /* the PDF is typeset into new_pdf_path, not yet renamed */
+  int pdf_written = 0;   /* the PDF was replaced, and then a later file failed */
 
   int ret = load_sheets (&sh, d);
   if (ret != 0 || (ret = mn_pipeline_load (&doc, &params, &sha, path, opts->params, d)) != 0)
@@ -304,8 +314,11 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
   if ((ret = mn_transform_apply (&html, sh.html, doc, path, &params, d)) != 0)
     goto out;
   if (mn_atomic_open (&html_file, html_path) != 0
-      || mn_transform_save (html_file.fp, html, sh.html) != 0)
+      || mn_transform_save (html_file.fp, html, sh.html) != 0
+      || fflush (html_file.fp) != 0 || mn_atomic_error (&html_file))
     {
+      if (mn_atomic_error (&html_file))   /* the first failed write's errno, ENOSPC say */
+        errno = mn_atomic_error (&html_file);
       ret = cannot_write (d, html_path);
       goto out;
     }
@@ -347,14 +360,23 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
       goto out;
     }
   new_pdf_written = 0;
+  /* The PDF is in place now.  The output plan checked every path before (archive/outplan.h),
+   * so a failure here is a disk that filled up or a folder that changed since: say what is
+   * where rather than "unchanged". */
   if (mn_atomic_commit (&html_file) != 0)
     {
-      ret = cannot_write (d, html_path);
+      mn_error (d, html_path, 0, _("cannot write the file (%s); %s was written, but this page is the old one (or none): free some space and build again"),
+                g_strerror (errno), out->pdf_path);
+      ret = MN_EIO;
+      pdf_written = 1;
       goto out;
     }
   if (mn_atomic_commit (&summary_file) != 0)
     {
-      ret = cannot_write (d, sum_path);
+      mn_error (d, sum_path, 0, _("cannot write the file (%s); %s and %s were written, but the index may list the session as it was: free some space and build again"),
+                g_strerror (errno), out->pdf_path, html_path);
+      ret = MN_EIO;
+      pdf_written = 1;
       goto out;
     }
   out->summary = summary;
@@ -363,8 +385,9 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
 out:
   if (ret != 0)
     {
-      mn_error (d, path, 0, _("not built: correct the errors above and build again; %s and %s are unchanged"),
-                out->pdf_path, html_path);
+      if (!pdf_written)
+        mn_error (d, path, 0, _("not built: correct the errors above and build again; %s and %s are unchanged"),
+                  out->pdf_path, html_path);
       out->pages = 0;
     }
   mn_atomic_abort (&html_file);

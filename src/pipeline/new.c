@@ -69,31 +69,16 @@ comment_name (const char *path)
 }
 
 /* Write `len` bytes as the new file `path`, whole or not at all, and never over an existing
- * file: the text goes to a temporary next to it (atomic.h), which is then hard-linked to
- * `path` — link(2) fails if `path` exists, even if it appeared since we looked.  Where the
- * file system has no hard links, the temporary is renamed instead (after one more look).
- * Returns 0, EEXIST, or another errno value; the temporary is always removed. */
+ * file (mn_atomic_commit_new).  Returns 0, EEXIST, or another errno value; the temporary is
+ * always removed. */
 static int
 write_new (const char *path, const char *data, size_t len)
 {
   mn_atomic a = MN_ATOMIC_INIT;
   if (mn_atomic_open (&a, path) != 0)
     return errno ? errno : EIO;
-  int err = 0;
-  if ((len && fwrite (data, 1, len, a.fp) != len) || fflush (a.fp) != 0 || fsync (fileno (a.fp)) != 0)
-    err = errno ? errno : EIO;
-  if (fclose (a.fp) != 0 && !err)
-    err = errno ? errno : EIO;
-  a.fp = NULL;
-  if (!err && link (a.tmp, path) != 0)
-    {
-      err = errno;
-      struct stat st;
-      if ((err == EPERM || err == EOPNOTSUPP || err == EXDEV) && lstat (path, &st) != 0)
-        err = rename (a.tmp, path) == 0 ? 0 : errno;
-    }
-  mn_atomic_abort (&a);  /* removes the temporary (after a rename, there is none left) */
-  return err;
+  fwrite (data, 1, len, a.fp);   /* a short write is the commit's failure, with its errno */
+  return mn_atomic_commit_new (&a) == 0 ? 0 : errno;
 }
 
 int

@@ -4,10 +4,12 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib.h>
 
 #include "base/i18n.h"
+#include "base/infile.h"
 #include "pipeline.h"
 #include "session/load.h"
 
@@ -47,6 +49,22 @@ mn_cleanup (void)
   mn_transform_cleanup ();
   mn_load_cleanup ();
   mn_render_cleanup ();
+}
+
+/* === outputs that are inputs === */
+
+/* Refuse to write `out` (given with option `opt`, such as "-o") when it is the file `in` the
+ * command reads (the same file, or another name for it: infile.h), before anything is read:
+ * the reader would meet a half-written file, and the input would be lost.  Returns 0 when
+ * they differ (or either is NULL), else MN_EUSAGE after saying so. */
+static int
+refuse_same (const char *in, const char *out, const char *opt, mn_diag *d)
+{
+  if (!in || !out || !mn_infile_same (in, out))
+    return 0;
+  mn_error (d, out, 0, _("%s names %s, which this command reads; writing it would destroy it: give %s another file"),
+            opt, in, opt);
+  return MN_EUSAGE;
 }
 
 /* === validate === */
@@ -110,6 +128,9 @@ mn_fo (const char *path, const mn_fo_opts *opts, mn_diag *d)
   mn_params params = MN_PARAMS_INIT;
   char *sha = NULL;
   xmlDocPtr doc = NULL, fo = NULL;
+  if (refuse_same (path, opts->out_path, "-o", d) != 0
+      || refuse_same (opts->stylesheet, opts->out_path, "-o", d) != 0)
+    return MN_EUSAGE;
   mn_load_init ();
   /* The user's stylesheet is an input like the session; the data folder's is the installation. */
   int err = opts->stylesheet ? mn_transform_stylesheet (&ss, opts->stylesheet, d)
@@ -145,6 +166,14 @@ mn_render (const char *fo_path, const char *out_path, const mn_render_opts *opts
   mn_render_opts ro = *opts;
   if (!ro.source_name)
     ro.source_name = fo_path;
+  if (refuse_same (fo_path, out_path, "-o", d) != 0
+      || refuse_same (fo_path, ro.dump_layout, "--dump-layout", d) != 0)
+    return MN_EUSAGE;
+  if (ro.dump_layout && mn_infile_same (out_path, ro.dump_layout))
+    {
+      mn_error (d, ro.dump_layout, 0, _("--dump-layout names the same file as -o; give the layout dump a file of its own"));
+      return MN_EUSAGE;
+    }
   /* The FO is read as safely as a session (load.h): no DTD, no entities, no other files,
    * size, depth and attribute limits; an FO file can come from anywhere. */
   xmlDocPtr doc = NULL;
@@ -160,6 +189,17 @@ mn_render (const char *fo_path, const char *out_path, const mn_render_opts *opts
 int
 mn_import (const char *in_path, const char *out_path, const mn_import_options *opts, mn_diag *d)
 {
+  if (refuse_same (in_path, out_path, "-o", d) != 0)
+    return MN_EUSAGE;
+  /* An imported session is corrected by hand (README: "Importing past minutes"): importing
+   * again must never overwrite those corrections.  So the output is a new file; mn_import_save
+   * makes sure of it again when it writes (the file may appear meanwhile). */
+  struct stat st;
+  if (lstat (out_path, &st) == 0)
+    {
+      mn_error (d, out_path, 0, _("this file exists, and import never replaces a file (it may hold corrections made by hand): remove it first, or give -o a new name"));
+      return MN_EUSAGE;
+    }
   xmlDocPtr doc = NULL;
   int rc = mn_import_load (&doc, in_path, opts, d);
   if (rc == 0)
@@ -169,8 +209,8 @@ mn_import (const char *in_path, const char *out_path, const mn_import_options *o
     return rc;
 
   /* What we wrote must pass `minutes validate`.  When the source itself is wrong (a weekday
-   * that is not the date's, a request without its answer) it does not: the file stays, so
-   * it can be corrected by hand, and the errors point into it. */
+   * that is not the date's, a request without its answer) it does not: the new file stays,
+   * so it can be corrected by hand, and the errors point into it. */
   rc = mn_validate (out_path, d);
   if (rc != 0 && rc != MN_EENV)
     {

@@ -175,26 +175,40 @@ number_of (const xmlNode *node)
   return n;
 }
 
-/* 1 if `s` holds a character other than white space (ASCII, U+3000, U+00A0). */
+/* 1 if `c` shows nothing in print: white space (U+3000 and U+00A0 included), a format or
+ * control character (U+200B ZERO WIDTH SPACE, U+FEFF, bidirectional controls …), or one of
+ * the other characters Unicode marks Default_Ignorable_Code_Point (fillers, variation
+ * selectors, tags), and the blank braille pattern. */
+static int
+is_invisible (gunichar c)
+{
+  if (g_unichar_isspace (c))
+    return 1;
+  GUnicodeType t = g_unichar_type (c);
+  if (t == G_UNICODE_FORMAT || t == G_UNICODE_CONTROL)
+    return 1;
+  return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5
+         || (c >= 0x180B && c <= 0x180F) || c == 0x2800 || c == 0x3164
+         || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0 || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+/* 1 if `s` holds a visible character (one is_invisible does not name). */
 static int
 has_ink (const char *s)
 {
-  while (*s)
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
-      if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-      else if (strncmp (s, "\u3000", 3) == 0)
-        s += 3;
-      else if (strncmp (s, "\u00a0", 2) == 0)
-        s += 2;
-      else
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return 1;   /* not UTF-8: the loader refuses such text; never call it empty */
+      if (!is_invisible (c))
         return 1;
     }
   return 0;
 }
 
-/* 1 if `node` holds text to print: a text with ink somewhere below it, or a <cut/>
- * (the source had text there). */
+/* 1 if `node` holds text to print: a visible character somewhere below it.  A <cut/> is not
+ * text (it marks text the source lost), nor a <br/>. */
 static int
 has_text (const xmlNode *node)
 {
@@ -202,8 +216,6 @@ has_text (const xmlNode *node)
     {
       if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
           && c->content && has_ink ((const char *) c->content))
-        return 1;
-      if (is_el (c, "cut"))
         return 1;
       if (c->type == XML_ELEMENT_NODE && has_text (c))
         return 1;
@@ -426,7 +438,15 @@ check_time (mn_findings *f, const xmlNode *node)
   int h, m, written, used = 0, at = -1;
   if (iso && sscanf ((const char *) iso, "%2d:%2d%n", &h, &m, &used) == 2 && used == 5)
     at = h * 60 + m;
-  if (at >= 0 && content && mn_era_parse_time (&written, (const char *) content) == 0 && written != at)
+  int readable = content && mn_era_parse_time (&written, (const char *) content) == 0;
+  if (content && !readable && !strstr ((const char *) content, PLACEHOLDER))
+    /* like a date that is not one: the time printed would say nothing its iso can be
+     * checked against (午後25時99分, 夕方) */
+    mn_findings_add (f, node, 0,
+                     _("<time>: '%s' is not a time of day; write it like 午後1時 or 午前10時30分 "
+                       "(午前/午後, an hour up to 12, minutes up to 59 or 半)"),
+                     (const char *) content);
+  else if (at >= 0 && readable && written != at)
     mn_findings_add (f, node, 0,
                      _("<time>: '%s' is %02d:%02d, but iso=\"%s\"; make the two agree"),
                      (const char *) content, written / 60, written % 60, (const char *) iso);
@@ -587,6 +607,49 @@ check_dates (mn_findings *f, const xmlNode *dates)
     }
 }
 
+/* === empty blocks and names === */
+
+/* The longest council, session title or attendee name, in characters: the longest in the
+ * real minutes is some 30; 200 leaves room for any, and stops a paragraph pasted into the
+ * header (laid out again on every page of a 5,000-page PDF). */
+#define MAX_NAME_CHARS 200
+
+/* 1 if `c` is an element whose text is a name printed as written (it must show something):
+ * the session's title and council, an agenda entry or heading, an attendee, a material, an
+ * inquiry's title, a speaker's role or name. */
+static int
+is_name (const xmlNode *c)
+{
+  const xmlNode *up = c->parent;
+  const char *name = (const char *) c->name;
+  if (!strcmp (name, "title") || !strcmp (name, "council") || !strcmp (name, "person")
+      || !strcmp (name, "material"))
+    return 1;
+  if (!strcmp (name, "entry") || !strcmp (name, "heading"))
+    return is_el (up, "agenda");
+  if (!strcmp (name, "role") || !strcmp (name, "name"))
+    return is_el (up, "speaker");
+  return 0;
+}
+
+/* The session's own title, its council and attendees may be at most MAX_NAME_CHARS long. */
+static void
+check_name_length (mn_findings *f, const xmlNode *c)
+{
+  const char *name = (const char *) c->name;
+  int bounded = !strcmp (name, "council") || !strcmp (name, "person")
+                || (!strcmp (name, "title") && is_el (c->parent, "session"));
+  if (!bounded)
+    return;
+  xmlChar *text = xmlNodeGetContent (c);
+  long n = text ? g_utf8_strlen (g_strstrip ((char *) text), -1) : 0;
+  if (n > MAX_NAME_CHARS)
+    mn_findings_add (f, c, 0,
+                     _("<%s> holds %ld characters, more than the %d a name may have; write only the name here"),
+                     name, n, MAX_NAME_CHARS);
+  xmlFree (text);
+}
+
 /* === the header of a speech record: rosters, turn numbers === */
 
 /* One person's seat, against the seats seen so far (seat -> line). */
@@ -678,13 +741,29 @@ check_empty (mn_findings *f, const xmlNode *node)
             if (!has_text (c))
               {
                 mn_findings_add (f, c, 0,
-                                 _("<%s> is empty (or holds only white space); write its "
-                                   "text, for example <p>…</p>"),
+                                 _("<%s> is empty (or holds only white space, invisible characters or <cut/>); "
+                                   "write its text, for example <p>…</p>"),
                                  (const char *) c->name);
               }
           }
-      if (!checked)
-        check_empty (f, c);
+      if (checked)
+        continue;
+      if (is_el (c, NULL) && is_name (c))
+        {
+          if (!has_text (c))
+            mn_findings_add (f, c, 0,
+                             _("<%s> is empty (or holds only white space or invisible characters); "
+                               "write it as printed"),
+                             (const char *) c->name);
+          else
+            check_name_length (f, c);
+        }
+      xmlChar *role = is_el (c, "person") ? xmlGetNoNsProp (c, BAD_CAST "role") : NULL;
+      if (role && !has_ink ((const char *) role))
+        mn_findings_add (f, c, 0,
+                         _("<person role=\"…\"> holds only white space or invisible characters; write the role as printed, or leave the attribute out"));
+      xmlFree (role);
+      check_empty (f, c);
     }
 }
 

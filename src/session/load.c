@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "base/i18n.h"
+#include "base/infile.h"
 #include "base/paths.h"
 
 /* === process-wide set-up === */
@@ -558,54 +559,23 @@ on_stray_error (void *data, xmlErrorPtr e)
   st->fatal = 1;
 }
 
-/* Read the whole file, at most MN_LOAD_MAX_BYTES. */
+/* Read the whole file, at most MN_LOAD_MAX_BYTES; only a regular file (infile.h). */
 static int
 read_file (char **out, size_t *len, const char *path, int session, mn_diag *d)
 {
-  *out = NULL;
-  FILE *fp = fopen (path, "rb");
-  if (!fp)
+  int rc = mn_infile_read (out, len, path, MN_LOAD_MAX_BYTES, d);
+  if (rc == MN_ELIMIT)
     {
-      mn_error (d, path, 0, _("cannot read the file (%s); check its name and permissions"),
-                g_strerror (errno));
-      return MN_EIO;
+      if (session)
+        mn_error (d, path, 0, _("the file is larger than %ld MB; a session file is far smaller: "
+                                "check that this is the right file"),
+                  MN_LOAD_MAX_BYTES / (1024 * 1024));
+      else
+        mn_error (d, path, 0, _("the file is larger than %ld MB, more than minutes reads: check "
+                                "that this is the right file"),
+                  MN_LOAD_MAX_BYTES / (1024 * 1024));
     }
-  GString *buf = g_string_new (NULL);
-  char chunk[65536];
-  size_t n;
-  int rc = 0;
-  while ((n = fread (chunk, 1, sizeof chunk, fp)) > 0)
-    {
-      g_string_append_len (buf, chunk, n);
-      if (buf->len > MN_LOAD_MAX_BYTES)
-        {
-          if (session)
-            mn_error (d, path, 0, _("the file is larger than %ld MB; a session file is far smaller: "
-                                    "check that this is the right file"),
-                      MN_LOAD_MAX_BYTES / (1024 * 1024));
-          else
-            mn_error (d, path, 0, _("the file is larger than %ld MB, more than minutes reads: check "
-                                    "that this is the right file"),
-                      MN_LOAD_MAX_BYTES / (1024 * 1024));
-          rc = MN_ELIMIT;
-          break;
-        }
-    }
-  if (rc == 0 && ferror (fp))
-    {
-      mn_error (d, path, 0, _("cannot read the file (%s); check its name and permissions"),
-                g_strerror (errno));
-      rc = MN_EIO;
-    }
-  fclose (fp);
-  if (rc)
-    {
-      g_string_free (buf, TRUE);
-      return rc;
-    }
-  *len = buf->len;
-  *out = g_string_free (buf, FALSE);
-  return 0;
+  return rc;
 }
 
 /* libxml2 2.9.14 checks each attribute of a start tag against all the others before it:

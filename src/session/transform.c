@@ -33,16 +33,23 @@
 
 #include "base/atomic.h"
 #include "base/i18n.h"
+#include "base/infile.h"
 #include "base/paths.h"
 
 /* How libxslt parses what it reads for us (stylesheets, includes, document()): never
  * substitute entities, never load an external DTD, never touch the network (issue 5). */
 #define SAFE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-/* Operation limits of one transformation (see mn_transform_apply).  The seed session takes
- * about 4,000 XSLT and 13,000 XPath operations with xsl/session-fo.xsl: the limits leave room
- * for sessions thousands of times larger, and stop a runaway expression within a second. */
+/* Operation limits of one transformation (see mn_transform_apply): a base, plus so many per
+ * node of the document transformed.  The stylesheets' work grows linearly with the session
+ * (mn:inline-run keeps the one sibling grouping linear): the seed takes about 4,000 XSLT and
+ * 15,000 XPath operations with xsl/session-fo.xsl, a session of 80,000 Q&A rows (10 MB, about
+ * 800,000 nodes) 3.1 million and 11.4 million, some 4 and 14 a node.  So a valid session of any
+ * size minutes reads (32 MB) stays far below its limit, while a runaway expression still stops,
+ * within seconds for a session of a normal size. */
 #define MAX_XSLT_OPS 5000000UL
 #define MAX_XPATH_OPS 50000000UL
+#define MAX_XSLT_OPS_PER_NODE 40UL
+#define MAX_XPATH_OPS_PER_NODE 160UL
 
 /* The largest file a stylesheet may read (an include or a document() file). */
 #define MAX_READ_BYTES (32 * 1024 * 1024)
@@ -153,9 +160,11 @@ safe_loader (const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltL
   gsize len = 0;
   xmlDocPtr doc = NULL;
   xsltTransformContextPtr tctxt = type == XSLT_LOAD_DOCUMENT ? ctxt : NULL;
+  size_t got = 0;
   if (!path || !check_read (prefs, tctxt, path)
-      || !g_file_get_contents (path, &data, &len, NULL) || len > MAX_READ_BYTES)
+      || mn_infile_read (&data, &got, path, MAX_READ_BYTES, NULL) != 0)
     goto out;
+  len = got;
   xmlParserCtxtPtr pctxt = xmlNewParserCtxt ();
   if (!pctxt)
     goto out;
@@ -179,22 +188,33 @@ out:
 
 /* === extension functions === */
 
-/* mn:line(node-set): the source line of the first node in document order, 0 when unknown. */
-static void
-fn_line (xmlXPathParserContextPtr ctxt, int nargs)
+/* The one node-set argument of an extension function (owned: xmlXPathFreeObject), or NULL
+ * after setting the XPath error (wrong arity, not a node-set). */
+static xmlXPathObjectPtr
+node_set_arg (xmlXPathParserContextPtr ctxt, int nargs)
 {
   if (nargs != 1)
     {
       xmlXPathSetArityError (ctxt);
-      return;
+      return NULL;
     }
   xmlXPathObjectPtr obj = valuePop (ctxt);
   if (!obj || obj->type != XPATH_NODESET)
     {
       xmlXPathFreeObject (obj);
       xmlXPathSetTypeError (ctxt);
-      return;
+      return NULL;
     }
+  return obj;
+}
+
+/* mn:line(node-set): the source line of the first node in document order, 0 when unknown. */
+static void
+fn_line (xmlXPathParserContextPtr ctxt, int nargs)
+{
+  xmlXPathObjectPtr obj = node_set_arg (ctxt, nargs);
+  if (!obj)
+    return;
   long line = 0;
   if (obj->nodesetval && obj->nodesetval->nodeNr > 0)
     line = xmlGetLineNo (obj->nodesetval->nodeTab[0]);
@@ -214,6 +234,31 @@ fn_source_name (xmlXPathParserContextPtr ctxt, int nargs)
   xsltTransformContextPtr tctxt = xsltXPathGetTransformContext (ctxt);
   const struct run *r = tctxt ? tctxt->_private : NULL;
   valuePush (ctxt, xmlXPathNewString (BAD_CAST (r && r->source_name ? r->source_name : "")));
+}
+
+/* The elements that end a run of inline content: p and list of the session namespace. */
+static int
+is_block_element (const xmlNode *n)
+{
+  return n->type == XML_ELEMENT_NODE && n->ns
+         && xmlStrEqual (n->ns->href, BAD_CAST "urn:minutes:session:1")
+         && (xmlStrEqual (n->name, BAD_CAST "p") || xmlStrEqual (n->name, BAD_CAST "list"));
+}
+
+/* mn:inline-run(node-set): see transform.h.  Empty for an empty set. */
+static void
+fn_inline_run (xmlXPathParserContextPtr ctxt, int nargs)
+{
+  xmlXPathObjectPtr obj = node_set_arg (ctxt, nargs);
+  if (!obj)
+    return;
+  xmlNodeSetPtr run = xmlXPathNodeSetCreate (NULL);
+  if (run && obj->nodesetval && obj->nodesetval->nodeNr > 0)
+    for (xmlNodePtr n = obj->nodesetval->nodeTab[0]; n && !is_block_element (n); n = n->next)
+      if (n->type != XML_DTD_NODE && xmlXPathNodeSetAddUnique (run, n) != 0)
+        break;
+  xmlXPathFreeObject (obj);
+  valuePush (ctxt, xmlXPathWrapNodeSet (run));
 }
 
 /* === errors === */
@@ -395,6 +440,7 @@ init (void)
   exsltRegisterAll ();
   xsltRegisterExtModuleFunction (BAD_CAST "line", BAD_CAST MN_XSLT_NS, fn_line);
   xsltRegisterExtModuleFunction (BAD_CAST "source-name", BAD_CAST MN_XSLT_NS, fn_source_name);
+  xsltRegisterExtModuleFunction (BAD_CAST "inline-run", BAD_CAST MN_XSLT_NS, fn_inline_run);
   initialized = 1;
   return 0;
 }
@@ -419,6 +465,7 @@ mn_transform_cleanup (void)
       xsltSetLoaderFunc (NULL);
       xsltUnregisterExtModuleFunction (BAD_CAST "line", BAD_CAST MN_XSLT_NS);
       xsltUnregisterExtModuleFunction (BAD_CAST "source-name", BAD_CAST MN_XSLT_NS);
+      xsltUnregisterExtModuleFunction (BAD_CAST "inline-run", BAD_CAST MN_XSLT_NS);
       initialized = 0;
     }
   xsltCleanupGlobals ();
@@ -538,6 +585,11 @@ mn_transform_stylesheet (mn_stylesheet **out, const char *path, mn_diag *d)
       mn_error (d, path, 0, _("cannot read the stylesheet; check the data folder (--data-dir)"));
       return MN_EIO;
     }
+  if (mn_infile_check (real, NULL) != 0)
+    {
+      mn_error (d, path, 0, _("cannot read the stylesheet: it is not a regular file (a folder, a named pipe or a device); name the file itself"));
+      return MN_EIO;
+    }
   for (struct mn_stylesheet *c = cache; c; c = c->next)
     if (strcmp (c->path, real) == 0)
       {
@@ -579,6 +631,21 @@ mn_transform_stylesheet (mn_stylesheet **out, const char *path, mn_diag *d)
 
 /* === applying === */
 
+/* The nodes of the tree at `n` (elements, text, attributes …), for the operation limits. */
+static unsigned long
+count_nodes (const xmlNode *n)
+{
+  unsigned long count = 0;
+  for (; n; n = n->next)
+    {
+      count++;
+      for (const xmlAttr *a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a; a = a->next)
+        count++;
+      count += count_nodes (n->children);
+    }
+  return count;
+}
+
 int
 mn_transform_apply (xmlDocPtr *out, mn_stylesheet *ss, xmlDocPtr doc,
                     const char *source_path, const mn_params *p, mn_diag *d)
@@ -615,8 +682,9 @@ mn_transform_apply (xmlDocPtr *out, mn_stylesheet *ss, xmlDocPtr doc,
 
   /* Bounded work: libxslt stops a transformation past these many operations (XSLT
    * instructions; XPath steps), so a hostile or broken stylesheet cannot run for hours. */
-  ctxt->opLimit = MAX_XSLT_OPS;
-  ctxt->xpathCtxt->opLimit = MAX_XPATH_OPS;
+  unsigned long nodes = count_nodes (xmlDocGetRootElement (doc));
+  ctxt->opLimit = MAX_XSLT_OPS + MAX_XSLT_OPS_PER_NODE * nodes;
+  ctxt->xpathCtxt->opLimit = MAX_XPATH_OPS + MAX_XPATH_OPS_PER_NODE * nodes;
 
   if (!s.errors)
     res = xsltApplyStylesheetUser (ss->style, doc, NULL, NULL, NULL, ctxt);
@@ -624,6 +692,9 @@ mn_transform_apply (xmlDocPtr *out, mn_stylesheet *ss, xmlDocPtr doc,
   xmlSetStructuredErrorFunc (NULL, NULL);
   xsltSetGenericErrorFunc (NULL, NULL);
   sink_done (&s);
+  if (ctxt->opCount >= ctxt->opLimit || ctxt->xpathCtxt->opCount >= ctxt->xpathCtxt->opLimit)
+    mn_error (d, source_path, 0, _("the stylesheet %s stopped at the limit of work it may do for a document of %lu nodes (docs/hardening.md): it loops, or does work that grows faster than the document; correct the stylesheet"),
+              ss->path, nodes);
   if (!res || s.errors || ctxt->state != XSLT_STATE_OK)
     {
       if (!s.errors)
@@ -656,11 +727,25 @@ mn_transform_serialize (unsigned char **out, int *len, xmlDocPtr result,
   return 0;
 }
 
+/* libxml2 reports a failed write itself ("I/O error : No space left on device", on stderr,
+ * with no file name): the caller says it better, with the file's name. */
+static void
+ignore_xml_error (void *ctx, xmlErrorPtr err)
+{
+  (void) ctx;
+  (void) err;
+}
+
 int
 mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss)
 {
   errno = 0;
-  if (xsltSaveResultToFile (fp, result, ss->style) < 0 || ferror (fp))
+  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
+  int n = xsltSaveResultToFile (fp, result, ss->style);
+  int e = errno;
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  errno = e;
+  if (n < 0 || ferror (fp))
     {
       if (errno == 0)
         errno = EIO;

@@ -16,7 +16,11 @@
  * Extension functions, namespace MN_XSLT_NS (conventional prefix `mn`), available to every
  * stylesheet run here (guard them with function-available() to stay portable to xsltproc):
  *   mn:line(node-set)    the source line of the first node (0 when unknown);
- *   mn:source-name()     the session's file name as given on the command line. */
+ *   mn:source-name()     the session's file name as given on the command line;
+ *   mn:inline-run(node-set)  the first node and its following siblings up to (not including)
+ *                        the next p or list of the session namespace, in document order: the
+ *                        run of text and inlines that becomes one paragraph, in time linear in
+ *                        its length (XPath 1.0 can only count siblings, which is quadratic). */
 #ifndef MN_TRANSFORM_H
 #define MN_TRANSFORM_H
 

@@ -101,5 +101,35 @@ case $kind in
       printf '<inquiry n="1"><title>長い回答</title><qa><entry n="1"><question><p>質問</p></question><answer><p>'
       rep 600 '長い回答の本文です。これが三ページ以上続きます。'
       printf '回答の終わり</p><p><a href="%s">%s</a></p></answer></entry></qa></inquiry></session>\n' "$u" "$u"; } >"$out" ;;
+  fifo|fifo-fo)   # a named pipe: reading it would block for ever
+    rm -f "$out"; mkfifo "$out" ;;
+  # Lengths within ±100,000pt that add up past 2^31 Pango units (signed overflow, which used
+  # to make the normal build write an empty PDF): nesting, stacking, columns.
+  indent-sum-fo)  # 30 nested blocks, each 99,999pt further right
+    { fo_head; rep 30 '<fo:block margin-left="99999pt" margin-right="-99999pt">'; printf '右へ'; rep 30 '</fo:block>'; fo_tail; } >"$out" ;;
+  height-sum-fo)  # 30 nested blocks, each with 99,999pt of space, padding and border above and below
+    { fo_head; rep 30 '<fo:block space-before="99999pt" space-after="99999pt" padding-top="99999pt" padding-bottom="99999pt" border-top="99999pt solid black" border-bottom="99999pt solid black">'
+      printf '下へ'; rep 30 '</fo:block>'; fo_tail; } >"$out" ;;
+  cell-sum-fo)    # 25 nested tables whose cells have 99,999pt of padding and border
+    { fo_head; rep 25 '<fo:table><fo:table-body><fo:table-row><fo:table-cell border="99999pt solid black" padding="99999pt"><fo:block>'
+      printf 'x'; rep 25 '</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>'; fo_tail; } >"$out" ;;
+  columns-sum-fo) # 40 columns of 99,999pt: far wider than the page
+    { fo_head; printf '<fo:table>'; rep 40 '<fo:table-column column-width="99999pt"/>'
+      printf '<fo:table-body><fo:table-row>'; rep 40 '<fo:table-cell><fo:block>列</fo:block></fo:table-cell>'
+      printf '</fo:table-row></fo:table-body></fo:table>'; fo_tail; } >"$out" ;;
+  text-indent-neg-fo) # the first line 99,999pt left of the page
+    { fo_head; printf '<fo:block text-indent="-99999pt">左へ</fo:block>'; fo_tail; } >"$out" ;;
+  nowrap-fo)      # a line that may not wrap, 300 characters long: far past the right edge
+    { fo_head; printf '<fo:block wrap-option="no-wrap">'; rep 300 'あ'; printf '</fo:block>'; fo_tail; } >"$out" ;;
+  column-number-fo) # column-number="2147483647": a table that many columns wide (14.7 GB)
+    { fo_head; printf '<fo:table><fo:table-body><fo:table-row><fo:table-cell column-number="2147483647"><fo:block>x</fo:block></fo:table-cell>'
+      printf '</fo:table-row></fo:table-body></fo:table>'; fo_tail; } >"$out" ;;
+  item-8000-lines) # one list item of 8,000 lines (8,000 <br/> in one run of inline content):
+    # the stylesheet grouped runs by counting siblings, quadratic: it stopped at its limit
+    { printf '%s\n%s<title>令和3年度第1回</title><council>情報公開・個人情報保護審議会</council>' "$decl" "$S"
+      printf '<dates><decision iso="2021-05-24">令和3年5月24日</decision></dates>'
+      printf '<inquiry n="1"><title>長い項目</title><qa><entry n="1"><question><p>質問</p></question><answer><list><item>'
+      awk 'BEGIN { for (i = 1; i <= 8000; i++) printf "行%d<br/>", i }'
+      printf '項目の終わり</item></list></answer></entry></qa></inquiry></session>\n'; } >"$out" ;;
   *) echo "gen.sh: unknown kind $kind" >&2; exit 2 ;;
 esac

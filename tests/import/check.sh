@@ -21,6 +21,7 @@ fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
 # non-zero exit.
 import() {
   src=$1; shift
+  rm -f "$tmp/out.xml"   # import writes a new file only
   "$MINUTES" import "$src" -o "$tmp/out.xml" "$@" 2>"$tmp/err"
   st=$?
   cat "$tmp/err" >&2
@@ -94,9 +95,15 @@ crlf)
   count "//text()[contains(., '$(printf '\r')')]" 0
   ;;
 missing-header-rows)
-  import "$cases/missing-header-rows.txt"
+  # no 名称 row: <title> and <council> are left empty for the reader to fill in; the XML is
+  # written, but does not pass `minutes validate` (an empty council is an error), so exit 1
+  "$MINUTES" import "$cases/missing-header-rows.txt" -o "$tmp/out.xml" 2>"$tmp/err"
+  [ $? -eq 1 ] || fail "want exit 1"
+  cat "$tmp/err" >&2
   said "missing-header-rows.txt:1: warning: no 名称 row"
-  valid "$tmp/out.xml"
+  said "out.xml:3: error: <title> is empty"
+  said "out.xml:4: error: <council> is empty"
+  xmllint --noout --nonet --schema "$SOURCE_ROOT/schema/session.xsd" "$tmp/out.xml" || fail "not valid against the schema"
   roundtrip "$cases/missing-header-rows.txt" "$tmp/out.xml"
   count "s:attendees | s:materials | s:record-note | s:dates/s:start" 0
   count "s:dates/s:decision[@iso='2022-02-03']" 1
@@ -284,14 +291,28 @@ scrambled)
   [ $written -ge 3 ] || fail "only $written of 6 scrambles were written: the test checks too little"
   ;;
 no-date-keeps-old-output)
+  # a failed import writes nothing
   grep -v '^日時' "$cases/no-opinions.txt" >"$tmp/nodate.txt"
-  echo "old" >"$tmp/x.xml"
   "$MINUTES" import "$tmp/nodate.txt" -o "$tmp/x.xml" 2>"$tmp/err"
   [ $? -eq 1 ] || fail "want exit 1"
   cat "$tmp/err" >&2
   said "error: no 日時 row"
-  [ "$(cat "$tmp/x.xml")" = old ] || fail "the old output was changed"
+  [ ! -e "$tmp/x.xml" ] || fail "a file was written"
+  # import never replaces a file (it may hold corrections made by hand), whether the import
+  # would pass validation or not; it says so before reading the text
+  for src in "$cases/no-opinions.txt" "$tmp/nodate.txt"; do
+    echo "corrected by hand" >"$tmp/x.xml"
+    "$MINUTES" import "$src" -o "$tmp/x.xml" 2>"$tmp/err"
+    [ $? -eq 2 ] || fail "want exit 2 for an existing output"
+    said "x.xml: error: this file exists, and import never replaces a file"
+    [ "$(cat "$tmp/x.xml")" = "corrected by hand" ] || fail "the existing file was changed"
+  done
   [ -z "$(ls -A "$tmp" | grep '^\.x\.xml')" ] || fail "a temporary was left behind"
+  # nor the text it reads
+  cp "$cases/no-opinions.txt" "$tmp/same.txt"
+  "$MINUTES" import "$tmp/same.txt" -o "$tmp/./same.txt" 2>"$tmp/err"
+  [ $? -eq 2 ] || fail "want exit 2 for -o naming the input"
+  cmp -s "$tmp/same.txt" "$cases/no-opinions.txt" || fail "the input was changed"
   ;;
 wrong-weekday)
   # a weekday that is not the date's: warned at import, kept as written; the XML is written
