@@ -38,6 +38,8 @@
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     exclude-result-prefixes="s mn">
 
+  <xsl:include href="links.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
@@ -174,7 +176,7 @@
   </xsl:template>
 
   <xsl:template match="s:session">
-    <fo:root xml:lang="ja" font-family="{$body-font-family}" font-size="{$base-font-size}"
+    <fo:root xml:lang="ja-JP" font-family="{$body-font-family}" font-size="{$base-font-size}"
              line-height="{$line-height}" mx:line-break="{$line-break}">
       <xsl:if test="function-available('mn:source-name')">
         <xsl:attribute name="mx:file"><xsl:value-of select="mn:source-name()"/></xsl:attribute>
@@ -340,7 +342,7 @@
   <!-- ============================================================ -->
 
   <xsl:template name="front">
-    <fo:block font-family="{$heading-font-family}" font-size="{$title-size}" line-height="1.4"
+    <fo:block role="H1" font-family="{$heading-font-family}" font-size="{$title-size}" line-height="1.4"
               text-align="center" keep-with-next.within-page="always">
       <xsl:attribute name="space-after">
         <xsl:choose><xsl:when test="s:title/@day">1mm</xsl:when><xsl:otherwise>5mm</xsl:otherwise></xsl:choose>
@@ -481,7 +483,8 @@
     <xsl:param name="content"/>
     <fo:table-row>
       <xsl:for-each select="$node[1]"><xsl:call-template name="line"/></xsl:for-each>
-      <fo:table-cell xsl:use-attribute-sets="cell label-cell">
+      <!-- role="TH": a row header (the PDF's TH with /Scope /Row, as <th scope="row"> in HTML) -->
+      <fo:table-cell role="TH" xsl:use-attribute-sets="cell label-cell">
         <fo:block><xsl:value-of select="$label"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="cell">
@@ -790,13 +793,13 @@
   <!-- ============================================================ -->
 
   <xsl:template match="s:inquiry">
-    <fo:block id="inquiry-{@n}" font-family="{$heading-font-family}" font-size="{$h2-size}"
+    <fo:block id="inquiry-{@n}" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
               line-height="1.4" space-before="9mm" space-after="1mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:value-of select="concat('諮問事項', @n)"/>
     </fo:block>
-    <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
+    <fo:block role="H3" font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
               space-after="3mm" keep-with-next.within-page="always">
       <xsl:for-each select="s:title"><xsl:call-template name="line"/></xsl:for-each>
       <xsl:apply-templates select="s:title"/>
@@ -870,7 +873,7 @@
 
   <!-- 意見: a "・" list. -->
   <xsl:template match="s:opinions">
-    <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
+    <fo:block role="H3" font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
               space-before="2mm" space-after="1mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:text>意見</xsl:text>
@@ -894,7 +897,7 @@
   <!-- ============================================================ -->
 
   <xsl:template match="s:requests">
-    <fo:block id="requests" font-family="{$heading-font-family}" font-size="{$h2-size}"
+    <fo:block id="requests" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
               line-height="1.4" space-before="9mm" space-after="3mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
@@ -920,7 +923,7 @@
   <!-- ============================================================ -->
 
   <xsl:template match="s:speech-record">
-    <fo:block id="speech-record" font-family="{$heading-font-family}" font-size="{$h2-size}"
+    <fo:block id="speech-record" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
               line-height="1.4" space-before="9mm" space-after="3mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
@@ -1107,10 +1110,19 @@
     <fo:block/>
   </xsl:template>
 
+  <!-- A link, when its address is one we publish (xsl/links.xsl); else its text alone. -->
   <xsl:template match="s:a">
-    <fo:basic-link external-destination="url('{@href}')">
-      <xsl:apply-templates/>
-    </fo:basic-link>
+    <xsl:variable name="allowed">
+      <xsl:call-template name="link-allowed"><xsl:with-param name="href" select="@href"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$allowed = 'yes'">
+        <fo:basic-link external-destination="url('{@href}')">
+          <xsl:apply-templates/>
+        </fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A typo kept as printed: the text as written; corr is never printed. -->

@@ -2435,6 +2435,13 @@ parse_doc (mn_fo_doc **out, xmlDocPtr fo, int take, const char *file, mn_diag *d
       bad (&c, root ? node_line (root) : 0, _("the document is not XSL-FO: its root must be fo:root in the namespace %s"), FO_NS);
       goto out;
     }
+  {
+    /* The document's language (xml:lang, XML 1.0 §2.12): the PDF's /Lang and dc:language. */
+    xmlChar *lang = xmlNodeGetLang (root);
+    if (lang && *lang)
+      doc->meta.lang = intern (&c, (const char *) lang);
+    xmlFree (lang);
+  }
   mn_style root_style;
   initial_style (&root_style);
   {

@@ -802,6 +802,81 @@ check_placeholders (mn_findings *f, const xmlNode *node)
     }
 }
 
+/* === link targets === */
+
+/* The scheme of `href` as a browser reads it, lower-cased into `out` (at most `n` bytes), or
+ * "" for a relative link.  The URL Standard (WHATWG, "basic URL parser") first strips leading
+ * and trailing C0 controls and spaces and removes every tab and line feed inside, so
+ * " JaVa\tScRiPt:" is javascript:; the scheme is an ASCII letter, then letters, digits, +, -
+ * or ., up to the first colon.  Anything else (a path, ?query, #fragment, //host) is
+ * relative. */
+static void
+href_scheme (char *out, size_t n, const char *href)
+{
+  size_t len = 0;
+  const unsigned char *p = (const unsigned char *) href;
+  *out = 0;
+  while (*p && *p <= ' ')
+    p++;
+  for (; *p; p++)
+    {
+      if (*p == '\t' || *p == '\n' || *p == '\r')
+        continue;
+      if (*p == ':')
+        {
+          out[len] = 0;
+          return;
+        }
+      if (!(g_ascii_isalpha (*p) || (len > 0 && (g_ascii_isdigit (*p) || *p == '+'
+                                                 || *p == '-' || *p == '.'))))
+        break;
+      if (len + 1 < n)
+        out[len++] = g_ascii_tolower (*p);
+    }
+  *out = 0;
+}
+
+/* Every <a href> points at a web page, a mail address or a relative path: http:, https:,
+ * mailto: or no scheme.  javascript:, vbscript:, data: and file: links would run a script
+ * or open a local file from the ward's website (stored XSS; the HTML stylesheet refuses
+ * them again, xsl/session-html.xsl). */
+static void
+check_links (mn_findings *f, const xmlNode *node)
+{
+  static const char *const allowed[] = { "", "http", "https", "mailto" };
+  for (const xmlNode *c = node->children; c; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_el (c, "a"))
+        {
+          xmlChar *href = xmlGetNoNsProp (c, (const xmlChar *) "href");
+          char scheme[64];
+          int ok = 0;
+          href_scheme (scheme, sizeof scheme, href ? (const char *) href : "");
+          for (size_t i = 0; i < G_N_ELEMENTS (allowed); i++)
+            ok |= strcmp (scheme, allowed[i]) == 0;
+          if (!ok)
+            {
+              /* The address as the browser reads it, cut at 80 characters. */
+              GString *shown = g_string_new (NULL);
+              const char *p = href ? skip_xml_space ((const char *) href) : "";
+              for (; *p && g_utf8_strlen (shown->str, -1) < 80; p = g_utf8_next_char (p))
+                if (*p != '\t' && *p != '\n' && *p != '\r')
+                  g_string_append_len (shown, p, g_utf8_next_char (p) - p);
+              mn_findings_add (f, c, 0,
+                               _("<a href=\"%s%s\">: a link to \"%s:\" is not allowed (it could "
+                                 "run a script or open a file on the reader's computer); link to "
+                                 "an http:, https: or mailto: address, or a relative path"),
+                               shown->str, *p ? "…" : "", scheme);
+              g_string_free (shown, TRUE);
+            }
+          xmlFree (href);
+        }
+      check_links (f, c);
+    }
+}
+
 /* === the session === */
 
 int
@@ -831,5 +906,7 @@ mn_check_session (xmlDocPtr doc, mn_findings *f)
   /* 4. No empty blocks, no placeholder left. */
   check_empty (f, root);
   check_placeholders (f, root);
+  /* 5. Links: web, mail and relative addresses only. */
+  check_links (f, root);
   return mn_findings_count (f) - before;
 }
