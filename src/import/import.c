@@ -584,13 +584,6 @@ close_cb (void *ctx)
   return 0;
 }
 
-/* libxml2 reports a failed write on stderr itself, without the file's name: we say it. */
-static void
-ignore_xml_error (void *ctx, xmlErrorPtr err)
-{
-  (void) ctx;
-  (void) err;
-}
 
 int
 mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
@@ -601,7 +594,7 @@ mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
       mn_error (d, path, 0, _("cannot create the file (%s); check that its folder exists and is writable"), strerror (errno));
       return MN_EIO;
     }
-  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
+  xmlSetStructuredErrorFunc (NULL, mn_load_ignore_error);
   xmlSaveCtxtPtr ctxt = xmlSaveToIO (write_cb, close_cb, a.fp, "UTF-8", XML_SAVE_FORMAT);
   int ok = ctxt && xmlSaveDoc (ctxt, doc) >= 0;
   if (ctxt && xmlSaveClose (ctxt) < 0)
