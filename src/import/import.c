@@ -4,7 +4,7 @@
  * We read it line by line (CRLF or LF, UTF-8 or a legacy encoding converted with
  * g_convert) and recognise one of these forms:
  *
- *   1. the table form of the seed (/work/shared/seed): header rows `LABEL\tvalue`, then
+ *   1. the table form of the seed (../shared/seed): header rows `LABEL\tvalue`, then
  *      `諮問事項N` sections with a Q&A table (`番号\t質問\t区の考え方`, one row a line, cells
  *      possibly holding `<p>…</p>` fragments, rows possibly wrapped onto several lines),
  *      `意見` bullets, and `要望事項` with `要望N:`/`回答N:` blocks;
