@@ -442,12 +442,25 @@ mn_pdfpost_run (FILE *out, const char *in_path, const mn_pdfpost_doc *doc, const
   GHashTable *done = g_hash_table_new (g_direct_hash, g_direct_equal);
   GHashTable *resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GString *xmp = NULL;
+  GMappedFile *raw = NULL;      /* cairo's file, read by qpdf */
   char *producer = NULL, *date = doc->date ? pdf_date (doc->date) : NULL;
   const char *what = "reading";
 
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
-  if (qpdf_read (q, in_path, NULL) & QPDF_ERRORS)
+  /* cairo's file is read mapped: qpdf reading a file seeks before every read (thousands of
+   * lseek calls a page); from memory it does not.  The mapping lives until qpdf is done
+   * (it reads stream data while writing). */
+  raw = g_mapped_file_new (in_path, FALSE, NULL);
+  if (!raw)
+    {
+      mn_error (d, file, 0, _("cannot write the PDF's temporary file in %s: %s"), g_get_tmp_dir (),
+                g_strerror (errno));
+      rc = MN_EIO;
+      goto out;
+    }
+  if (qpdf_read_memory (q, in_path, g_mapped_file_get_contents (raw), g_mapped_file_get_length (raw), NULL)
+      & QPDF_ERRORS)
     goto qpdf_failed;
   qpdf_oh root = qpdf_get_root (q);
   qpdf_oh info = qpdf_oh_get_key (q, qpdf_get_trailer (q), "/Info");
@@ -596,6 +609,8 @@ out:
   g_hash_table_destroy (done);
   g_hash_table_destroy (resources);
   qpdf_cleanup (&q);
+  if (raw)
+    g_mapped_file_unref (raw);
   if (out_path)
     g_unlink (out_path);
   g_free (out_path);
