@@ -102,7 +102,7 @@ open_core (const char **why)
       if (access (candidates[i], R_OK) != 0)
         continue;
       snprintf (path, sizeof path, "%s", candidates[i]);
-      void *core = dlopen (path, RTLD_NOW | RTLD_LOCAL);
+      void *core = dlopen (path, RTLD_LAZY | RTLD_LOCAL);
       if (core)
         return core;
       *why = dlerror ();
