@@ -86,6 +86,17 @@
        (0: any row may split); a longer row splits with at least 2 lines of a cell on each
        side (the orphans and widows of the Q&A tables). -->
   <xsl:param name="short-row-lines" select="'4'"/>
+  <!-- Flush bottom (vertical justification; docs/fo-subset.md "Pagination"): every page but the
+       last, and but one ended by a page break the session asks for, ends at the same height.
+       First the spaces between blocks grow, each up to flush-bottom-space times its size (the
+       space above a heading, between paragraphs, after a table or a list; never the space
+       between a heading and what it heads); then every line by the same amount, at most
+       flush-bottom-line a line.  A page that needs more (a heading moved on with its table, a
+       short row kept whole) keeps the rest of its gap.  no: each page ends where its text
+       ends. -->
+  <xsl:param name="flush-bottom" select="'yes'"/>
+  <xsl:param name="flush-bottom-space" select="'1.3'"/>
+  <xsl:param name="flush-bottom-line" select="'0.1em'"/>
   <!-- What made the PDF, recorded in its metadata (set by `minutes build` and `minutes fo`, not
        by the user): the sha256 of the session file, in hex, and "minutes VERSION". -->
   <xsl:param name="source-sha256" select="''"/>
@@ -96,6 +107,13 @@
   <!-- ============================================================ -->
 
   <xsl:variable name="size" select="number(substring-before($base-font-size, 'pt'))"/>
+  <!-- How many times its size a space between blocks may grow to (1: it does not grow). -->
+  <xsl:variable name="grow">
+    <xsl:choose>
+      <xsl:when test="$flush-bottom = 'yes'"><xsl:value-of select="number($flush-bottom-space)"/></xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <xsl:variable name="paper-size">
     <xsl:choose>
@@ -167,6 +185,12 @@
     <xsl:if test="string($size) = 'NaN' or $size &lt; 5 or $size &gt; 50">
       <xsl:message terminate="yes">--param base-font-size must be a size in points from 5pt to 50pt, such as 10.5pt</xsl:message>
     </xsl:if>
+    <xsl:if test="$flush-bottom != 'yes' and $flush-bottom != 'no'">
+      <xsl:message terminate="yes">--param flush-bottom must be yes or no</xsl:message>
+    </xsl:if>
+    <xsl:if test="string(number($flush-bottom-space)) = 'NaN' or $flush-bottom-space &lt; 1 or $flush-bottom-space &gt; 3">
+      <xsl:message terminate="yes">--param flush-bottom-space must be a number from 1 to 3, such as 1.3</xsl:message>
+    </xsl:if>
     <xsl:if test="$pw = '' or $ph = ''">
       <xsl:message terminate="yes">unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height</xsl:message>
     </xsl:if>
@@ -183,6 +207,9 @@
       <xsl:call-template name="metadata"/>
       <xsl:call-template name="bookmarks"/>
       <fo:page-sequence master-reference="minutes" id="minutes" xml:lang="ja">
+        <xsl:if test="$flush-bottom = 'yes'">
+          <xsl:attribute name="mx:vertical-justify"><xsl:value-of select="$flush-bottom-line"/></xsl:attribute>
+        </xsl:if>
         <fo:static-content flow-name="running-header">
           <fo:block font-family="{$heading-font-family}" font-size="{$running-size}"
                     line-height="1.4" text-align="end" padding-bottom="1mm"
@@ -637,7 +664,7 @@
     </xsl:variable>
     <xsl:variable name="paired" select="boolean(s:person[@seat] or s:person[@role])"/>
     <fo:block font-family="{$heading-font-family}" space-before="3mm" space-after="1mm"
-              keep-with-next.within-page="always">
+              space-before.maximum="{format-number(3 * $grow, '0.##')}mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:value-of select="@label"/>
     </fo:block>
@@ -715,7 +742,7 @@
        the heading lines as printed, then the items under their labels (日程第１, 第１ …). -->
   <xsl:template match="s:agenda[@kind]">
     <fo:block font-family="{$heading-font-family}" space-before="4mm" space-after="1mm"
-              keep-with-next.within-page="always">
+              space-before.maximum="{format-number(4 * $grow, '0.##')}mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:choose>
         <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
@@ -747,7 +774,7 @@
           </xsl:choose>
         </xsl:attribute>
         <xsl:for-each select="s:entry">
-          <fo:list-item space-before="0.5mm">
+          <fo:list-item space-before="0.5mm" space-before.maximum="{format-number(0.5 * $grow, '0.##')}mm">
             <xsl:call-template name="line"/>
             <fo:list-item-label end-indent="label-end()">
               <fo:block>
@@ -791,7 +818,7 @@
 
   <xsl:template match="s:inquiry">
     <fo:block id="inquiry-{@n}" font-family="{$heading-font-family}" font-size="{$h2-size}"
-              line-height="1.4" space-before="9mm" space-after="1mm"
+              line-height="1.4" space-before="9mm" space-after="1mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:value-of select="concat('諮問事項', @n)"/>
@@ -805,7 +832,8 @@
   </xsl:template>
 
   <xsl:template match="s:qa">
-    <fo:table xsl:use-attribute-sets="table" space-after="4mm" orphans="2" widows="2"
+    <fo:table xsl:use-attribute-sets="table" space-after="4mm" space-after.maximum="{format-number(4 * $grow, '0.##')}mm"
+              orphans="2" widows="2"
               mx:keep-together-lines="{$short-row-lines}">
       <xsl:call-template name="line"/>
       <fo:table-column column-width="{$number-column-width}"/>
@@ -857,7 +885,7 @@
 
   <!-- A later answer in the same row, under its label (as printed; "(再回答)" when none). -->
   <xsl:template match="s:follow-up">
-    <fo:block space-before="2mm" keep-with-next.within-page="always"
+    <fo:block space-before="2mm" space-before.maximum="{format-number(2 * $grow, '0.##')}mm" keep-with-next.within-page="always"
               font-family="{$heading-font-family}">
       <xsl:call-template name="line"/>
       <xsl:choose>
@@ -871,14 +899,15 @@
   <!-- 意見: a "・" list. -->
   <xsl:template match="s:opinions">
     <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
-              space-before="2mm" space-after="1mm" keep-with-next.within-page="always">
+              space-before="2mm" space-after="1mm" space-before.maximum="{format-number(2 * $grow, '0.##')}mm"
+              keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:text>意見</xsl:text>
     </fo:block>
     <fo:list-block provisional-distance-between-starts="1em" provisional-label-separation="0pt"
-                   space-after="2mm">
+                   space-after="2mm" space-after.maximum="{format-number(2 * $grow, '0.##')}mm">
       <xsl:for-each select="s:opinion">
-        <fo:list-item space-after="0.8mm">
+        <fo:list-item space-after="0.8mm" space-after.maximum="{format-number(0.8 * $grow, '0.##')}mm">
           <xsl:call-template name="line"/>
           <fo:list-item-label end-indent="label-end()"><fo:block>・</fo:block></fo:list-item-label>
           <fo:list-item-body start-indent="body-start()">
@@ -895,7 +924,7 @@
 
   <xsl:template match="s:requests">
     <fo:block id="requests" font-family="{$heading-font-family}" font-size="{$h2-size}"
-              line-height="1.4" space-before="9mm" space-after="3mm"
+              line-height="1.4" space-before="9mm" space-after="3mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:text>要望事項</xsl:text>
@@ -905,7 +934,7 @@
 
   <xsl:template match="s:request | s:response">
     <fo:block font-family="{$heading-font-family}" space-before="3mm" space-after="1mm"
-              keep-with-next.within-page="always">
+              space-before.maximum="{format-number(3 * $grow, '0.##')}mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:choose>
         <xsl:when test="self::s:request"><xsl:value-of select="concat('要望', @n, ':')"/></xsl:when>
@@ -921,7 +950,7 @@
 
   <xsl:template match="s:speech-record">
     <fo:block id="speech-record" font-family="{$heading-font-family}" font-size="{$h2-size}"
-              line-height="1.4" space-before="9mm" space-after="3mm"
+              line-height="1.4" space-before="9mm" space-after="3mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:text>発言記録</xsl:text>
@@ -931,7 +960,7 @@
 
   <xsl:template match="s:speech-record/s:section">
     <fo:block font-family="{$heading-font-family}" space-before="4mm" space-after="1mm"
-              keep-with-next.within-page="always">
+              space-before.maximum="{format-number(4 * $grow, '0.##')}mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:call-template name="section-mark"/>
       <xsl:apply-templates/>
@@ -942,7 +971,7 @@
        by one character (hanging indent); later paragraphs of the turn start one character in. -->
   <xsl:template match="s:turn">
     <xsl:variable name="first" select="*[not(self::s:speaker)][1]"/>
-    <fo:block space-before="1.5mm" start-indent="1em" text-indent="-1em" text-align="justify"
+    <fo:block space-before="1.5mm" space-before.maximum="{format-number(1.5 * $grow, '0.##')}mm" start-indent="1em" text-indent="-1em" text-align="justify"
               keep-together.within-page="auto">
       <xsl:call-template name="line"/>
       <fo:inline font-family="{$heading-font-family}" keep-together.within-line="always">
@@ -989,6 +1018,7 @@
   <!-- ――――: a rule between parts of the proceedings. -->
   <xsl:template match="s:speech-record/s:separator">
     <fo:block start-indent="15em" end-indent="15em" space-before="3mm" space-after="3mm"
+              space-before.maximum="{format-number(3 * $grow, '0.##')}mm" space-after.maximum="{format-number(3 * $grow, '0.##')}mm"
               border-top-style="solid" border-top-width="{$rule-width}" border-top-color="#000000"
               >
       <xsl:call-template name="line"/>
@@ -996,7 +1026,8 @@
   </xsl:template>
 
   <xsl:template match="s:speech-record/s:stage">
-    <fo:block start-indent="3em" space-before="1mm" space-after="1mm">
+    <fo:block start-indent="3em" space-before="1mm" space-after="1mm" space-before.maximum="{format-number(1 * $grow, '0.##')}mm"
+              space-after.maximum="{format-number(1 * $grow, '0.##')}mm">
       <xsl:call-template name="line"/>
       <xsl:apply-templates/>
     </fo:block>
@@ -1056,6 +1087,7 @@
       </xsl:if>
       <xsl:if test="preceding-sibling::*">
         <xsl:attribute name="space-before">1mm</xsl:attribute>
+        <xsl:attribute name="space-before.maximum"><xsl:value-of select="format-number(1 * $grow, '0.##')"/>mm</xsl:attribute>
       </xsl:if>
       <xsl:call-template name="line"/>
       <xsl:apply-templates/>
@@ -1081,7 +1113,8 @@
       </xsl:choose>
     </xsl:variable>
     <fo:list-block provisional-distance-between-starts="{$width}em"
-                   provisional-label-separation="0.3em" space-before="0.5mm" space-after="0.5mm">
+                   provisional-label-separation="0.3em" space-before="0.5mm" space-after="0.5mm"
+                   space-before.maximum="{format-number(0.5 * $grow, '0.##')}mm" space-after.maximum="{format-number(0.5 * $grow, '0.##')}mm">
       <xsl:call-template name="line"/>
       <xsl:for-each select="s:item">
         <fo:list-item>
