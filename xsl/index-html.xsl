@@ -5,7 +5,7 @@
 
   Input, built by `minutes build` (src/archive/index.c):
     <index xmlns="urn:minutes:index:1">
-      <item pdf="r03-1.pdf" html="r03-1.html" name="r03-1">
+      <item pdf="r03-1.pdf" html="r03-1.html" name="r03-1" pdf-size="257694">   (bytes)
         <session xmlns="urn:minutes:session:1"> … </session>   (the summary of the session
                  kept beside its outputs: its root with only its title, council and dates,
                  all this stylesheet reads of it)
@@ -19,6 +19,8 @@
     xmlns:s="urn:minutes:session:1"
     xmlns:i="urn:minutes:index:1"
     exclude-result-prefixes="s i">
+
+  <xsl:include href="links.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -83,7 +85,15 @@ p.empty { font-style: normal; }
                         <xsl:value-of select="normalize-space(($ss/s:dates/s:decision | $ss/s:dates/s:held-on)[1])"/>
                       </td>
                       <td>
-                        <a href="{@pdf}">PDF</a>
+                        <!-- the format and size with the link, as Japanese public sites give them -->
+                        <a href="{@pdf}">
+                          <xsl:text>会議録（PDF</xsl:text>
+                          <xsl:if test="@pdf-size">
+                            <xsl:text>：</xsl:text>
+                            <xsl:call-template name="file-size"><xsl:with-param name="bytes" select="@pdf-size"/></xsl:call-template>
+                          </xsl:if>
+                          <xsl:text>）</xsl:text>
+                        </a>
                         <xsl:text>　</xsl:text>
                         <a href="{@html}">ウェブページ</a>
                       </td>

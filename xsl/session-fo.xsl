@@ -38,6 +38,8 @@
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     exclude-result-prefixes="s mn">
 
+  <xsl:include href="links.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
@@ -198,7 +200,7 @@
   </xsl:template>
 
   <xsl:template match="s:session">
-    <fo:root xml:lang="ja" font-family="{$body-font-family}" font-size="{$base-font-size}"
+    <fo:root xml:lang="ja-JP" font-family="{$body-font-family}" font-size="{$base-font-size}"
              line-height="{$line-height}" mx:line-break="{$line-break}">
       <xsl:if test="function-available('mn:source-name')">
         <xsl:attribute name="mx:file"><xsl:value-of select="mn:source-name()"/></xsl:attribute>
@@ -367,7 +369,7 @@
   <!-- ============================================================ -->
 
   <xsl:template name="front">
-    <fo:block font-family="{$heading-font-family}" font-size="{$title-size}" line-height="1.4"
+    <fo:block role="H1" font-family="{$heading-font-family}" font-size="{$title-size}" line-height="1.4"
               text-align="center" keep-with-next.within-page="always">
       <xsl:attribute name="space-after">
         <xsl:choose><xsl:when test="s:title/@day">1mm</xsl:when><xsl:otherwise>5mm</xsl:otherwise></xsl:choose>
@@ -508,7 +510,8 @@
     <xsl:param name="content"/>
     <fo:table-row>
       <xsl:for-each select="$node[1]"><xsl:call-template name="line"/></xsl:for-each>
-      <fo:table-cell xsl:use-attribute-sets="cell label-cell">
+      <!-- role="TH": a row header (the PDF's TH with /Scope /Row, as <th scope="row"> in HTML) -->
+      <fo:table-cell role="TH" xsl:use-attribute-sets="cell label-cell">
         <fo:block><xsl:value-of select="$label"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="cell">
@@ -817,13 +820,13 @@
   <!-- ============================================================ -->
 
   <xsl:template match="s:inquiry">
-    <fo:block id="inquiry-{@n}" font-family="{$heading-font-family}" font-size="{$h2-size}"
+    <fo:block id="inquiry-{@n}" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
               line-height="1.4" space-before="9mm" space-after="1mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:value-of select="concat('諮問事項', @n)"/>
     </fo:block>
-    <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
+    <fo:block role="H3" font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
               space-after="3mm" keep-with-next.within-page="always">
       <xsl:for-each select="s:title"><xsl:call-template name="line"/></xsl:for-each>
       <xsl:apply-templates select="s:title"/>
@@ -898,7 +901,7 @@
 
   <!-- 意見: a "・" list. -->
   <xsl:template match="s:opinions">
-    <fo:block font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
+    <fo:block role="H3" font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
               space-before="2mm" space-after="1mm" space-before.maximum="{format-number(2 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
@@ -923,7 +926,7 @@
   <!-- ============================================================ -->
 
   <xsl:template match="s:requests">
-    <fo:block id="requests" font-family="{$heading-font-family}" font-size="{$h2-size}"
+    <fo:block id="requests" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
               line-height="1.4" space-before="9mm" space-after="3mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
@@ -949,7 +952,7 @@
   <!-- ============================================================ -->
 
   <xsl:template match="s:speech-record">
-    <fo:block id="speech-record" font-family="{$heading-font-family}" font-size="{$h2-size}"
+    <fo:block id="speech-record" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
               line-height="1.4" space-before="9mm" space-after="3mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
@@ -1140,10 +1143,19 @@
     <fo:block/>
   </xsl:template>
 
+  <!-- A link, when its address is one we publish (xsl/links.xsl); else its text alone. -->
   <xsl:template match="s:a">
-    <fo:basic-link external-destination="url('{@href}')">
-      <xsl:apply-templates/>
-    </fo:basic-link>
+    <xsl:variable name="allowed">
+      <xsl:call-template name="link-allowed"><xsl:with-param name="href" select="@href"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$allowed = 'yes'">
+        <fo:basic-link external-destination="url('{@href}')">
+          <xsl:apply-templates/>
+        </fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A typo kept as printed: the text as written; corr is never printed. -->

@@ -19,6 +19,8 @@
     xmlns:mn="urn:minutes:xslt-functions:1"
     exclude-result-prefixes="s mn">
 
+  <xsl:include href="links.xsl"/>
+
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:title s:council s:entry s:person s:material
@@ -31,6 +33,12 @@
   <!-- Japanese line breaking, as in the PDF (session-fo.xsl): strict, normal or loose, the CSS
        line-break property of the page's text. -->
   <xsl:param name="line-break" select="'strict'"/>
+
+  <!-- Set by minutes build: the size in bytes of the PDF beside this page (NAME.pdf), which the
+       page links as 「PDF版（252KB）」.  Empty (minutes fo, a bare xsltproc): no link. -->
+  <xsl:param name="pdf-size" select="''"/>
+  <!-- The PDF's file name: the page's own name with .pdf (set by minutes build with pdf-size). -->
+  <xsl:param name="pdf-href" select="''"/>
 
   <xsl:variable name="name" select="concat(normalize-space(/s:session/s:title), ' ', normalize-space(/s:session/s:council))"/>
 
@@ -182,6 +190,16 @@ ul.agenda > li > .mark { min-width: 4.5em; }
         </span>
       </xsl:if>
     </h1>
+    <xsl:if test="$pdf-size != '' and $pdf-href != ''">
+      <!-- the official minutes, with format and size (JIS X 8341-3 practice) -->
+      <p class="pdf">
+        <a href="{$pdf-href}">
+          <xsl:text>PDF版（</xsl:text>
+          <xsl:call-template name="file-size"><xsl:with-param name="bytes" select="$pdf-size"/></xsl:call-template>
+          <xsl:text>）</xsl:text>
+        </a>
+      </p>
+    </xsl:if>
     <xsl:call-template name="summary"/>
     <xsl:call-template name="front-matter"/>
     <xsl:if test="count(s:inquiry | s:requests | s:speech-record) &gt; 1">
@@ -624,8 +642,15 @@ ul.agenda > li > .mark { min-width: 4.5em; }
 
   <xsl:template match="s:br"><br/></xsl:template>
 
+  <!-- A link, when its address is one we publish (xsl/links.xsl); else its text alone. -->
   <xsl:template match="s:a">
-    <a href="{@href}"><xsl:apply-templates/></a>
+    <xsl:variable name="allowed">
+      <xsl:call-template name="link-allowed"><xsl:with-param name="href" select="@href"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$allowed = 'yes'"><a href="{@href}"><xsl:apply-templates/></a></xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="s:sic">

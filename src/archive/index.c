@@ -72,6 +72,14 @@ add_item (xmlNodePtr root, xmlNsPtr ns, const char *dir, const char *name, const
       xmlNewProp (item, BAD_CAST "pdf", pdf_href);
       xmlNewProp (item, BAD_CAST "html", html_href);
       xmlNewProp (item, BAD_CAST "name", BAD_CAST name);
+      struct stat st;
+      if (stat (pdf_path, &st) == 0)
+        {
+          /* the index links 「会議録（PDF：252KB）」 (xsl/index-html.xsl) */
+          char size[32];
+          g_snprintf (size, sizeof size, "%lld", (long long) st.st_size);
+          xmlNewProp (item, BAD_CAST "pdf-size", BAD_CAST size);
+        }
       xmlFree (pdf_href);
       xmlFree (html_href);
       xmlDocPtr sum = summary_for (dir, name, path);

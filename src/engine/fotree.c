@@ -714,13 +714,33 @@ p_border (elem *e, const prop_def *p, int side, const char *name, const char *v)
   g_strfreev (parts);
 }
 
+/* The whole number `v` (digits only, as XSL's <integer> for these properties), when it is
+ * within lo..hi: 1 with *out set, else 0. */
+static int
+whole_in (const char *v, int lo, int hi, int *out)
+{
+  if (!v || !*v)
+    return 0;
+  long long n = 0;
+  for (const char *q = v; *q; q++)
+    {
+      if (*q < '0' || *q > '9' || n > hi)
+        return 0;
+      n = n * 10 + (*q - '0');
+    }
+  if (n < lo || n > hi)
+    return 0;
+  *out = (int) n;
+  return 1;
+}
+
 /* widows, orphans */
 static void
 p_widows (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  int n = atoi (v);
-  if (n < 1 || n > 1000)
-    bad (e->c, e->line, _("%s=\"%s\" must be a whole number of at least 1"), name, v);
+  int n;
+  if (!whole_in (v, 1, 1000, &n))
+    bad (e->c, e->line, _("%s=\"%s\" must be a whole number from 1 to %d"), name, v, 1000);
   else if (name[0] == 'w')
     e->st->widows = n;
   else
@@ -930,10 +950,9 @@ p_role (elem *e, const prop_def *p, int side, const char *name, const char *v)
 static void
 p_colspan (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  e->n->colspan = atoi (v);
-  if (e->n->colspan < 1 || e->n->colspan > MN_FO_MAX_COLUMN)
+  if (!whole_in (v, 1, MN_FO_MAX_COLUMN, &e->n->colspan))
     {
-      bad (e->c, e->line, _("number-columns-spanned=\"%s\" must be a whole number of at least 1"), v);
+      bad (e->c, e->line, _("%s=\"%s\" must be a whole number from 1 to %d"), name, v, MN_FO_MAX_COLUMN);
       e->n->colspan = 1;
     }
 }
@@ -1844,11 +1863,10 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
           mn_fo_column col = { 0, 0, 0, 1 };
           xmlChar *w = xmlGetNoNsProp (k, BAD_CAST "column-width");
           xmlChar *r = xmlGetNoNsProp (k, BAD_CAST "number-columns-repeated");
-          if (r)
-            col.repeat = atoi ((const char *) r);
-          if (col.repeat < 1 || col.repeat > 1000)
+          if (r && !whole_in ((const char *) r, 1, 1000, &col.repeat))
             {
-              bad (c, line, _("number-columns-repeated must be a whole number of at least 1"));
+              bad (c, line, _("%s=\"%s\" must be a whole number from 1 to %d"),
+                   "number-columns-repeated", (const char *) r, 1000);
               col.repeat = 1;
             }
           if (w)
@@ -2230,10 +2248,10 @@ parse_page_sequence (ctx *c, xmlNodePtr x, const mn_style *root_style)
   xmlChar *ipn = xmlGetNoNsProp (x, BAD_CAST "initial-page-number");
   if (ipn && strcmp ((const char *) ipn, "auto"))
     {
-      seq->initial_page_number = atoi ((const char *) ipn);
-      if (seq->initial_page_number < 1 || seq->initial_page_number > 1000000)
+      if (!whole_in ((const char *) ipn, 1, 1000000, &seq->initial_page_number))
         {
-          bad (c, seq->line, _("initial-page-number=\"%s\" must be a whole number of at least 1"), (const char *) ipn);
+          bad (c, seq->line, _("%s=\"%s\" must be a whole number from 1 to %d"), "initial-page-number",
+               (const char *) ipn, 1000000);
           seq->initial_page_number = 0;
         }
     }
@@ -2476,6 +2494,13 @@ parse_doc (mn_fo_doc **out, xmlDocPtr fo, int take, const char *file, mn_diag *d
       bad (&c, root ? node_line (root) : 0, _("the document is not XSL-FO: its root must be fo:root in the namespace %s"), FO_NS);
       goto out;
     }
+  {
+    /* The document's language (xml:lang, XML 1.0 §2.12): the PDF's /Lang and dc:language. */
+    xmlChar *lang = xmlNodeGetLang (root);
+    if (lang && *lang)
+      doc->meta.lang = intern (&c, (const char *) lang);
+    xmlFree (lang);
+  }
   mn_style root_style;
   initial_style (&root_style);
   {

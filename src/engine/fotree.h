@@ -235,6 +235,7 @@ typedef struct mn_fo_meta {
                                                        pdf:Keywords (or dc:subject), or NULL */
   const char *create_date;  /* xmp:CreateDate as written (ISO 8601), or NULL */
   long date_line;           /* where it was written */
+  const char *lang;         /* xml:lang of fo:root (BCP 47), or NULL */
 } mn_fo_meta;
 
 typedef struct mn_fo_doc {

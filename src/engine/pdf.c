@@ -16,17 +16,25 @@
  *    continues, so that a cell split over two pages is one TD with content on both (a screen
  *    reader reads the question whole, then the answer), while each page's text stays in the
  *    page's order (its part of the question, then its part of the answer).
+ *    TH is for the cells of a table-header (column headers) and for a cell with role="TH" (a
+ *    row header).  Cairo's tags take no attributes: each TH's scope and each link's alternate
+ *    text (its printed text) are noted in the order the tags open, for the post-processing
+ *    stage to write (pdfpost.c), which also joins the continued elements (pdfstruct.c).
  * 3. Links: CAIRO_TAG_LINK around the glyphs of a basic-link (uri='…' or dest='…'); every id
  *    a link or bookmark points at gets a named destination where its first area is.
  * 4. Metadata: title, author, subject, keywords from the document, creator "minutes VERSION";
- *    the creation date from the document.  Cairo 1.16 otherwise writes the current time: we
- *    pass SOURCE_DATE_EPOCH, or an empty date, which makes it write no date at all.  (Cairo
- *    1.16 writes the date without the "D:" prefix; readers such as pdfinfo accept it.  It
- *    writes no /Lang, and its /ID is a hash of the content, so it is reproducible.)
- * 5. cairo's status is sticky: checked once per page and at the end. */
+ *    the creation date from the document, else SOURCE_DATE_EPOCH, else none.  Cairo 1.16
+ *    would write the current time: it gets an empty date, which makes it write none, and
+ *    pdfpost.c writes the date (it also writes /Lang, the XMP and a deterministic /ID).
+ * 5. cairo's status is sticky: checked once per page and at the end.
+ * 6. Cairo writes into a temporary file (in $TMPDIR, removed at the end); pdfpost.c then
+ *    finishes it (catalogue, XMP, output intent, structure attributes, unhinted fonts,
+ *    object streams) into the output.  A file, not memory: qpdf reads the streams from it
+ *    as it needs them, so a long document costs disk, not memory (tests/mem). */
 #include "pdf.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
@@ -35,13 +43,20 @@
 
 #include "config.h"
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "para.h"
-#include "pdfstruct.h"
+#include "pdfpost.h"
 
 struct mn_pdf {
   cairo_surface_t *surface; /* the PDF surface (owned) */
   cairo_t *cr;              /* drawing context (owned) */
   FILE *fp;                 /* output (borrowed) */
+  FILE *raw;                /* what cairo writes: a temporary file (owned), finished into fp */
+  char *raw_path;           /* its name, removed when done (owned) */
+  char *date;               /* creation date as given to cairo, or NULL (owned) */
+  GString *th_scopes;       /* per TH tag opened: 'C' column header, 'R' row header (owned) */
+  GPtrArray *link_nodes;    /* per Link tag opened: its fo:basic-link (borrowed) */
+  GHashTable *link_texts;   /* fo:basic-link -> GString of its printed text (owned) */
   const mn_fo_doc *doc;     /* borrowed */
   mn_diag *d;               /* diagnostics (borrowed) */
   const char *file;         /* file name for diagnostics */
@@ -49,8 +64,6 @@ struct mn_pdf {
   int in_static;            /* painting a header/footer region: no structure tags */
   int pages;                /* pages painted */
   GArray *glyphs;           /* scratch: a run's glyphs placed on the page (cairo_glyph_t) */
-  FILE *raw;                /* what cairo writes: a temporary file (owned), joined into fp */
-  char *raw_path;           /* its name, removed when done (owned) */
   GArray *conts;            /* per structure element opened, in order (Document first): the
                                index of the earlier element it continues, or -1 (int) */
   GHashTable *last_elem;    /* FO node -> 1 + index of the last element opened for it */
@@ -70,8 +83,9 @@ start (mn_pdf *pdf)
 }
 
 /* Open structure tag `tag` (attributes `attrs`) for the areas of FO node `fo` (NULL: none);
- * `continued`: they continue fo's element on an earlier page (noted for pdfstruct.c). */
-static void
+ * `continued`: they continue fo's element on an earlier page (noted for pdfstruct.c, which
+ * joins the two).  Returns whether the element opened continues an earlier one. */
+static int
 begin_struct (mn_pdf *pdf, const char *tag, const char *attrs, const mn_fo_node *fo, int continued)
 {
   gpointer last = fo && continued ? g_hash_table_lookup (pdf->last_elem, fo) : NULL;
@@ -80,6 +94,7 @@ begin_struct (mn_pdf *pdf, const char *tag, const char *attrs, const mn_fo_node 
   if (fo)
     g_hash_table_insert (pdf->last_elem, (gpointer) fo, GINT_TO_POINTER ((int) pdf->conts->len));
   cairo_tag_begin (pdf->cr, tag, attrs);
+  return cont >= 0;
 }
 
 static cairo_status_t
@@ -89,18 +104,45 @@ write_cb (void *closure, const unsigned char *data, unsigned int length)
   return fwrite (data, 1, length, fp) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* A cairo attribute string value: quotes and backslashes escaped. */
+/* === strings handed to cairo's tag attributes ===
+ *
+ * Cairo 1.16 reads an attribute value between quotes (backslash escapes the quote), then
+ * writes link targets into the PDF as they are: `/URI (%s)` for uri='…' and `(%s)` for the
+ * names of destinations.  A parenthesis or backslash in them would end the PDF string early:
+ * an unbalanced one corrupts the file, a crafted one adds keys of its own (`/S /JavaScript`,
+ * `/Launch`) to the action (issue 13).  So nothing but letters, digits and marks that mean
+ * nothing in a PDF string or to cairo's attribute parser ever reaches cairo; every other byte
+ * is written %XX.  For a URI that is percent-encoding (RFC 3986 §2.1; a non-ASCII IRI
+ * becomes its URI as RFC 3987 §3.1 maps it), which a browser reads as the same address; an
+ * existing %XX is kept.  For a destination name it is our own spelling, the same at the link
+ * and at the destination, so every id links, whatever characters it holds (ids of plain
+ * letters, digits, `-`, `_`, `.` and `:` are written unchanged). */
+
+/* `s` with every byte outside [A-Za-z0-9] and `keep` written %XX (newly allocated). */
 static char *
-attr_escape (const char *s)
+percent_encode (const char *s, const char *keep)
 {
   GString *o = g_string_new (NULL);
-  for (; *s; s++)
-    {
-      if (*s == '\'' || *s == '\\')
-        g_string_append_c (o, '\\');
-      g_string_append_c (o, *s);
-    }
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    if (g_ascii_isalnum (*p) || (*p < 0x80 && strchr (keep, *p)))
+      g_string_append_c (o, (char) *p);
+    else
+      g_string_append_printf (o, "%%%02X", *p);
   return g_string_free (o, FALSE);
+}
+
+/* A URI as cairo may write it (no parenthesis, backslash, quote, space or non-ASCII byte). */
+static char *
+safe_uri (const char *uri)
+{
+  return percent_encode (uri, "-._~:/?#[]@!$&*+,;=%");
+}
+
+/* The name of the destination of `id` (no parenthesis, backslash, quote or %). */
+static char *
+dest_name (const char *id)
+{
+  return percent_encode (id, "-._:");
 }
 
 /* xmp:CreateDate (ISO 8601) -> cairo's "YYYY-MM-DDThh:mm:ss[Z|+hh:mm]". */
@@ -128,6 +170,12 @@ cairo_date (const char *iso)
   return res;
 }
 
+static void
+free_gstring (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
+
 int
 mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_diag *d)
 {
@@ -143,7 +191,10 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
   pdf->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   pdf->conts = g_array_new (FALSE, FALSE, sizeof (int));
   pdf->last_elem = g_hash_table_new (g_direct_hash, g_direct_equal);
-  /* cairo writes into a temporary file, which pdfstruct.c finishes into fp */
+  pdf->th_scopes = g_string_new (NULL);
+  pdf->link_nodes = g_ptr_array_new ();
+  pdf->link_texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, free_gstring);
+  /* cairo writes into a temporary file, which pdfpost.c finishes into fp */
   int fd = g_file_open_tmp ("minutes-XXXXXX.pdf", &pdf->raw_path, NULL);
   if (fd < 0 || !(pdf->raw = fdopen (fd, "w+b")))
     {
@@ -188,9 +239,10 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
           g_date_time_unref (dt);
         }
     }
-  /* An empty date makes cairo 1.16 leave /CreationDate out instead of writing the clock. */
-  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date ? date : "");
-  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_MOD_DATE, date ? date : "");
+  /* An empty date makes cairo 1.16 leave /CreationDate out instead of writing the clock;
+   * pdfpost.c writes the dates (Info and XMP) from `date`. */
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_MOD_DATE, "");
   if (cairo_surface_status (pdf->surface) != CAIRO_STATUS_SUCCESS)
     {
       mn_error (d, file, 0, _("cairo cannot create the PDF: %s"),
@@ -198,7 +250,7 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
       rc = MN_EFAIL;
     }
 out:
-  g_free (date);
+  pdf->date = date;
   if (rc != 0)
     mn_pdf_abort (pdf);
   else
@@ -227,7 +279,7 @@ emit_dest (mn_pdf *pdf, const char *id, int x, int y)
       || g_hash_table_contains (pdf->dests_done, id))
     return;
   g_hash_table_add (pdf->dests_done, (gpointer) id);
-  char *e = attr_escape (id);
+  char *e = dest_name (id);
   char *attrs = g_strdup_printf ("name='%s' x=%g y=%g", e, pt (x), pt (y));
   cairo_tag_begin (pdf->cr, CAIRO_TAG_DEST, attrs);
   cairo_tag_end (pdf->cr, CAIRO_TAG_DEST);
@@ -255,13 +307,20 @@ paint_line (mn_pdf *pdf, const mn_area *a)
           open_link = r->link;
           if (open_link)
             {
-              char *e = attr_escape (open_link->uri ? open_link->uri : open_link->ref);
+              /* A link broken across lines is a Link tag per line; each part's alternate
+               * text is the whole link's printed text (gathered as it is painted). */
+              g_ptr_array_add (pdf->link_nodes, (gpointer) open_link);
+              if (!g_hash_table_contains (pdf->link_texts, open_link))
+                g_hash_table_insert (pdf->link_texts, (gpointer) open_link, g_string_new (NULL));
+              char *e = open_link->uri ? safe_uri (open_link->uri) : dest_name (open_link->ref);
               char *attrs = g_strdup_printf (open_link->uri ? "uri='%s'" : "dest='%s'", e);
               begin_struct (pdf, CAIRO_TAG_LINK, attrs, NULL, 0);
               g_free (attrs);
               g_free (e);
             }
         }
+      if (open_link)
+        g_string_append_len (g_hash_table_lookup (pdf->link_texts, open_link), r->utf8, r->utf8_len);
       /* the run's glyphs are relative to the line's text start and baseline */
       g_array_set_size (pdf->glyphs, (guint) r->nglyphs);
       cairo_glyph_t *gl = (cairo_glyph_t *) pdf->glyphs->data;
@@ -397,6 +456,7 @@ static void
 paint_area (mn_pdf *pdf, const mn_area *a)
 {
   const char *tag = NULL;
+  char scope = 0;
   if (a->fo && a->kind != MN_AREA_LINE && a->kind != MN_AREA_LINK)
     emit_dest (pdf, a->fo->id, a->x, a->y);
   switch (a->kind)
@@ -424,7 +484,13 @@ paint_area (mn_pdf *pdf, const mn_area *a)
       tag = "Table";
       break;
     case MN_AREA_CELL:
-      tag = a->header ? "TH" : "TD";
+      /* a table-header cell heads its column; a cell with role="TH" its row */
+      if (a->header)
+        tag = "TH", scope = 'C';
+      else if (a->fo && a->fo->role && !strcmp (a->fo->role, "TH"))
+        tag = "TH", scope = 'R';
+      else
+        tag = "TD";
       break;
     case MN_AREA_LIST_ITEM:
       tag = "LI";
@@ -447,7 +513,12 @@ paint_area (mn_pdf *pdf, const mn_area *a)
   if (a->fo && a->kind != MN_AREA_ROW && a->kind != MN_AREA_LIST_LABEL && a->kind != MN_AREA_LIST_BODY)
     paint_box (pdf, a);
   if (tag)
-    begin_struct (pdf, tag, "", a->fo, a->open_top);
+    {
+      int cont = begin_struct (pdf, tag, "", a->fo, a->open_top);
+      /* a TH's scope once per element: a continued part is joined to it (pdfstruct.c) */
+      if (scope && !cont)
+        g_string_append_c (pdf->th_scopes, scope);
+    }
   paint_children (pdf, a);
   if (tag)
     cairo_tag_end (pdf->cr, tag);
@@ -510,7 +581,7 @@ add_outline (mn_pdf *pdf, GPtrArray *marks, int parent, GHashTable *pages)
                       b->title, b->dest);
           continue;
         }
-      char *e = attr_escape (b->dest);
+      char *e = dest_name (b->dest);
       char *attrs = g_strdup_printf ("dest='%s'", e);
       int id = cairo_pdf_surface_add_outline (pdf->surface, parent, b->title, attrs,
                                               b->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
@@ -532,19 +603,49 @@ mn_pdf_close (mn_pdf *pdf, GHashTable *pages)
   cairo_surface_finish (pdf->surface);
   cairo_status_t s = cairo_surface_status (pdf->surface);
   if (s == CAIRO_STATUS_WRITE_ERROR || fflush (pdf->raw) != 0 || ferror (pdf->raw))
-    rc = MN_EIO;
-  else if (s != CAIRO_STATUS_SUCCESS)
+    {
+      mn_error (pdf->d, pdf->file, 0, _("cannot write the PDF's temporary file in %s: %s"), g_get_tmp_dir (),
+                g_strerror (errno));
+      rc = MN_EIO;
+      goto out;
+    }
+  if (s != CAIRO_STATUS_SUCCESS)
     {
       mn_error (pdf->d, pdf->file, 0, _("cairo failed while finishing the PDF: %s"), cairo_status_to_string (s));
       rc = MN_EFAIL;
+      goto out;
     }
   /* cairo's memory (its copy of the structure tree, the font subsets) goes back before
    * qpdf's comes: the peak is the larger of the two, not their sum */
   cairo_surface_destroy (pdf->surface);
   pdf->surface = NULL;
-  if (rc == 0)
-    rc = mn_pdfstruct_finish (pdf->fp, pdf->raw_path, (const int *) (void *) pdf->conts->data,
-                              (int) pdf->conts->len, pdf->file, pdf->d);
+  const mn_fo_meta *m = &pdf->doc->meta;
+  char *fontdir = mn_paths_data_file ("fonts");
+  char *icc = g_build_filename (fontdir, "sRGB.icc", NULL);
+  mn_pdfpost_doc post = MN_PDFPOST_DOC_INIT;
+  post.lang = m->lang;
+  post.title = m->title;
+  post.author = m->author;
+  post.subject = m->subject;
+  post.keywords = m->keywords;
+  post.creator = "minutes " MN_VERSION;
+  post.date = pdf->date;
+  post.th_scopes = pdf->th_scopes->str;
+  GPtrArray *alts = g_ptr_array_new ();
+  for (guint i = 0; i < pdf->link_nodes->len; i++)
+    {
+      GString *t = g_hash_table_lookup (pdf->link_texts, pdf->link_nodes->pdata[i]);
+      g_ptr_array_add (alts, t->str);
+    }
+  post.link_alts = alts;
+  post.continues = (const int *) (void *) pdf->conts->data;
+  post.ncontinues = (int) pdf->conts->len;
+  post.icc_path = icc;
+  rc = mn_pdfpost_run (pdf->fp, pdf->raw_path, &post, pdf->file, pdf->d);
+  free (fontdir);
+  g_free (icc);
+  g_ptr_array_free (alts, TRUE);
+out:
   mn_pdf_abort (pdf);
   return rc;
 }
@@ -564,6 +665,10 @@ mn_pdf_abort (mn_pdf *pdf)
   g_hash_table_destroy (pdf->dests_done);
   g_hash_table_destroy (pdf->last_elem);
   g_array_free (pdf->conts, TRUE);
+  g_free (pdf->date);
+  g_string_free (pdf->th_scopes, TRUE);
+  g_ptr_array_unref (pdf->link_nodes);
+  g_hash_table_destroy (pdf->link_texts);
   g_array_free (pdf->glyphs, TRUE);
   g_free (pdf);
 }

@@ -27,20 +27,15 @@
  * Joining a row joins its cells' lists of kids; each cell is then joined with its part on the
  * page before, and so on down to the paragraphs: the tree has one TD per cell, one P per
  * paragraph, in the order of the source.  The content streams are not touched: the text and
- * its order on each page stay as painted.  qpdf writes the file again (a deterministic /ID:
- * the same input gives the same bytes); a PDF with nothing continued is copied as it is.
+ * its order on each page stay as painted.  The join runs inside the publishing stage
+ * (pdfpost.c, step 5), on the document it has read, before the TH scopes are written.
  *
  * == Limits ==
  * The tree must be the one the painter made: as many elements, in the same order (checked).
  * Parent-tree number trees with /Kids are followed; cairo writes one flat /Nums array. */
 #include "pdfstruct.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
-
-#include "base/i18n.h"
 
 /* === walking the tree === */
 
@@ -216,100 +211,5 @@ out:
   g_free (target);
   g_hash_table_destroy (moved);
   g_array_free (elems, TRUE);
-  return rc;
-}
-
-/* === the file === */
-
-/* Copy the file `path` to `out`.  Returns 0 or -1 (errno set). */
-static int
-copy_file (FILE *out, const char *path)
-{
-  FILE *in = g_fopen (path, "rb");
-  if (!in)
-    return -1;
-  char buf[65536];
-  size_t got;
-  int rc = 0;
-  while ((got = fread (buf, 1, sizeof buf, in)) > 0)
-    if (fwrite (buf, 1, got, out) != got)
-      {
-        rc = -1;
-        break;
-      }
-  if (ferror (in))
-    rc = -1;
-  fclose (in);
-  return rc;
-}
-
-int
-mn_pdfstruct_finish (FILE *out, const char *in_path, const int *continues, int n,
-                     const char *file, mn_diag *d)
-{
-  int rc = 0;
-  char *joined = NULL;
-  int step = 0;   /* what qpdf was doing: 0 reading, 1 joining, 2 writing */
-  qpdf_data q = NULL;
-  if (!mn_pdfstruct_any (continues, n))
-    {
-      if (copy_file (out, in_path) != 0)
-        goto io_failed;
-      goto out;
-    }
-  q = qpdf_init ();
-  qpdf_silence_errors (q);
-  if (qpdf_read (q, in_path, NULL) & QPDF_ERRORS)
-    goto qpdf_failed;
-  step = 1;
-  if (mn_pdfstruct_join (q, continues, n) != 0)
-    {
-      if (qpdf_has_error (q))
-        goto qpdf_failed;
-      mn_error (d, file, 0, _("the PDF's structure tree is not the one the painter made; the PDF is not written (report this)"));
-      rc = MN_EFAIL;
-      goto out;
-    }
-  step = 2;
-  int fd = g_file_open_tmp ("minutes-XXXXXX.pdf", &joined, NULL);
-  if (fd < 0)
-    goto io_failed;
-  close (fd);
-  if (qpdf_init_write (q, joined) & QPDF_ERRORS)
-    goto qpdf_failed;
-  qpdf_set_deterministic_ID (q, QPDF_TRUE);
-  qpdf_set_object_stream_mode (q, qpdf_o_preserve);
-  qpdf_set_stream_data_mode (q, qpdf_s_preserve);
-  if (qpdf_write (q) & QPDF_ERRORS)
-    goto qpdf_failed;
-  if (copy_file (out, joined) != 0)
-    goto io_failed;
-  goto out;
-
-io_failed:
-  mn_error (d, file, 0, _("cannot write the PDF (through a temporary file in %s): %s"),
-            g_get_tmp_dir (), g_strerror (errno));
-  rc = MN_EIO;
-  goto out;
-qpdf_failed:
-  {
-    qpdf_error e = qpdf_get_error (q);
-    const char *why = e ? qpdf_get_error_full_text (q, e) : "?";   /* qpdf's own, in English */
-    if (step == 0)
-      mn_error (d, file, 0, _("qpdf cannot read the PDF cairo wrote: %s"), why);
-    else if (step == 1)
-      mn_error (d, file, 0, _("qpdf cannot join the PDF's structure elements: %s"), why);
-    else
-      mn_error (d, file, 0, _("qpdf cannot write the PDF: %s"), why);
-    rc = MN_EFAIL;
-  }
-out:
-  if (q)
-    qpdf_cleanup (&q);
-  if (joined)
-    {
-      g_unlink (joined);
-      g_free (joined);
-    }
   return rc;
 }

@@ -5,9 +5,6 @@
 
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
-#include <stdio.h>
-
-#include "base/diag.h"
 
 /* Join the structure elements of the PDF open in `q`: element i of the structure tree, in
  * document order (the order cairo made them: the painter's order of cairo_tag_begin),
@@ -20,13 +17,5 @@ int mn_pdfstruct_join (qpdf_data q, const int *continues, int n);
 
 /* Whether any element of `continues` (length n) continues another: a join is needed. */
 int mn_pdfstruct_any (const int *continues, int n);
-
-/* The PDF in the file `in_path`, with its continued structure elements joined
- * (mn_pdfstruct_join), written to `out` (borrowed; nothing else is written to it).  When
- * nothing continues, the bytes are copied as they are.  The result is the same for the same
- * input.  `file` names the document in diagnostics.  Returns 0, MN_EIO (reading or writing a
- * file failed: reported) or MN_EFAIL (qpdf failed: reported). */
-int mn_pdfstruct_finish (FILE *out, const char *in_path, const int *continues, int n,
-                         const char *file, mn_diag *d);
 
 #endif

@@ -1,10 +1,12 @@
 /* build.c: mn_build_session — one session file to its PDF, its HTML page and its summary.
  *
  * In order: load and validate → XSLT to HTML (into its temporary file) and to FO → typeset the
- * FO (mn_render_parse_take, mn_render_doc) → DIR/NAME.pdf, then DIR/NAME.html, then the
- * summary DIR/.summaries/NAME.xml.  Nothing of a session is written before its transformations
- * have succeeded; each file is written atomically (base/atomic.h), so a session that fails
- * leaves its previous output exactly as it was.
+ * FO (mn_render_parse_take, mn_render_doc) into DIR/.NAME.pdf.new → the HTML again, now with
+ * the PDF's size (the page links 「PDF版（252KB）」, issue 16), from the session read a second
+ * time and checked to be the same bytes → DIR/NAME.pdf (renamed into place), DIR/NAME.html,
+ * then the summary DIR/.summaries/NAME.xml.  Nothing of a session is written before its
+ * transformations have succeeded; each file is written atomically (base/atomic.h), so a
+ * session that fails leaves its previous output exactly as it was.
  *
  * The summary is what the index needs of the session (its title, council and dates), kept
  * beside the outputs, so that the index of a folder of a thousand sessions is made from a
@@ -17,8 +19,11 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
+#include <libxml/uri.h>
 
 #include "base/atomic.h"
 #include "base/digest.h"
@@ -110,10 +115,12 @@ session_params (mn_params *out, char **sha, const mn_params *user, const char *p
   if (!*sha)
     return MN_EIO;
   out->count = 0;
-  out->names = g_new (const char *, n + 2);
-  out->values = g_new (const char *, n + 2);
+  /* two more slots: html_with_pdf_size adds pdf-size and pdf-href */
+  out->names = g_new (const char *, n + 4);
+  out->values = g_new (const char *, n + 4);
   for (int i = 0; i < n; i++)
-    if (strcmp (user->names[i], "source-sha256") != 0 && strcmp (user->names[i], "generator") != 0)
+    if (strcmp (user->names[i], "source-sha256") != 0 && strcmp (user->names[i], "generator") != 0
+        && strcmp (user->names[i], "pdf-size") != 0 && strcmp (user->names[i], "pdf-href") != 0)
       {
         out->names[out->count] = g_strdup (user->names[i]);
         out->values[out->count++] = user->values[i];
@@ -213,6 +220,68 @@ cannot_write (mn_diag *d, const char *path)
   return MN_EIO;
 }
 
+/* The web page of the session at `path` again, now with `pdf-size` (the bytes of the PDF at
+ * `pdf_path`) and `pdf-href` among `params`, in place of the uncommitted `html_file`.  The
+ * session is read again, quietly (its messages were printed the first time), and must still
+ * be the file of sha256 `sha`.  Returns 0, or a failure's code (reported). */
+static int
+html_with_pdf_size (mn_atomic *html_file, mn_stylesheet *style, mn_params *params,
+                    const char *sha, const char *path, const char *pdf_path, mn_diag *d)
+{
+  char *name = mn_session_name (path);
+  char *pdf_name = g_strdup_printf ("%s.pdf", name);
+  xmlChar *href = xmlURIEscapeStr (BAD_CAST pdf_name, BAD_CAST "");
+  mn_diag quiet = MN_DIAG_INIT;
+  xmlDocPtr doc = NULL, html = NULL;
+  char *again = mn_sha256_file (path);
+  char size[32];
+  struct stat st;
+  int ret = 0;
+  quiet.quiet = 1;
+  if (!again || strcmp (again, sha) != 0 || mn_load_session (&doc, path, &quiet) != 0)
+    {
+      mn_error (d, path, 0, _("the file changed while it was being built; build it again"));
+      ret = MN_EIO;
+      goto out;
+    }
+  if (stat (pdf_path, &st) != 0)
+    {
+      ret = cannot_write (d, pdf_path);
+      goto out;
+    }
+  g_snprintf (size, sizeof size, "%lld", (long long) st.st_size);
+  params->names[params->count] = g_strdup ("pdf-size");
+  params->values[params->count++] = size;
+  params->names[params->count] = g_strdup ("pdf-href");
+  params->values[params->count++] = (const char *) href;
+  ret = mn_transform_apply (&html, style, doc, path, params, d);
+  for (int i = 0; i < 2; i++)
+    g_free ((char *) params->names[--params->count]);
+  if (ret != 0)
+    goto out;
+  /* a new temporary for the page (the first one only proved the page can be made) */
+  char *html_path = g_strdup (html_file->path);
+  mn_atomic_abort (html_file);
+  *html_file = (mn_atomic) MN_ATOMIC_INIT;
+  if (mn_atomic_open (html_file, html_path) != 0
+      || mn_transform_save (html_file->fp, html, style) != 0
+      || fflush (html_file->fp) != 0 || mn_atomic_error (html_file))
+    {
+      if (mn_atomic_error (html_file))
+        errno = mn_atomic_error (html_file);
+      ret = cannot_write (d, html_path);
+    }
+  g_free (html_path);
+out:
+  xmlFree (href);
+  g_free (pdf_name);
+  g_free (name);
+  xmlFreeDoc (html);
+  xmlFreeDoc (doc);
+  g_free (again);
+  return ret;
+}
+
 /* Memory: only one large tree is alive at a time besides the session — the HTML result until
  * it is written into the (not yet committed) HTML file, then the FO result until the engine's
  * input tree is built from it — and the session itself is freed before typesetting, so a long
@@ -233,6 +302,8 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
   out->html_path = g_strdup_printf ("%s/%s.html", dir, out->name);
   const char *html_path = out->html_path;
   char *sum_path = mn_summary_path (dir, out->name);
+  char *new_pdf_path = g_strdup_printf ("%s/.%s.pdf.new", dir, out->name);
+  int new_pdf_written = 0;  /* the PDF is typeset into new_pdf_path, not yet renamed */
   int pdf_written = 0;   /* the PDF was replaced, and then a later file failed */
 
   int ret = load_sheets (&sh, d);
@@ -276,8 +347,19 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
    * adds its own, so that the peak is the larger of the two stages, not their sum. */
   malloc_trim (0);
 #endif
-  if (ret != 0 || (ret = mn_render_doc (out->pdf_path, tree, &ro, d)) != 0)
+  if (ret != 0 || (ret = mn_render_doc (new_pdf_path, tree, &ro, d)) != 0)
     goto out;
+  new_pdf_written = 1;
+  mn_render_doc_free (tree);
+  tree = NULL;
+  if ((ret = html_with_pdf_size (&html_file, sh.html, &params, sha, path, new_pdf_path, d)) != 0)
+    goto out;
+  if (rename (new_pdf_path, out->pdf_path) != 0)
+    {
+      ret = cannot_write (d, out->pdf_path);
+      goto out;
+    }
+  new_pdf_written = 0;
   /* The PDF is in place now.  The output plan checked every path before (archive/outplan.h),
    * so a failure here is a disk that filled up or a folder that changed since: say what is
    * where rather than "unchanged". */
@@ -310,6 +392,9 @@ out:
     }
   mn_atomic_abort (&html_file);
   mn_atomic_abort (&summary_file);
+  if (new_pdf_written)
+    unlink (new_pdf_path);
+  g_free (new_pdf_path);
   mn_render_doc_free (tree);
   xmlFreeDoc (html);
   xmlFreeDoc (fo);

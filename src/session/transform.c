@@ -35,6 +35,7 @@
 #include "base/i18n.h"
 #include "base/infile.h"
 #include "base/paths.h"
+#include "load.h"
 
 /* How libxslt parses what it reads for us (stylesheets, includes, document()): never
  * substitute entities, never load an external DTD, never touch the network (issue 5). */
@@ -729,20 +730,12 @@ mn_transform_serialize (unsigned char **out, int *len, xmlDocPtr result,
   return 0;
 }
 
-/* libxml2 reports a failed write itself ("I/O error : No space left on device", on stderr,
- * with no file name): the caller says it better, with the file's name. */
-static void
-ignore_xml_error (void *ctx, xmlErrorPtr err)
-{
-  (void) ctx;
-  (void) err;
-}
 
 int
 mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss)
 {
   errno = 0;
-  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
+  xmlSetStructuredErrorFunc (NULL, mn_load_ignore_error);
   int n = xsltSaveResultToFile (fp, result, ss->style);
   int e = errno;
   xmlSetStructuredErrorFunc (NULL, NULL);

@@ -169,12 +169,15 @@ def case_no_clock(tmp):
     check(outs[0] == outs[1], "two runs give byte-identical PDFs")
     qdf = subprocess.run(["qpdf", "--qdf", os.path.join(tmp, "n0.pdf"), "-"], capture_output=True).stdout
     check(b"/CreationDate" not in qdf and b"/ModDate" not in qdf, "no date from the clock")
+    check(b"xmp:CreateDate" not in qdf and b"xmp:ModifyDate" not in qdf, "no date in the XMP either")
     # with SOURCE_DATE_EPOCH: that date
     env["SOURCE_DATE_EPOCH"] = "1700000000"
     pdf = os.path.join(tmp, "e.pdf")
     subprocess.run([MINUTES, "render", fo, "-o", pdf], capture_output=True, env=env)
     qdf = subprocess.run(["qpdf", "--qdf", pdf, "-"], capture_output=True).stdout
-    check(b"/CreationDate (20231114221320Z)" in qdf, "SOURCE_DATE_EPOCH gives the date")
+    # PDF 1.7 §7.9.4 dates (pdfpost.c; cairo 1.16 alone wrote them without "D:")
+    check(b"/CreationDate (D:20231114221320Z)" in qdf, "SOURCE_DATE_EPOCH gives the date")
+    check(b"<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>" in qdf, "and the XMP the same date")
 
 
 def case_errors(tmp):

@@ -33,6 +33,7 @@ check () {
               [ "${n:-0}" -ge "${1#pages>=}" ] || { echo "PDF has ${n:-no} pages, want at least ${1#pages>=}"; return 1; } ;;
     text~*)   pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | tr -d '\n\f' | grep -Eq -- "${1#text~}" \
                 || { echo "the PDF's text does not match ${1#text~}"; return 1; } ;;
+    actions)  python3 "$here/pdf-actions.py" "$pdf" || { echo "the PDF can do more than follow links (pdf-actions.py)"; return 1; } ;;
     stdout~*) grep -Eq -- "${1#stdout~}" "$tmp/stdout" || { echo "stdout does not match ${1#stdout~}"; return 1; } ;;
     *) echo "unknown check $1"; return 1 ;;
   esac

@@ -6,12 +6,11 @@ the first's by at most LIMIT_KB.
 
 Before the build kept one big tree at a time (and the index a summary, not the session), the 10x
 build took about 14 MB more than the seed; then about 4 MB (the engine's input tree, which layout
-needs whole, is most of it).  Since the PDF is finished with qpdf (src/engine/pdfstruct.c joins
-the structure elements of cells and paragraphs split over pages, issue 14), qpdf holds every
-object of the PDF at the end, about 2 KB each: the Q&A tables' structure elements (TR, TH, TD,
-P, some 60 objects a page) add about 160 KB a page, 21 MB for the 10x build, at the very end,
-after cairo's memory is freed.  The limit says so: 8 MB for everything else, plus 160 KB a page
-for qpdf."""
+needs whole, is most of it).  Since the PDF is finished with qpdf (src/engine/pdfpost.c, issue
+16, which also joins split cells: pdfstruct.c, issue 14), qpdf holds every object of the PDF at the end, about 2 KB each: the Q&A tables' structure
+elements (TR, TH, TD, P, some 60 objects a page) add about 160 KB a page, 21 MB for the 10x
+build, at the very end, when the layout's memory is already freed.  The limit says so: 8 MB
+for everything else, plus 160 KB a page for qpdf (docs/publishing.md)."""
 import os
 import re
 import subprocess

@@ -196,8 +196,10 @@ def struct_tree(text):
         body = line.strip()
         if body.startswith('"'):
             out.append((depth, None, body[1:-1]))
+        elif body.startswith("/"):
+            pass  # an attribute of the element above (TH: /Scope /Column)
         elif body:
-            out.append((depth, body.split()[0], None))
+            out.append((depth, body.split()[0].rstrip(":"), None))
     return out
 
 
