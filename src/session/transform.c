@@ -313,6 +313,8 @@ static const char *const stylesheet_messages[] = {
   N_("the document is not a session (urn:minutes:session:1); run minutes validate on it"),
   N_("--param base-font-size must be a size in points from 5pt to 50pt, such as 10.5pt"),
   N_("--param line-break must be strict, normal or loose"),
+  N_("--param flush-bottom must be yes or no"),
+  N_("--param flush-bottom-space must be a number from 1 to 3, such as 1.3"),
   N_("unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height"),
   N_("the session holds an element the stylesheet does not know; run minutes validate on it"),
 };
