@@ -18,11 +18,11 @@ trap cleanup EXIT
 fail () { echo "FAIL: $*"; echo "--- watch stdout:"; cat "$tmp/out"; echo "--- watch stderr:"; tail -20 "$tmp/err"; exit 1; }
 
 # A private copy of the data folder, so the test can edit a stylesheet.
-mkdir -p "$tmp/data" "$tmp/work"
+mkdir -p "$tmp/data" "$tmp/ward"
 cp -r "$SOURCE_ROOT/schema" "$SOURCE_ROOT/templates" "$tmp/data/"
 if [ -d "$SOURCE_ROOT/xsl" ]; then cp -r "$SOURCE_ROOT/xsl" "$tmp/data/"; else mkdir "$tmp/data/xsl"; fi
 [ -d "$SOURCE_ROOT/fonts" ] && ln -s "$SOURCE_ROOT/fonts" "$tmp/data/fonts"
-cd "$tmp/work" || exit 1
+cd "$tmp/ward" || exit 1
 "$MINUTES" --data-dir "$tmp/data" new s.xml >/dev/null || fail "minutes new s.xml failed"
 
 n=0   # build lines read so far from the current watch
@@ -117,7 +117,7 @@ kill "$dog" 2>/dev/null; dog=
 [ "$rc" -eq 0 ] || fail "watch exited $rc on SIGINT, expected 0"
 # 8. With no FILE: every input/*.xml, and a session created there later.
 mkdir -p "$tmp/proj/input" && cd "$tmp/proj" || exit 1
-cp "$tmp/work/keep.xml" input/a.xml
+cp "$tmp/ward/keep.xml" input/a.xml
 start_watch
 next_build '^[0-9:]{8} input/a\.xml: ' "no build of input/a.xml with no FILE"
 cp input/a.xml .new && mv .new input/b.xml
