@@ -1,0 +1,202 @@
+// site/search.js: the search of index.html (xsl/index-html.xsl) — Pagefind's browser half over
+// the index site/build-index.mjs made of the session pages, with what Pagefind does not do.
+// `minutes build` copies it into the published folder beside pagefind/.
+//
+// Without this script (no JavaScript, or no search index made) the page is the list of
+// sessions alone: the search section stays hidden.  With it, the section is shown, its filters
+// filled from the index (council, fiscal year, speaker), and a search lists passages, not
+// pages: every Q&A cell, opinion, request and speech turn has an id, each is an anchor of the
+// index, and a hit is the passage from its anchor to the next one, linked as NAME.html#ID.
+//
+// Two things Pagefind does not do are done here:
+//   - Pagefind drops a query word it never indexed and answers with the rest (量子コンピュータ
+//     finds コンピュータ alone, or pages about neither).  So a passage is a hit only when its
+//     text holds every word of the query as written (after NFKC, without white space, case
+//     folded): a word in no session gives no hit and says so.
+//   - Its filters are of pages: a page matches 「発言者: 山田一郎」 when anyone there is 山田一郎.
+//     So a passage of another speaker is left out (each passage's speaker is in the page's
+//     meta as speaker-ID, from xsl/session-html.xsl).
+// Pagefind's own segmentation still chooses the pages: a page it does not return is not
+// searched (bench/search measures what it returns).
+const form = document.querySelector('#search form');
+const summary = document.querySelector('#search .summary');
+const list = document.querySelector('#search ol.hits');
+// The longest stretch of a passage shown around its first hit, in characters.
+const EXCERPT = 120;
+
+// Text as compared: NFKC (全角 ＨＥＲ－ＳＹＳ is HER-SYS), case folded, without white space
+// (names are justified with spaces: 後　藤).  `map[k]` is the index in `text` of the k-th
+// character of the result, so a match can be marked in the text as shown.
+function fold(text) {
+  let out = '';
+  const map = [];
+  let k = 0;
+  for (const ch of text) {
+    const f = ch.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+    for (let j = 0; j < f.length; j++)
+      map.push(k);
+    out += f;
+    k += ch.length;
+  }
+  map.push(k);
+  return { text: out, map };
+}
+
+// The words of a query: split at white space, each folded.
+function queryWords(q) {
+  return q.normalize('NFKC').split(/\s+/).map((w) => fold(w).text).filter((w) => w !== '');
+}
+
+// The passages of a page (Pagefind's fragment `d`) that hold every word of `words`, and, when
+// `speaker` is set, are that speaker's.  Each: { id, speaker, text, marks: [[from, to]…] }.
+function passages(d, words, speaker) {
+  // raw_content is the page's text with a U+200B between the words Pagefind indexed, with <
+  // and > written as entities; the anchors' locations count those words.
+  const tokens = d.raw_content.split('\u200B').map((t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  const anchors = d.anchors.slice().sort((a, b) => a.location - b.location);
+  const found = [];
+  for (let k = 0; k < anchors.length; k++) {
+    const a = anchors[k];
+    const next = anchors.slice(k + 1).find((b) => b.location > a.location);
+    // an anchor that starts where another one inside it starts is that inner one's
+    if (anchors[k + 1] && anchors[k + 1].location === a.location)
+      continue;
+    const who = d.meta[`speaker-${a.id}`] || '';
+    if (speaker && who !== speaker)
+      continue;
+    const text = tokens.slice(a.location, next ? next.location : tokens.length).join('').trim();
+    const folded = fold(text);
+    const marks = [];
+    let all = true;
+    for (const w of words) {
+      let at = folded.text.indexOf(w);
+      if (at < 0) {
+        all = false;
+        break;
+      }
+      for (; at >= 0; at = folded.text.indexOf(w, at + w.length))
+        marks.push([folded.map[at], folded.map[at + w.length]]);
+    }
+    if (all)
+      found.push({ id: a.id, speaker: who, text, marks: marks.sort((x, y) => x[0] - y[0]) });
+  }
+  return found;
+}
+
+// The stretch of `p.text` around its first mark, as nodes, the marks in <mark>.
+function excerpt(p) {
+  const first = p.marks[0][0];
+  const from = Math.max(0, Math.min(first - EXCERPT / 3, p.text.length - EXCERPT));
+  const to = Math.min(p.text.length, from + EXCERPT);
+  const nodes = [];
+  let at = Math.floor(from);
+  if (at > 0)
+    nodes.push(document.createTextNode('…'));
+  for (const [s, e] of p.marks) {
+    if (e <= at || s >= to)
+      continue;
+    if (s > at)
+      nodes.push(document.createTextNode(p.text.slice(at, s)));
+    const m = document.createElement('mark');
+    m.textContent = p.text.slice(Math.max(s, at), Math.min(e, to));
+    nodes.push(m);
+    at = Math.min(e, to);
+  }
+  if (at < to)
+    nodes.push(document.createTextNode(p.text.slice(at, to)));
+  if (to < p.text.length)
+    nodes.push(document.createTextNode('…'));
+  return nodes;
+}
+
+function say(text) {
+  summary.textContent = text;
+}
+
+async function run(pagefind, q, filters) {
+  list.replaceChildren();
+  const words = queryWords(q);
+  if (words.length === 0) {
+    say('検索する言葉を入れてください。');
+    return;
+  }
+  const started = performance.now();
+  const pageFilters = {};
+  for (const [k, v] of Object.entries(filters))
+    if (v)
+      pageFilters[k] = v;
+  const search = await pagefind.search(q, { filters: pageFilters });
+  const pages = await Promise.all(search.results.map((r) => r.data()));
+  const hits = [];
+  for (const d of pages)
+    for (const p of passages(d, words, filters.speaker))
+      hits.push({ page: d, p });
+  const shown = `“${q.trim()}”`;
+  if (hits.length === 0)
+    say(`${shown} を含む発言はありません（0件）。言葉や絞り込みを変えてお試しください。`);
+  else
+    say(`${shown} の検索結果 ${hits.length}件`);
+  for (const { page, p } of hits) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    // the pages are beside index.html: a link relative to it works wherever the folder is put
+    a.href = `${page.raw_url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(p.id)}`;
+    a.textContent = page.meta.title || page.url;
+    const where = document.createElement('span');
+    where.className = 'where';
+    where.textContent = [page.filters.fiscal_year, p.speaker].flat().filter(Boolean).join('・');
+    const text = document.createElement('p');
+    text.append(...excerpt(p));
+    li.append(a, where, text);
+    list.append(li);
+  }
+  document.body.dataset.searchMs = String(Math.round(performance.now() - started));
+}
+
+// Fill a filter's <select> with the values the index has.
+function fill(select, values) {
+  for (const v of Object.keys(values || {}).sort((a, b) => a.localeCompare(b, 'ja'))) {
+    const o = document.createElement('option');
+    o.value = v;
+    o.textContent = v;
+    select.append(o);
+  }
+}
+
+async function start() {
+  let pagefind;
+  try {
+    pagefind = await import('./pagefind/pagefind.js');
+    await pagefind.options({ excerptLength: 30 });
+    await pagefind.init();
+  } catch (e) {
+    return;   // no index here: the page stays the list of sessions
+  }
+  const filters = await pagefind.filters();
+  for (const name of ['council', 'fiscal_year', 'speaker'])
+    fill(form.elements[name], filters[name]);
+  document.getElementById('search').hidden = false;
+  const params = new URLSearchParams(location.search);
+  for (const name of ['q', 'council', 'fiscal_year', 'speaker'])
+    if (params.get(name))
+      form.elements[name].value = params.get(name);
+  const go = () => run(pagefind, form.elements.q.value, {
+    council: form.elements.council.value,
+    fiscal_year: form.elements.fiscal_year.value,
+    speaker: form.elements.speaker.value,
+  }).then(() => { document.body.dataset.searched = form.elements.q.value; });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const shown = new URLSearchParams();
+    for (const name of ['q', 'council', 'fiscal_year', 'speaker'])
+      if (form.elements[name].value)
+        shown.set(name, form.elements[name].value);
+    history.replaceState(null, '', `?${shown}`);
+    go();
+  });
+  document.body.dataset.searchReady = '1';
+  if (params.get('q'))
+    go();
+}
+
+start();
