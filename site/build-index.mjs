@@ -10,7 +10,9 @@
 // words; every element with an id is an anchor of the index, which is how site/search.js links
 // a hit to its passage.
 //
-// Written: DIR/pagefind/ (the bundle) and DIR/search.js (site/search.js, the page's script).
+// Written: DIR/pagefind/ (the bundle: pagefind.js, its worker and wasm, the index, filters and
+// fragments; not Pagefind's own search interfaces) and DIR/search.js (site/search.js, the
+// page's script).
 // The bundle is made in DIR/.pagefind-new and moved into place whole, so a failed run leaves
 // the previous one as it was.
 //
@@ -60,6 +62,11 @@ async function main(dir) {
     fs.rmSync(fresh, { recursive: true, force: true });
     return 1;
   }
+  // Pagefind's own search interfaces are not used (the page has its own form, site/search.js):
+  // left out of what is published.
+  for (const f of fs.readdirSync(fresh))
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f))
+      fs.rmSync(path.join(fresh, f));
   // The script first (a page with the new script and the old bundle still searches), then the
   // bundle: the old one set aside, the new one moved in, the old one removed.
   const script = path.join(dir, '.search.js.new');
@@ -69,7 +76,6 @@ async function main(dir) {
     fs.renameSync(bundle, old);
   fs.renameSync(fresh, bundle);
   fs.rmSync(old, { recursive: true, force: true });
-  console.log(`${added.page_count}`);
   return 0;
 }
 

@@ -32,19 +32,37 @@ first_line (char *text)
   return text;
 }
 
+/* Say the search index was skipped, and why (one line, on standard output: not an error). */
+static void
+skipped (const char *dir, const char *why)
+{
+  printf (_("%s: the search index was skipped: %s; the PDFs and pages are written\n"), dir, why);
+}
+
 int
 mn_search_write (const char *dir, int quiet, mn_diag *d)
 {
   int ret = 0;
-  char *node = g_find_program_in_path ("node");
+  const char *chosen = g_getenv ("MINUTES_NODE");
+  char *node = chosen && *chosen ? g_find_program_in_path (chosen)
+               : chosen ? NULL : g_find_program_in_path ("node");
   char *script = mn_paths_data_file ("site/build-index.mjs");
   char *out = NULL, *err = NULL;
   GError *error = NULL;
   int status = 0;
+  if (chosen && !*chosen)
+    {
+      skipped (dir, _("MINUTES_NODE is set empty"));
+      goto out;
+    }
   if (!node)
     {
-      printf (_("%s: the search index was skipped: node (Node.js) is not installed; the PDFs and pages are written, run ./setup to install it\n"),
-              dir);
+      skipped (dir, _("node (Node.js) is not installed; run ./setup to install it"));
+      goto out;
+    }
+  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR))
+    {
+      skipped (dir, _("this installation has no site/build-index.mjs"));
       goto out;
     }
   char *argv[] = { node, script, (char *) dir, NULL };
@@ -58,12 +76,11 @@ mn_search_write (const char *dir, int quiet, mn_diag *d)
   if (g_spawn_check_wait_status (status, NULL))
     {
       if (!quiet)
-        printf (_("written %s/%s/ (the search index of %d pages)\n"), dir, MN_SEARCH_BUNDLE,
-                atoi (out));
+        printf (_("written %s/%s/ (the search index) and %s/%s\n"), dir, MN_SEARCH_BUNDLE, dir,
+                MN_SEARCH_SCRIPT);
     }
   else if (WIFEXITED (status) && WEXITSTATUS (status) == NOT_INSTALLED)
-    printf (_("%s: the search index was skipped: Pagefind is not installed; the PDFs and pages are written, run ./setup (npm ci in site/) to install it\n"),
-            dir);
+    skipped (dir, _("Pagefind is not installed; run ./setup (npm ci in site/) to install it"));
   else
     {
       mn_error (d, dir, 0, _("the search index could not be made: %s; the PDFs and pages are written, the previous search index is kept"),

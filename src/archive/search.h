@@ -10,7 +10,8 @@
 #define MN_SEARCH_BUNDLE "pagefind"
 #define MN_SEARCH_SCRIPT "search.js"
 
-/* Make the search index of the session pages in `dir`: node runs the installation's
+/* Make the search index of the session pages in `dir`: node ($MINUTES_NODE if set, an empty
+ * value meaning none; else node on PATH) runs the installation's
  * site/build-index.mjs (Pagefind, from site/node_modules), which writes DIR/pagefind/ and
  * DIR/search.js.  Where node or Pagefind is not installed, one line says the search index was
  * skipped and 0 is returned: the PDFs, pages and index.html stand without it (index.html lists

@@ -91,10 +91,11 @@ reproducible)
   build >/dev/null || fail "first build failed"
   cp -r "$tmp/p/output" "$tmp/first"
   build >/dev/null || fail "second build failed"
-  for f in "$tmp"/first/*; do
-    cmp "$f" "$tmp/p/output/$(basename "$f")" || fail "$(basename "$f") differs between builds"
-  done
-  [ "$(ls "$tmp/first" | wc -l)" -eq 6 ] || fail "expected 2 PDFs, 2 HTMLs, index.html and SHA256SUMS"
+  # (the search index, pagefind/ and search.js, is there where ./setup installed Pagefind)
+  diff -r "$tmp/first" "$tmp/p/output" || fail "the folder differs between builds (above)"
+  want=6; [ -d "$tmp/first/pagefind" ] && want=8
+  [ "$(ls "$tmp/first" | wc -l)" -eq $want ] \
+    || fail "expected 2 PDFs, 2 HTMLs, index.html and SHA256SUMS (and pagefind/ and search.js)"
   echo "ok: $(ls "$tmp/first" | tr '\n' ' ')"
   ;;
 
@@ -125,9 +126,7 @@ failure-keeps-output)
   build --param base-font-size=large input/all-constructs.xml >/dev/null 2>"$tmp/err2"
   [ $? -eq 1 ] || fail "a bad --param value did not fail"
   cat "$tmp/err2"
-  for f in "$tmp"/before2/*; do
-    cmp "$f" "$tmp/p/output/$(basename "$f")" || fail "$(basename "$f") touched by a failed build"
-  done
+  diff -r "$tmp/before2" "$tmp/p/output" || fail "the folder was touched by a failed build (above)"
   echo "ok"
   ;;
 
@@ -172,7 +171,10 @@ output-sums)
     n=$(basename "$fo" .fo)
     "$minutes" render "$fo" -o "$tmp/fo/$n.pdf" >/dev/null 2>&1 || rm -f "$tmp/fo/$n.pdf"
   done
-  (cd "$tmp/p/output" && sha256sum -- * | sed 's|  |  output/|'; cd "$tmp/fo" && sha256sum -- *.pdf | sed 's|  |  layout/|') \
+  # (the search index too, pagefind/ and search.js, made by the Pagefind that ./setup pins)
+  (cd "$tmp/p/output" && find . -name '.*' ! -name . -prune -o -type f -print | sed 's|^\./||' \
+     | LC_ALL=C sort | xargs sha256sum -- | sed 's|  |  output/|'
+   cd "$tmp/fo" && sha256sum -- *.pdf | sed 's|  |  layout/|') \
     | LC_ALL=C sort -k2 >"$tmp/sums"
   if [ "${MINUTES_UPDATE_GOLDEN:-}" = 1 ]; then
     cp "$tmp/sums" "$g"; echo "updated $g"; exit 0
@@ -228,14 +230,18 @@ source-line)
   ;;
 
 index)
-  # output/index.html lists the sessions newest first, with links to both forms; rebuilding one
-  # session keeps the others in the index.
+  # output/index.html lists the sessions by council (by name) and fiscal year, with links to
+  # both forms; rebuilding one session keeps the others in the index.
   project "$src/input/r03-1.xml" "$src/input/r07-1-kugikai-excerpt.xml" \
           "$src/tests/build/input/all-constructs.xml"
   build >/dev/null || fail "minutes build failed"
   order=$(grep -o 'href="[^"]*\.pdf"' "$tmp/p/output/index.html" | tr '\n' ' ')
-  expected='href="r07-1-kugikai-excerpt.pdf" href="all-constructs.pdf" href="r03-1.pdf" '
+  expected='href="r03-1.pdf" href="all-constructs.pdf" href="r07-1-kugikai-excerpt.pdf" '
   [ "$order" = "$expected" ] || fail "order: $order"
+  # a heading per council, then per fiscal year (令和7年2月 is in 令和6年度)
+  heads=$(grep -o '<h[23] id="council-[^>]*>[^<]*' "$tmp/p/output/index.html" | sed 's/.*>//' | tr '\n' ' ')
+  [ "$heads" = "情報公開・個人情報保護審議会 令和3年度 架空区環境審議会 令和6年度 目黒区議会 令和6年度 " ] \
+    || fail "headings: $heads"
   grep -q 'href="r03-1.html"' "$tmp/p/output/index.html" || fail "no link to the HTML"
   build input/r03-1.xml >/dev/null || fail "rebuilding one session failed"
   order2=$(grep -o 'href="[^"]*\.pdf"' "$tmp/p/output/index.html" | tr '\n' ' ')
