@@ -85,7 +85,7 @@ function passages(d, words, speaker) {
 
 // The stretch of `p.text` around its first mark, as nodes, the marks in <mark>.
 function excerpt(p) {
-  const first = p.marks[0][0];
+  const first = p.marks.length ? p.marks[0][0] : 0;
   const from = Math.max(0, Math.min(first - EXCERPT / 3, p.text.length - EXCERPT));
   const to = Math.min(p.text.length, from + EXCERPT);
   const nodes = [];
