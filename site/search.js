@@ -21,18 +21,25 @@
 const form = document.querySelector('#search form');
 const summary = document.querySelector('#search .summary');
 const list = document.querySelector('#search ol.hits');
+const more = document.querySelector('#search button.more');
+let showMore = () => {};
 // The longest stretch of a passage shown around its first hit, in characters.
 const EXCERPT = 120;
 
 // Text as compared: NFKC (全角 ＨＥＲ－ＳＹＳ is HER-SYS), case folded, without white space
-// (names are justified with spaces: 後　藤).  `map[k]` is the index in `text` of the k-th
-// character of the result, so a match can be marked in the text as shown.
+// (names are justified with spaces: 後　藤).
 function fold(text) {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+// The same, with `map[k]`: the index in `text` of the k-th character of the result, so that a
+// match can be marked in the text as shown (each character folded alone).
+function foldMapped(text) {
   let out = '';
   const map = [];
   let k = 0;
   for (const ch of text) {
-    const f = ch.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+    const f = fold(ch);
     for (let j = 0; j < f.length; j++)
       map.push(k);
     out += f;
@@ -44,55 +51,62 @@ function fold(text) {
 
 // The words of a query: split at white space, each folded.
 function queryWords(q) {
-  return q.normalize('NFKC').split(/\s+/).map((w) => fold(w).text).filter((w) => w !== '');
+  return q.normalize('NFKC').split(/\s+/).map(fold).filter((w) => w !== '');
 }
 
 // The passages of a page (Pagefind's fragment `d`) that hold every word of `words`, and, when
-// `speaker` is set, are that speaker's.  Each: { id, speaker, text, marks: [[from, to]…] }.
+// `speaker` is set, are that speaker's.  Each: { id, speaker, text } (marks: see marksOf).
 function passages(d, words, speaker) {
+  // the page as a whole first: most pages Pagefind returns for a word it dropped go here
+  const whole = fold(d.content);
+  if (!words.every((w) => whole.includes(w)))
+    return [];
   // raw_content is the page's text with a U+200B between the words Pagefind indexed, with <
   // and > written as entities; the anchors' locations count those words.
-  const tokens = d.raw_content.split('\u200B').map((t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
-  const anchors = d.anchors.slice().sort((a, b) => a.location - b.location);
+  const tokens = d.raw_content.split('\u200B');
+  const anchors = d.anchors.slice().sort((x, y) => x.location - y.location);
   const found = [];
-  for (let k = 0; k < anchors.length; k++) {
+  let end = tokens.length;
+  // from the last anchor back, so that each passage ends where the next one starts
+  for (let k = anchors.length - 1; k >= 0; k--) {
     const a = anchors[k];
-    const next = anchors.slice(k + 1).find((b) => b.location > a.location);
     // an anchor that starts where another one inside it starts is that inner one's
-    if (anchors[k + 1] && anchors[k + 1].location === a.location)
+    if (k + 1 < anchors.length && anchors[k + 1].location === a.location)
       continue;
+    const from = a.location;
+    const to = end;
+    end = from;
     const who = d.meta[`speaker-${a.id}`] || '';
     if (speaker && who !== speaker)
       continue;
-    const text = tokens.slice(a.location, next ? next.location : tokens.length).join('').trim();
+    const text = tokens.slice(from, to).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
     const folded = fold(text);
-    const marks = [];
-    let all = true;
-    for (const w of words) {
-      let at = folded.text.indexOf(w);
-      if (at < 0) {
-        all = false;
-        break;
-      }
-      for (; at >= 0; at = folded.text.indexOf(w, at + w.length))
-        marks.push([folded.map[at], folded.map[at + w.length]]);
-    }
-    if (all)
-      found.push({ id: a.id, speaker: who, text, marks: marks.sort((x, y) => x[0] - y[0]) });
+    if (words.every((w) => folded.includes(w)))
+      found.push({ id: a.id, speaker: who, text });
   }
-  return found;
+  return found.reverse();
+}
+
+// Where the words of `words` are in `p.text`: [[from, to]…], sorted.
+function marksOf(p, words) {
+  const folded = foldMapped(p.text);
+  const marks = [];
+  for (const w of words)
+    for (let at = folded.text.indexOf(w); at >= 0; at = folded.text.indexOf(w, at + w.length))
+      marks.push([folded.map[at], folded.map[at + w.length]]);
+  return marks.sort((x, y) => x[0] - y[0]);
 }
 
 // The stretch of `p.text` around its first mark, as nodes, the marks in <mark>.
-function excerpt(p) {
-  const first = p.marks.length ? p.marks[0][0] : 0;
+function excerpt(p, marks) {
+  const first = marks.length ? marks[0][0] : 0;
   const from = Math.max(0, Math.min(first - EXCERPT / 3, p.text.length - EXCERPT));
   const to = Math.min(p.text.length, from + EXCERPT);
   const nodes = [];
   let at = Math.floor(from);
   if (at > 0)
     nodes.push(document.createTextNode('…'));
-  for (const [s, e] of p.marks) {
+  for (const [s, e] of marks) {
     if (e <= at || s >= to)
       continue;
     if (s > at)
@@ -113,8 +127,32 @@ function say(text) {
   summary.textContent = text;
 }
 
+// One hit of the list: the session (linked to the passage), its year and speaker, the excerpt.
+function hitItem(page, p, words) {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  // the pages are beside index.html: a link relative to it works wherever the folder is put
+  a.href = `${page.raw_url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(p.id)}`;
+  a.textContent = page.meta.title || page.url;
+  const where = document.createElement('span');
+  where.className = 'where';
+  where.textContent = [page.filters.fiscal_year, p.speaker].flat().filter(Boolean).join('・');
+  const text = document.createElement('p');
+  text.append(...excerpt(p, marksOf(p, words)));
+  li.append(a, where, text);
+  return li;
+}
+
+// The hits shown at once, and the pages whose fragments are fetched at once.
+const SHOWN = 50;
+const BATCH = 16;
+
+let current = 0;   // the number of the search under way: an older one stops showing
+
 async function run(pagefind, q, filters) {
+  const mine = ++current;
   list.replaceChildren();
+  more.hidden = true;
   const words = queryWords(q);
   if (words.length === 0) {
     say('検索する言葉を入れてください。');
@@ -126,30 +164,45 @@ async function run(pagefind, q, filters) {
     if (v)
       pageFilters[k] = v;
   const search = await pagefind.search(q, { filters: pageFilters });
-  const pages = await Promise.all(search.results.map((r) => r.data()));
+  // Every page Pagefind returns is read, in its order, a batch at a time: the count is of
+  // every passage holding the words.  The first hits are shown as soon as they are found.
   const hits = [];
-  for (const d of pages)
-    for (const p of passages(d, words, filters.speaker))
-      hits.push({ page: d, p });
   const shown = `“${q.trim()}”`;
+  for (let k = 0; k < search.results.length; k += BATCH) {
+    const pages = await Promise.all(search.results.slice(k, k + BATCH).map((r) => r.data()));
+    if (mine !== current)
+      return;
+    for (const d of pages)
+      for (const p of passages(d, words, filters.speaker))
+        hits.push({ page: d, p });
+    while (list.childElementCount < Math.min(hits.length, SHOWN)) {
+      const { page, p } = hits[list.childElementCount];
+      list.append(hitItem(page, p, words));
+      if (list.childElementCount === 1)
+        document.body.dataset.firstMs = String(Math.round(performance.now() - started));
+    }
+    if (k + BATCH < search.results.length && hits.length)
+      say(`${shown} の検索結果 ${hits.length}件以上（検索中）`);
+  }
   if (hits.length === 0)
     say(`${shown} を含む発言はありません（0件）。言葉や絞り込みを変えてお試しください。`);
   else
-    say(`${shown} の検索結果 ${hits.length}件`);
-  for (const { page, p } of hits) {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    // the pages are beside index.html: a link relative to it works wherever the folder is put
-    a.href = `${page.raw_url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(p.id)}`;
-    a.textContent = page.meta.title || page.url;
-    const where = document.createElement('span');
-    where.className = 'where';
-    where.textContent = [page.filters.fiscal_year, p.speaker].flat().filter(Boolean).join('・');
-    const text = document.createElement('p');
-    text.append(...excerpt(p));
-    li.append(a, where, text);
-    list.append(li);
-  }
+    say(`${shown} の検索結果 ${hits.length}件` +
+        (hits.length > SHOWN ? `（${SHOWN}件ずつ表示）` : ''));
+  // the rest, SHOWN at a time, on request
+  showMore = () => {
+    const upto = Math.min(hits.length, list.childElementCount + SHOWN);
+    const first = list.childElementCount;
+    while (list.childElementCount < upto) {
+      const { page, p } = hits[list.childElementCount];
+      list.append(hitItem(page, p, words));
+    }
+    more.hidden = list.childElementCount >= hits.length;
+    list.children[first]?.querySelector('a').focus();
+  };
+  more.hidden = list.childElementCount >= hits.length;
+  if (!document.body.dataset.firstMs || hits.length === 0)
+    document.body.dataset.firstMs = String(Math.round(performance.now() - started));
   document.body.dataset.searchMs = String(Math.round(performance.now() - started));
 }
 
@@ -185,6 +238,7 @@ async function start() {
     fiscal_year: form.elements.fiscal_year.value,
     speaker: form.elements.speaker.value,
   }).then(() => { document.body.dataset.searched = form.elements.q.value; });
+  more.addEventListener('click', () => showMore());
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const shown = new URLSearchParams();
@@ -192,6 +246,7 @@ async function start() {
       if (form.elements[name].value)
         shown.set(name, form.elements[name].value);
     history.replaceState(null, '', `?${shown}`);
+    delete document.body.dataset.firstMs;
     go();
   });
   document.body.dataset.searchReady = '1';

@@ -79,7 +79,8 @@ form.search { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: fle
 form.search label { display: flex; flex-direction: column; font-weight: 600; }
 form.search input, form.search select, form.search button { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid #555; border-radius: 3px; }
 form.search input { min-width: 16rem; }
-form.search button { background: #0b57a4; color: #fff; border-color: #0b57a4; cursor: pointer; }
+button.more { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid #0b57a4; border-radius: 3px; }
+form.search button, button.more { background: #0b57a4; color: #fff; border-color: #0b57a4; cursor: pointer; }
 ol.hits { padding-left: 1.6rem; }
 ol.hits > li { margin: 0 0 1rem; }
 ol.hits .where { display: block; font-size: 0.9rem; color: #444; }
@@ -104,6 +105,7 @@ ol.hits mark { background: #fff4c2; color: inherit; font-weight: 700; }
             </form>
             <p class="summary" role="status" aria-live="polite"></p>
             <ol class="hits"></ol>
+            <button type="button" class="more" hidden="">次の50件を表示</button>
           </section>
           <xsl:choose>
             <xsl:when test="$rows">
