@@ -59,7 +59,6 @@ async function main(dir) {
   await pagefind.close();
   if (written.errors.length) {
     console.error(written.errors.join('\n'));
-    fs.rmSync(fresh, { recursive: true, force: true });
     return 1;
   }
   // Pagefind's own search interfaces are not used (the page has its own form, site/search.js):
@@ -79,11 +78,25 @@ async function main(dir) {
   return 0;
 }
 
+// main, without leaving its temporaries behind when it fails (the previous bundle stays).
+async function mainClean(dir) {
+  try {
+    const code = await main(dir);
+    if (code !== 0)
+      fs.rmSync(path.join(dir, '.pagefind-new'), { recursive: true, force: true });
+    return code;
+  } catch (e) {
+    fs.rmSync(path.join(dir, '.pagefind-new'), { recursive: true, force: true });
+    fs.rmSync(path.join(dir, '.search.js.new'), { force: true });
+    throw e;
+  }
+}
+
 if (process.argv.length !== 3) {
   console.error('usage: node build-index.mjs DIR');
   process.exit(2);
 }
-main(process.argv[2]).then((code) => process.exit(code), (e) => {
+mainClean(process.argv[2]).then((code) => process.exit(code), (e) => {
   console.error(e.stack || String(e));
   process.exit(1);
 });

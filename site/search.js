@@ -143,7 +143,7 @@ function hitItem(page, p, words) {
   return li;
 }
 
-// The hits shown at once, and the pages whose fragments are fetched at once.
+// The hits shown at once, and how often (in pages read) the count so far is said.
 const SHOWN = 50;
 const BATCH = 16;
 
@@ -164,24 +164,25 @@ async function run(pagefind, q, filters) {
     if (v)
       pageFilters[k] = v;
   const search = await pagefind.search(q, { filters: pageFilters });
-  // Every page Pagefind returns is read, in its order, a batch at a time: the count is of
-  // every passage holding the words.  The first hits are shown as soon as they are found.
+  // Every page Pagefind returns is read, in its order: the count is of every passage holding
+  // the words.  All are asked for at once (the browser fetches them as fast as it can); each is
+  // taken as it comes in that order, and the first hits are shown as soon as they are found.
   const hits = [];
   const shown = `“${q.trim()}”`;
-  for (let k = 0; k < search.results.length; k += BATCH) {
-    const pages = await Promise.all(search.results.slice(k, k + BATCH).map((r) => r.data()));
+  const loads = search.results.map((r) => r.data());
+  for (let k = 0; k < loads.length; k++) {
+    const d = await loads[k];
     if (mine !== current)
       return;
-    for (const d of pages)
-      for (const p of passages(d, words, filters.speaker))
-        hits.push({ page: d, p });
+    for (const p of passages(d, words, filters.speaker))
+      hits.push({ page: d, p });
     while (list.childElementCount < Math.min(hits.length, SHOWN)) {
       const { page, p } = hits[list.childElementCount];
       list.append(hitItem(page, p, words));
       if (list.childElementCount === 1)
         document.body.dataset.firstMs = String(Math.round(performance.now() - started));
     }
-    if (k + BATCH < search.results.length && hits.length)
+    if (k % BATCH === BATCH - 1 && k + 1 < loads.length && hits.length)
       say(`${shown} の検索結果 ${hits.length}件以上（検索中）`);
   }
   if (hits.length === 0)

@@ -229,6 +229,62 @@ source-line)
   echo "ok"
   ;;
 
+search-skipped)
+  # A machine without node, or without Pagefind, still builds every PDF, page and index.html,
+  # exits 0 and says in one line (in the reader's language) that the search index was skipped;
+  # a later build with both makes it.  A search index that fails to be made is an error.
+  project "$src/input/r03-1.xml" "$src/input/r07-1-kugikai-excerpt.xml"
+  outputs_ok() {
+    for f in r03-1.pdf r03-1.html r07-1-kugikai-excerpt.pdf r07-1-kugikai-excerpt.html index.html SHA256SUMS; do
+      [ -s "$tmp/p/output/$f" ] || fail "$1: $f not written"
+    done
+  }
+  # 1. no node
+  (cd "$tmp/p" && MINUTES_NODE=/nonexistent/node "$minutes" build) >"$tmp/out" 2>"$tmp/err" \
+    || { cat "$tmp/out" "$tmp/err"; fail "without node: the build failed"; }
+  outputs_ok "without node"
+  [ "$(grep -c 'search index was skipped' "$tmp/out" "$tmp/err" | awk -F: '{ n += $2 } END { print n }')" -eq 1 ] \
+    || { cat "$tmp/out" "$tmp/err"; fail "without node: not one line saying the search index was skipped"; }
+  grep -q '^output: the search index was skipped: node (Node.js) is not installed' "$tmp/out" \
+    || { cat "$tmp/out"; fail "without node: the line does not say node is missing"; }
+  [ -e "$tmp/p/output/pagefind" ] || [ -e "$tmp/p/output/search.js" ] && fail "without node: a search index was written"
+  echo "ok: without node: $(grep 'skipped' "$tmp/out")"
+  # 2. node, but no Pagefind: an installation whose site/ has no node_modules
+  mkdir -p "$tmp/data/site"
+  cp -r "$src/schema" "$src/xsl" "$tmp/data/"
+  ln -s "$src/fonts" "$tmp/data/fonts"; ln -s "$src/templates" "$tmp/data/templates"
+  cp "$src"/site/*.mjs "$src"/site/*.js "$src"/site/*.json "$tmp/data/site/"
+  if command -v node >/dev/null 2>&1; then
+    (cd "$tmp/p" && env -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 "$minutes" --data-dir "$tmp/data" build) >"$tmp/out" 2>"$tmp/err" \
+      || { cat "$tmp/out" "$tmp/err"; fail "without Pagefind: the build failed"; }
+    outputs_ok "without Pagefind"
+    grep -q '^output: 検索用の索引は作りませんでした（Pagefind がインストールされていません' "$tmp/out" \
+      || { cat "$tmp/out" "$tmp/err"; fail "without Pagefind: no Japanese line saying the search index was skipped"; }
+    [ -e "$tmp/p/output/pagefind" ] && fail "without Pagefind: a search index was written"
+    echo "ok: without Pagefind: $(grep '検索用' "$tmp/out")"
+  fi
+  # 3. with both (where ./setup installed them): made, and said
+  if command -v node >/dev/null 2>&1 && [ -d "$src/site/node_modules/pagefind" ]; then
+    build >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "with Pagefind: the build failed"; }
+    grep -q '^written output/pagefind/ (the search index) and output/search.js$' "$tmp/out" \
+      || { cat "$tmp/out"; fail "with Pagefind: no line saying the search index was written"; }
+    [ -f "$tmp/p/output/pagefind/pagefind.js" ] && [ -f "$tmp/p/output/search.js" ] || fail "with Pagefind: no index"
+    echo "ok: with Pagefind: $(grep 'search index' "$tmp/out")"
+    # 4. Pagefind failing (here a "node" that says why and exits 1): an error naming the
+    #    folder, with what it said, exit non-zero; the pages are written, the index is kept
+    cp -r "$tmp/p/output/pagefind" "$tmp/pagefind.before"
+    printf '#!/bin/sh\necho "Error: ENOSPC: no space left on device" >&2\nexit 1\n' >"$tmp/node"
+    chmod +x "$tmp/node"
+    (cd "$tmp/p" && MINUTES_NODE="$tmp/node" "$minutes" build) >"$tmp/out" 2>&1 \
+      && { cat "$tmp/out"; fail "a failed search index exited 0"; }
+    grep -q '^output: error: the search index could not be made: Error: ENOSPC: no space left on device; ' "$tmp/out" \
+      || { cat "$tmp/out"; fail "a failed search index is not said as an error with what Pagefind said"; }
+    outputs_ok "a failed search index"
+    diff -r "$tmp/pagefind.before" "$tmp/p/output/pagefind" || fail "the previous search index was not kept"
+    echo "ok: a failed search index: $(grep 'search index could not' "$tmp/out" | cut -c1-110)…"
+  fi
+  ;;
+
 index)
   # output/index.html lists the sessions by council (by name) and fiscal year, with links to
   # both forms; rebuilding one session keeps the others in the index.
