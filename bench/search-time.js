@@ -7,26 +7,11 @@
 // fetched from pagefind/ for it.  Run by bench/search.
 'use strict';
 const path = require('path');
-const { spawn } = require('child_process');
+const { serve } = require(path.join(__dirname, '../tests/web/serve'));
 const { chromium } = require(path.join(__dirname, '../tests/web/node_modules/playwright-core'));
 
 const QUERIES = [['HER-SYS', ''], ['個人情報', ''], ['量子コンピュータ', ''], ['区長', 'おのせ康裕'],
                  ['ワクチン 接種', '']];
-
-function serve(dir) {
-  return new Promise((resolve, reject) => {
-    const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1',
-                                     '--directory', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let said = '';
-    server.stdout.on('data', (b) => {
-      said += b;
-      const m = said.match(/port (\d+)/);
-      if (m)
-        resolve({ server, base: `http://127.0.0.1:${m[1]}/` });
-    });
-    server.on('exit', (code) => reject(new Error(`http.server exited ${code}`)));
-  });
-}
 
 async function once(page, q, speaker) {
   await page.fill('input[name=q]', q);

@@ -11,7 +11,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
+const { serve } = require('./serve');
 const { chromium } = require('playwright-core');
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -21,23 +21,6 @@ function check(ok, what) {
   console.log(`${ok ? 'ok' : 'FAIL'}: ${what}`);
   if (!ok)
     failed++;
-}
-
-// python3 -m http.server on port 0 (the system picks a free one); resolves to its base URL.
-function serve(dir) {
-  return new Promise((resolve, reject) => {
-    const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1',
-                                     '--directory', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let said = '';
-    server.stdout.on('data', (b) => {
-      said += b;
-      const m = said.match(/port (\d+)/);
-      if (m)
-        resolve({ server, base: `http://127.0.0.1:${m[1]}/` });
-    });
-    server.on('exit', (code) => reject(new Error(`http.server exited ${code}`)));
-    setTimeout(() => reject(new Error('http.server did not start in 10 s')), 10000);
-  });
 }
 
 // Text as the search compares it (site/search.js, fold): NFKC, case folded, no white space.

@@ -9,21 +9,11 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 M=${MINUTES:?set MINUTES to the minutes program}
 src=${SOURCE_ROOT:-$here/../..}
-missing=""
-command -v node >/dev/null 2>&1 || missing="$missing node"
-command -v python3 >/dev/null 2>&1 || missing="$missing python3"
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
-[ -d "$here/node_modules/axe-core" ] && [ -d "$here/node_modules/playwright-core" ] \
-  || missing="$missing tests/web/node_modules (npm ci --prefix tests/web)"
-[ -d "$src/site/node_modules/pagefind" ] || missing="$missing site/node_modules (npm ci --prefix site)"
-if [ -n "$missing" ]; then
-  if [ "${CI:-}" = true ]; then
-    echo "FAIL: the search check cannot run in CI: missing$missing (./setup installs them)"
-    exit 1
-  fi
-  echo "SKIP: search check: missing$missing; run ./setup to install them"
-  exit 77
-fi
+. "$here/needs.sh"
+extra=""
+command -v python3 >/dev/null 2>&1 || extra="$extra python3"
+[ -d "$src/site/node_modules/pagefind" ] || extra="$extra site/node_modules (npm ci --prefix site)"
+web_needs "search check" $extra
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$M" build -o "$tmp/out" "$src"/input/*.xml "$src/tests/build/input/all-constructs.xml" \
   >"$tmp/log" 2>&1 || { echo "FAIL: minutes build failed:"; cat "$tmp/log"; exit 1; }
