@@ -143,9 +143,10 @@ function hitItem(page, p, words) {
   return li;
 }
 
-// The hits shown at once, and how often (in pages read) the count so far is said.
+// The hits shown at once; the pages read first, and how often (in pages read) the count so far
+// is said.
 const SHOWN = 50;
-const BATCH = 16;
+const BATCH = 8;
 
 let current = 0;   // the number of the search under way: an older one stops showing
 
@@ -165,12 +166,18 @@ async function run(pagefind, q, filters) {
       pageFilters[k] = v;
   const search = await pagefind.search(q, { filters: pageFilters });
   // Every page Pagefind returns is read, in its order: the count is of every passage holding
-  // the words.  All are asked for at once (the browser fetches them as fast as it can); each is
-  // taken as it comes in that order, and the first hits are shown as soon as they are found.
+  // the words.  They are asked for in growing runs (BATCH pages, then twice as many, …): the
+  // first few come in fast and their hits are shown at once, the rest fetched many at a time.
   const hits = [];
   const shown = `“${q.trim()}”`;
-  const loads = search.results.map((r) => r.data());
-  for (let k = 0; k < loads.length; k++) {
+  const loads = [];
+  let ask = BATCH;
+  for (let k = 0; k < search.results.length; k++) {
+    if (k === loads.length) {
+      for (const r of search.results.slice(k, k + ask))
+        loads.push(r.data());
+      ask *= 2;
+    }
     const d = await loads[k];
     if (mine !== current)
       return;
@@ -182,7 +189,7 @@ async function run(pagefind, q, filters) {
       if (list.childElementCount === 1)
         document.body.dataset.firstMs = String(Math.round(performance.now() - started));
     }
-    if (k % BATCH === BATCH - 1 && k + 1 < loads.length && hits.length)
+    if (k % BATCH === BATCH - 1 && k + 1 < search.results.length && hits.length)
       say(`${shown} の検索結果 ${hits.length}件以上（検索中）`);
   }
   if (hits.length === 0)
