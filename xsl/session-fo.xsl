@@ -62,8 +62,8 @@
   <!-- Body text: size in pt, line height as a factor of the size. -->
   <xsl:param name="base-font-size" select="'10.5pt'"/>
   <xsl:param name="line-height" select="'1.7'"/>
-  <!-- Table text: the same size; a slightly tighter line. -->
-  <xsl:param name="table-line-height" select="'1.6'"/>
+  <!-- Table text: the same size; a tighter line (1.5: a gap of half the size between lines). -->
+  <xsl:param name="table-line-height" select="'1.5'"/>
   <!-- Font families: body (Mincho) and headings, labels, speakers (Gothic). -->
   <xsl:param name="body-font-family" select="'IPAexMincho'"/>
   <xsl:param name="heading-font-family" select="'IPAexGothic'"/>
@@ -88,6 +88,17 @@
        (0: any row may split); a longer row splits with at least 2 lines of a cell on each
        side (the orphans and widows of the Q&A tables). -->
   <xsl:param name="short-row-lines" select="'4'"/>
+  <!-- Flush bottom (vertical justification; docs/fo-subset.md "Pagination"): every page but the
+       last, and but one ended by a page break the session asks for, ends at the same height.
+       First the spaces between blocks grow, each up to flush-bottom-space times its size (the
+       space above a heading, between paragraphs, after a table or a list; never the space
+       between a heading and what it heads); then every line by the same amount, at most
+       flush-bottom-line a line.  A page that needs more (a heading moved on with its table, a
+       short row kept whole) keeps the rest of its gap.  no: each page ends where its text
+       ends. -->
+  <xsl:param name="flush-bottom" select="'yes'"/>
+  <xsl:param name="flush-bottom-space" select="'1.3'"/>
+  <xsl:param name="flush-bottom-line" select="'0.1em'"/>
   <!-- What made the PDF, recorded in its metadata (set by `minutes build` and `minutes fo`, not
        by the user): the sha256 of the session file, in hex, and "minutes VERSION". -->
   <xsl:param name="source-sha256" select="''"/>
@@ -98,6 +109,13 @@
   <!-- ============================================================ -->
 
   <xsl:variable name="size" select="number(substring-before($base-font-size, 'pt'))"/>
+  <!-- How many times its size a space between blocks may grow to (1: it does not grow). -->
+  <xsl:variable name="grow">
+    <xsl:choose>
+      <xsl:when test="$flush-bottom = 'yes'"><xsl:value-of select="number($flush-bottom-space)"/></xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <xsl:variable name="paper-size">
     <xsl:choose>
@@ -169,6 +187,12 @@
     <xsl:if test="string($size) = 'NaN' or $size &lt; 5 or $size &gt; 50">
       <xsl:message terminate="yes">--param base-font-size must be a size in points from 5pt to 50pt, such as 10.5pt</xsl:message>
     </xsl:if>
+    <xsl:if test="$flush-bottom != 'yes' and $flush-bottom != 'no'">
+      <xsl:message terminate="yes">--param flush-bottom must be yes or no</xsl:message>
+    </xsl:if>
+    <xsl:if test="string(number($flush-bottom-space)) = 'NaN' or $flush-bottom-space &lt; 1 or $flush-bottom-space &gt; 3">
+      <xsl:message terminate="yes">--param flush-bottom-space must be a number from 1 to 3, such as 1.3</xsl:message>
+    </xsl:if>
     <xsl:if test="$pw = '' or $ph = ''">
       <xsl:message terminate="yes">unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height</xsl:message>
     </xsl:if>
@@ -185,6 +209,9 @@
       <xsl:call-template name="metadata"/>
       <xsl:call-template name="bookmarks"/>
       <fo:page-sequence master-reference="minutes" id="minutes" xml:lang="ja">
+        <xsl:if test="$flush-bottom = 'yes'">
+          <xsl:attribute name="mx:vertical-justify"><xsl:value-of select="$flush-bottom-line"/></xsl:attribute>
+        </xsl:if>
         <fo:static-content flow-name="running-header">
           <fo:block font-family="{$heading-font-family}" font-size="{$running-size}"
                     line-height="1.4" text-align="end" padding-bottom="1mm"
@@ -640,7 +667,7 @@
     </xsl:variable>
     <xsl:variable name="paired" select="boolean(s:person[@seat] or s:person[@role])"/>
     <fo:block font-family="{$heading-font-family}" space-before="3mm" space-after="1mm"
-              keep-with-next.within-page="always">
+              space-before.maximum="{format-number(3 * $grow, '0.##')}mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:value-of select="@label"/>
     </fo:block>
@@ -718,7 +745,7 @@
        the heading lines as printed, then the items under their labels (日程第１, 第１ …). -->
   <xsl:template match="s:agenda[@kind]">
     <fo:block font-family="{$heading-font-family}" space-before="4mm" space-after="1mm"
-              keep-with-next.within-page="always">
+              space-before.maximum="{format-number(4 * $grow, '0.##')}mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:choose>
         <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
@@ -750,7 +777,7 @@
           </xsl:choose>
         </xsl:attribute>
         <xsl:for-each select="s:entry">
-          <fo:list-item space-before="0.5mm">
+          <fo:list-item space-before="0.5mm" space-before.maximum="{format-number(0.5 * $grow, '0.##')}mm">
             <xsl:call-template name="line"/>
             <fo:list-item-label end-indent="label-end()">
               <fo:block>
@@ -794,7 +821,7 @@
 
   <xsl:template match="s:inquiry">
     <fo:block id="inquiry-{@n}" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
-              line-height="1.4" space-before="9mm" space-after="1mm"
+              line-height="1.4" space-before="9mm" space-after="1mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:value-of select="concat('諮問事項', @n)"/>
@@ -808,7 +835,8 @@
   </xsl:template>
 
   <xsl:template match="s:qa">
-    <fo:table xsl:use-attribute-sets="table" space-after="4mm" orphans="2" widows="2"
+    <fo:table xsl:use-attribute-sets="table" space-after="4mm" space-after.maximum="{format-number(4 * $grow, '0.##')}mm"
+              orphans="2" widows="2"
               mx:keep-together-lines="{$short-row-lines}">
       <xsl:call-template name="line"/>
       <fo:table-column column-width="{$number-column-width}"/>
@@ -860,7 +888,7 @@
 
   <!-- A later answer in the same row, under its label (as printed; "(再回答)" when none). -->
   <xsl:template match="s:follow-up">
-    <fo:block space-before="2mm" keep-with-next.within-page="always"
+    <fo:block space-before="2mm" space-before.maximum="{format-number(2 * $grow, '0.##')}mm" keep-with-next.within-page="always"
               font-family="{$heading-font-family}">
       <xsl:call-template name="line"/>
       <xsl:choose>
@@ -874,14 +902,15 @@
   <!-- 意見: a "・" list. -->
   <xsl:template match="s:opinions">
     <fo:block role="H3" font-family="{$heading-font-family}" font-size="{$h3-size}" line-height="1.5"
-              space-before="2mm" space-after="1mm" keep-with-next.within-page="always">
+              space-before="2mm" space-after="1mm" space-before.maximum="{format-number(2 * $grow, '0.##')}mm"
+              keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:text>意見</xsl:text>
     </fo:block>
     <fo:list-block provisional-distance-between-starts="1em" provisional-label-separation="0pt"
-                   space-after="2mm">
+                   space-after="2mm" space-after.maximum="{format-number(2 * $grow, '0.##')}mm">
       <xsl:for-each select="s:opinion">
-        <fo:list-item space-after="0.8mm">
+        <fo:list-item space-after="0.8mm" space-after.maximum="{format-number(0.8 * $grow, '0.##')}mm">
           <xsl:call-template name="line"/>
           <fo:list-item-label end-indent="label-end()"><fo:block>・</fo:block></fo:list-item-label>
           <fo:list-item-body start-indent="body-start()">
@@ -898,7 +927,7 @@
 
   <xsl:template match="s:requests">
     <fo:block id="requests" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
-              line-height="1.4" space-before="9mm" space-after="3mm"
+              line-height="1.4" space-before="9mm" space-after="3mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:text>要望事項</xsl:text>
@@ -908,7 +937,7 @@
 
   <xsl:template match="s:request | s:response">
     <fo:block font-family="{$heading-font-family}" space-before="3mm" space-after="1mm"
-              keep-with-next.within-page="always">
+              space-before.maximum="{format-number(3 * $grow, '0.##')}mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:choose>
         <xsl:when test="self::s:request"><xsl:value-of select="concat('要望', @n, ':')"/></xsl:when>
@@ -924,7 +953,7 @@
 
   <xsl:template match="s:speech-record">
     <fo:block id="speech-record" role="H2" font-family="{$heading-font-family}" font-size="{$h2-size}"
-              line-height="1.4" space-before="9mm" space-after="3mm"
+              line-height="1.4" space-before="9mm" space-after="3mm" space-before.maximum="{format-number(9 * $grow, '0.##')}mm"
               keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:text>発言記録</xsl:text>
@@ -934,7 +963,7 @@
 
   <xsl:template match="s:speech-record/s:section">
     <fo:block font-family="{$heading-font-family}" space-before="4mm" space-after="1mm"
-              keep-with-next.within-page="always">
+              space-before.maximum="{format-number(4 * $grow, '0.##')}mm" keep-with-next.within-page="always">
       <xsl:call-template name="line"/>
       <xsl:call-template name="section-mark"/>
       <xsl:apply-templates/>
@@ -945,7 +974,7 @@
        by one character (hanging indent); later paragraphs of the turn start one character in. -->
   <xsl:template match="s:turn">
     <xsl:variable name="first" select="*[not(self::s:speaker)][1]"/>
-    <fo:block space-before="1.5mm" start-indent="1em" text-indent="-1em" text-align="justify"
+    <fo:block space-before="1.5mm" space-before.maximum="{format-number(1.5 * $grow, '0.##')}mm" start-indent="1em" text-indent="-1em" text-align="justify"
               keep-together.within-page="auto">
       <xsl:call-template name="line"/>
       <fo:inline font-family="{$heading-font-family}" keep-together.within-line="always">
@@ -992,6 +1021,7 @@
   <!-- ――――: a rule between parts of the proceedings. -->
   <xsl:template match="s:speech-record/s:separator">
     <fo:block start-indent="15em" end-indent="15em" space-before="3mm" space-after="3mm"
+              space-before.maximum="{format-number(3 * $grow, '0.##')}mm" space-after.maximum="{format-number(3 * $grow, '0.##')}mm"
               border-top-style="solid" border-top-width="{$rule-width}" border-top-color="#000000"
               >
       <xsl:call-template name="line"/>
@@ -999,7 +1029,8 @@
   </xsl:template>
 
   <xsl:template match="s:speech-record/s:stage">
-    <fo:block start-indent="3em" space-before="1mm" space-after="1mm">
+    <fo:block start-indent="3em" space-before="1mm" space-after="1mm" space-before.maximum="{format-number(1 * $grow, '0.##')}mm"
+              space-after.maximum="{format-number(1 * $grow, '0.##')}mm">
       <xsl:call-template name="line"/>
       <xsl:apply-templates/>
     </fo:block>
@@ -1059,6 +1090,7 @@
       </xsl:if>
       <xsl:if test="preceding-sibling::*">
         <xsl:attribute name="space-before">1mm</xsl:attribute>
+        <xsl:attribute name="space-before.maximum"><xsl:value-of select="format-number(1 * $grow, '0.##')"/>mm</xsl:attribute>
       </xsl:if>
       <xsl:call-template name="line"/>
       <xsl:apply-templates/>
@@ -1084,7 +1116,8 @@
       </xsl:choose>
     </xsl:variable>
     <fo:list-block provisional-distance-between-starts="{$width}em"
-                   provisional-label-separation="0.3em" space-before="0.5mm" space-after="0.5mm">
+                   provisional-label-separation="0.3em" space-before="0.5mm" space-after="0.5mm"
+                   space-before.maximum="{format-number(0.5 * $grow, '0.##')}mm" space-after.maximum="{format-number(0.5 * $grow, '0.##')}mm">
       <xsl:call-template name="line"/>
       <xsl:for-each select="s:item">
         <fo:list-item>

@@ -75,6 +75,9 @@ struct mn_area {
   int header;               /* ROW, CELL: part of a repeated table header */
   int open_top;             /* BLOCK/CELL/...: continues from the previous page (no top border) */
   int open_bottom;          /* continues on the next page (no bottom border) */
+  int stretch_before;       /* the space resolved above it (flow.c rule 2) may grow by this
+                               much where the page is justified (vjust.h): the .maximum of that
+                               space less its .optimum, Pango units */
   mn_line *line;            /* LINE: what it shows (owned) */
   int baseline;             /* LINE: baseline y on the page */
   int number;               /* PAGE: the page number; REGION: 0 */

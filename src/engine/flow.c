@@ -18,8 +18,11 @@
  *    §5.3.2).  Table cells and list columns are reference areas: indents restart at 0.
  * 2. Space: space-before is dropped at the top of a page (conditionality="discard");
  *    between siblings, the space-after of one and the space-before of the next resolve to
- *    the larger (§4.3.1, all of precedence "force" ignored); the last child's space-after is
- *    kept inside its parent, clipped at the bottom of the room; at a page break it is dropped.
+ *    the one with the larger optimum, of equal ones the smaller maximum (§4.3.1 rule 3;
+ *    precedence is ignored); the last child's space-after is kept inside its parent, clipped
+ *    at the bottom of the room; at a page break it is dropped.  Spaces are laid out at their
+ *    optimum; how much the resolved one may grow (its .maximum less its .optimum) is noted on
+ *    the first area below it (mn_area.stretch_before), for vertical justification (vjust.c).
  * 3. Borders and padding: drawn around each part of a split block; at the break the
  *    before/after border and padding are left out (conditionality="discard").
  * 4. Paragraphs split between lines.  widows/orphans (default 2): at most the lines that fit
@@ -34,7 +37,8 @@
  *    first lines of its first row, table.c rule 6).
  *    keep-together: a block that would split moves whole, unless it starts the page.
  * 6. break-before="page" starts a new page unless the page is still empty; break-after ends
- *    the page after the block.  On the last child of a container it is the container's
+ *    the page after the block; the SPLIT (or the NOFIT of a block starting with such a break)
+ *    says result.forced, and every container passes it on (a page ended so is not justified).  On the last child of a container it is the container's
  *    result.break_after, honoured by the next container up that has something after it
  *    (§7.20.1): in a table cell or a list column that is the table after the row, or the list
  *    after the item, never the column beside it.
@@ -234,6 +238,24 @@ kept_with (const mn_fo_node *n, int next)
   return 0;
 }
 
+/* The space between a sibling's space-after (`after`, which may grow by `after_stretch`) and
+ * the next one's space-before (`before`, `before_stretch`), §4.3.1 rule 3: the one with the
+ * greater optimum; of equal optimums, the smaller maximum.  A space of 0 that may not grow is
+ * no space at all (the initial value), so it never takes the other's stretch away.  Its
+ * height in *sp, how much it may grow in *stretch. */
+static void
+resolve_space (int after, int after_stretch, int before, int before_stretch, int *sp, int *stretch)
+{
+  if (after == 0 && after_stretch == 0)
+    *sp = before, *stretch = before_stretch;
+  else if (before == 0 && before_stretch == 0)
+    *sp = after, *stretch = after_stretch;
+  else if (after != before)
+    *sp = MAX (after, before), *stretch = after > before ? after_stretch : before_stretch;
+  else
+    *sp = after, *stretch = MIN (after_stretch, before_stretch);
+}
+
 static const mn_fo_node *
 nth_child (const mn_fo_node *n, int i)
 {
@@ -250,7 +272,8 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, mn_room room, const 
   const mn_resume *cin = in ? in->child : NULL;
   int ycur = room.y, placed = 0, breaks = 0;
   int pending_after = 0;  /* space-after of the previous sibling, resolved with the next's
-                             space-before as the larger of the two (§4.3.1) */
+                             space-before (§4.3.1, resolve_space) */
+  int pending_stretch = 0;  /* how much it may grow (its .maximum less its .optimum) */
   /* the chain of siblings kept together by keep-with-next/-previous (rule 5) */
   int chain_i = -1, chain_y = 0, chain_first = 0, chain_placed_before = 0;
   mn_area *chain_mark = NULL;
@@ -261,13 +284,15 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, mn_room room, const 
   for (; k; k = k->next, i++, cin = NULL)
     {
       int empty = room.page_empty && !placed;
-      int sp = 0;
+      int sp = 0, sp_stretch = 0;
       if (!cin)
         {
           if (k->st.break_before == MN_BREAK_PAGE && !empty)
-            return placed ? mn_result_split (ycur - room.y, mn_resume_at (mn_resume_child (i, NULL), k))
-                          : mn_result_nofit ();
-          sp = empty ? 0 : MAX (k->st.space_before, pending_after);
+            return mn_result_forced (ycur - room.y,
+                                     placed ? mn_resume_at (mn_resume_child (i, NULL), k) : NULL);
+          if (!empty)
+            resolve_space (pending_after, pending_stretch, k->st.space_before,
+                           k->st.space_before_stretch, &sp, &sp_stretch);
         }
       mn_area *mark = room.area->last;
       int y_before = ycur;
@@ -279,10 +304,15 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, mn_room room, const 
         return r;
       if (r.status == MN_NOFIT && empty)
         r = mn_result_fit (0);  /* should not happen (progress rule); never loop */
+      /* the space above the child's first area may grow when the page is justified */
+      mn_area *first = mark ? mark->next : room.area->first;
+      if (r.status != MN_NOFIT && first)
+        first->stretch_before = sp_stretch;
       if (r.status == MN_FIT)
         {
           ycur = mn_clamp_extent ((long long) ycur + sp + r.used);
           pending_after = k->st.space_after;
+          pending_stretch = k->st.space_after_stretch;
           int keep = kept_with (k, 1) || (k->next && kept_with (k->next, 0));
           if (keep && chain_i < 0)
             {
@@ -300,25 +330,29 @@ mn_flow_layout_children (mn_layout *L, const mn_fo_node *n, mn_room room, const 
             {
               /* rule 6; the space-after is discarded at the break */
               if (k->next)
-                return mn_result_split (ycur - room.y, mn_resume_at (mn_resume_child (i + 1, NULL), k->next));
+                return mn_result_forced (ycur - room.y, mn_resume_at (mn_resume_child (i + 1, NULL), k->next));
               breaks = 1;
             }
           continue;
         }
+      /* a SPLIT or NOFIT passed on says whether it was a forced break (layout.h) */
+      mn_result out;
       if (r.status == MN_SPLIT)
-        return mn_result_split (mn_clamp_extent ((long long) ycur + sp + r.used - room.y),
-                                mn_resume_at (mn_resume_child (i, r.rest), k));
-      /* NOFIT */
-      if (chain_i >= 0 && !chain_first)
+        out = mn_result_split (mn_clamp_extent ((long long) ycur + sp + r.used - room.y),
+                               mn_resume_at (mn_resume_child (i, r.rest), k));
+      else if (chain_i >= 0 && !chain_first)
         {
+          /* NOFIT: the chain of kept siblings before it moves on with it */
           mn_area_truncate (room.area, chain_mark);
-          if (!chain_placed_before)
-            return mn_result_nofit ();
-          return mn_result_split (chain_y - room.y, mn_resume_at (mn_resume_child (chain_i, NULL), chain_k));
+          out = chain_placed_before
+                ? mn_result_split (chain_y - room.y, mn_resume_at (mn_resume_child (chain_i, NULL), chain_k))
+                : mn_result_nofit ();
         }
-      if (!placed)
-        return mn_result_nofit ();
-      return mn_result_split (ycur - room.y, mn_resume_at (mn_resume_child (i, mn_resume_copy (cin)), k));
+      else
+        out = placed ? mn_result_split (ycur - room.y, mn_resume_at (mn_resume_child (i, mn_resume_copy (cin)), k))
+                     : mn_result_nofit ();
+      out.forced = r.forced;
+      return out;
     }
   /* the last child's space-after, clipped at the bottom of the room */
   if (pending_after)
@@ -334,6 +368,7 @@ mn_flow_layout_columns (mn_layout *L, mn_column *cols, int n, mn_room room, cons
   mn_result *rs = g_new0 (mn_result, n);
   mn_result res = mn_result_fit (0);
   int all_fit = 1, nofit = 0;
+  int forced = 1;  /* every column that did not fit stopped at a forced break */
   for (int c = 0; c < n; c++)
     {
       const mn_resume *cin = in && in->cols ? in->cols[c] : NULL;
@@ -359,6 +394,8 @@ mn_flow_layout_columns (mn_layout *L, mn_column *cols, int n, mn_room room, cons
       res.used = MAX (res.used, rs[c].used);
       if (rs[c].status != MN_FIT)
         all_fit = 0;
+      if (rs[c].status != MN_FIT && !rs[c].forced)
+        forced = 0;
       if (rs[c].status == MN_NOFIT)
         nofit = 1;
       if (rs[c].status == MN_FIT && rs[c].break_after)
@@ -369,6 +406,7 @@ mn_flow_layout_columns (mn_layout *L, mn_column *cols, int n, mn_room room, cons
   if (nofit && !room.page_empty)
     {
       res = mn_result_nofit ();
+      res.forced = forced;
       goto out;
     }
   mn_resume **toks = g_new0 (mn_resume *, n);
@@ -380,6 +418,7 @@ mn_flow_layout_columns (mn_layout *L, mn_column *cols, int n, mn_room room, cons
       rs[c].rest = NULL;
     }
   res = mn_result_split (res.used, mn_resume_columns (n, toks));
+  res.forced = forced;
   g_free (toks);
 out:
   for (int c = 0; c < n; c++)
@@ -479,7 +518,9 @@ layout_block (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resume *
     }
   a->h = mn_clamp_extent ((long long) top + r.used);
   a->open_bottom = 1;
-  return mn_result_split (a->h, mn_resume_child (0, r.rest));
+  mn_result split = mn_result_split (a->h, mn_resume_child (0, r.rest));
+  split.forced = r.forced;
+  return split;
 }
 
 mn_result

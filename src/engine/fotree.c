@@ -54,6 +54,8 @@ typedef struct raw_props {
   int start, end;               /* their values */
   int margin[4];                /* margin-* (top/bottom go to space-before/after) */
   int has_margin[4];
+  int space_max[2];             /* space-before.maximum, space-after.maximum */
+  int has_space_max[2];         /* ... given */
 } raw_props;
 
 /* === diagnostics === */
@@ -617,18 +619,22 @@ p_margin (elem *e, const prop_def *p, int side, const char *name, const char *v)
     e->raw->margin[side] = len, e->raw->has_margin[side] = 1;
 }
 
-/* space-before, space-after */
+/* space-before, space-after (their .optimum), and their .maximum: how far the space may grow
+ * when a page is justified (vjust.c).  The maximum is combined with the optimum once every
+ * attribute is read (apply_attrs): a maximum below the optimum is the optimum (§5.11). */
 static void
 p_space (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  int *field = !strcmp (name, "space-before") ? &e->st->space_before : &e->st->space_after;
+  int after = !strncmp (name, "space-after", 11);
   int len;
   if (length_value (e, name, v, &len) != 0)
     return;
   if (len < 0)
     bad (e->c, e->line, _("%s=\"%s\" is negative; spaces must be 0 or more"), name, v);
+  else if (strstr (name, ".maximum"))
+    e->raw->space_max[after] = len, e->raw->has_space_max[after] = 1;
   else
-    *field = len;
+    *(after ? &e->st->space_after : &e->st->space_before) = len;
 }
 
 /* padding (side -1: 1 to 4 lengths), padding-SIDE */
@@ -708,13 +714,33 @@ p_border (elem *e, const prop_def *p, int side, const char *name, const char *v)
   g_strfreev (parts);
 }
 
+/* The whole number `v` (digits only, as XSL's <integer> for these properties), when it is
+ * within lo..hi: 1 with *out set, else 0. */
+static int
+whole_in (const char *v, int lo, int hi, int *out)
+{
+  if (!v || !*v)
+    return 0;
+  long long n = 0;
+  for (const char *q = v; *q; q++)
+    {
+      if (*q < '0' || *q > '9' || n > hi)
+        return 0;
+      n = n * 10 + (*q - '0');
+    }
+  if (n < lo || n > hi)
+    return 0;
+  *out = (int) n;
+  return 1;
+}
+
 /* widows, orphans */
 static void
 p_widows (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  int n = atoi (v);
-  if (n < 1 || n > 1000)
-    bad (e->c, e->line, _("%s=\"%s\" must be a whole number of at least 1"), name, v);
+  int n;
+  if (!whole_in (v, 1, 1000, &n))
+    bad (e->c, e->line, _("%s=\"%s\" must be a whole number from 1 to %d"), name, v, 1000);
   else if (name[0] == 'w')
     e->st->widows = n;
   else
@@ -924,10 +950,9 @@ p_role (elem *e, const prop_def *p, int side, const char *name, const char *v)
 static void
 p_colspan (elem *e, const prop_def *p, int side, const char *name, const char *v)
 {
-  e->n->colspan = atoi (v);
-  if (e->n->colspan < 1 || e->n->colspan > MN_FO_MAX_COLUMN)
+  if (!whole_in (v, 1, MN_FO_MAX_COLUMN, &e->n->colspan))
     {
-      bad (e->c, e->line, _("number-columns-spanned=\"%s\" must be a whole number of at least 1"), v);
+      bad (e->c, e->line, _("%s=\"%s\" must be a whole number from 1 to %d"), name, v, MN_FO_MAX_COLUMN);
       e->n->colspan = 1;
     }
 }
@@ -1048,8 +1073,10 @@ static const prop_def props[] = {
   STYLE ("margin-SIDE", 0, p_margin, ON_BLOCK | ON_TABLE | ON_LIST | ON_MASTER | ON_REGION, "",
          NULL, "5pt"),
   STYLE ("space-before", 0, p_space, ON_BLOCK | ON_TABLE | ON_LIST,
-         "length ≥ 0 (its `.optimum`); dropped at the top of a page, between siblings the larger "
-         "of space-after and space-before", "0", "5pt"),
+         "length ≥ 0 (its `.optimum`; `.maximum`: how far it may grow where a page is "
+         "justified, see `mx:vertical-justify`); dropped at the top of a page, between siblings "
+         "the one with the larger optimum (of equal ones, the smaller maximum: §4.3.1)", "0",
+         "5pt"),
   STYLE ("space-after", 0, p_space, ON_BLOCK | ON_TABLE | ON_LIST, "", NULL, "5pt"),
   STYLE ("letter-spacing", 1, p_letter_spacing, ON_TEXT, "length, `normal`", "normal", "1pt"),
   STYLE ("padding", 0, p_padding, ON_BOXES,
@@ -1157,6 +1184,12 @@ static const prop_def props[] = {
            "only `lr-tb` (others are warned about)", "lr-tb"),
   ELEMENT ("flow-name", NULL, ON_FLOW, "a region's region-name", NULL),
   ELEMENT ("initial-page-number", NULL, ON_SEQUENCE, "integer ≥ 1, `auto` (continue)", "auto"),
+  ELEMENT ("mx:vertical-justify", NULL, ON_SEQUENCE,
+           "`none`, or a length ≥ 0 up to 100pt (extension, namespace "
+           "`urn:minutes:fo-extensions:1`): every page of the sequence but its last and those "
+           "ended by a forced break is filled to the bottom of its body, first by growing the "
+           "spaces between blocks up to their `.maximum`, then by growing every line by the same "
+           "amount, at most this length (0: spaces only); see \"Pagination\"", "none"),
   ELEMENT ("column-width", NULL, ON_COLUMN,
            "length, percentage of the table's content width, `proportional-column-width(N)`",
            "proportional-column-width(1)"),
@@ -1290,9 +1323,10 @@ apply_prop (elem *e, const char *full, const char *v)
   const prop_key *k = lookup_prop (name);
   if (!k)
     return 0;
-  if (dot && !strcmp (full, "keep-together.within-line"))
+  if (dot && (!strcmp (full, "keep-together.within-line") || !strcmp (full, "space-before.maximum")
+              || !strcmp (full, "space-after.maximum")))
     {
-      k->p->parse (e, k->p, k->side, full, v);  /* the one component with an effect */
+      k->p->parse (e, k->p, k->side, full, v);  /* the components with an effect */
       return 1;
     }
   if (dot && in_list (ignored_components, dot + 1))
@@ -1376,9 +1410,10 @@ mn_fo_props_write_doc (FILE *fp)
     }
   fputs ("\n`SIDE` stands for `top`, `bottom`, `left`, `right`, `before`, `after`, `start` or "
          "`end` (before = top, after = bottom, start = left, end = right). The components "
-         "`.minimum`, `.maximum`, `.conditionality`, `.precedence`, `.within-line` (but "
+         "`.minimum`, `.maximum` (but `space-before.maximum`, `space-after.maximum`), "
+         "`.conditionality`, `.precedence`, `.within-line` (but "
          "`keep-together.within-line`), `.within-column` of a property are accepted, no "
-         "effect; any other component of a "
+         "effect (spaces never shrink below their optimum); any other component of a "
          "property with yes or no under Inherited (`space-before.optimum`, "
          "`keep-with-next.within-page`, `border-before-width.length`) is read as the property "
          "itself.\n\n", fp);
@@ -1517,6 +1552,11 @@ apply_attrs (ctx *c, xmlNodePtr x, mn_fo_node *n, const mn_style *parent, int re
     st->space_before = MAX (0, raw.margin[MN_SIDE_TOP]);
   if (raw.has_margin[MN_SIDE_BOTTOM] && !xmlHasProp (x, BAD_CAST "space-after"))
     st->space_after = MAX (0, raw.margin[MN_SIDE_BOTTOM]);
+  /* a space's range: from its optimum up to its maximum (§5.11: never below the optimum) */
+  if (raw.has_space_max[0])
+    st->space_before_stretch = MAX (0, raw.space_max[0] - st->space_before);
+  if (raw.has_space_max[1])
+    st->space_after_stretch = MAX (0, raw.space_max[1] - st->space_after);
   int pstart = reset_indent ? 0 : parent->start_indent;
   int pend = reset_indent ? 0 : parent->end_indent;
   int bl = st->border[MN_SIDE_LEFT].style ? st->border[MN_SIDE_LEFT].width : 0;
@@ -1823,11 +1863,10 @@ parse_table (ctx *c, xmlNodePtr x, mn_fo_node *parent)
           mn_fo_column col = { 0, 0, 0, 1 };
           xmlChar *w = xmlGetNoNsProp (k, BAD_CAST "column-width");
           xmlChar *r = xmlGetNoNsProp (k, BAD_CAST "number-columns-repeated");
-          if (r)
-            col.repeat = atoi ((const char *) r);
-          if (col.repeat < 1 || col.repeat > 1000)
+          if (r && !whole_in ((const char *) r, 1, 1000, &col.repeat))
             {
-              bad (c, line, _("number-columns-repeated must be a whole number of at least 1"));
+              bad (c, line, _("%s=\"%s\" must be a whole number from 1 to %d"),
+                   "number-columns-repeated", (const char *) r, 1000);
               col.repeat = 1;
             }
           if (w)
@@ -2175,6 +2214,25 @@ new_flow (ctx *c, xmlNodePtr x, const mn_style *root_style)
   return f;
 }
 
+/* mx:vertical-justify of page-sequence `x` (whose style is `st`): the most each line may grow
+ * when a page is justified (vjust.h), or -1 for none (also the initial value). */
+static int
+vertical_justify (ctx *c, xmlNodePtr x, const mn_style *st)
+{
+  xmlChar *v = xmlGetNsProp (x, BAD_CAST "vertical-justify", BAD_CAST MN_FOX_NS);
+  int len = -1;
+  if (v && strcmp ((const char *) v, "none")
+      && (parse_length ((const char *) v, st->font_size, -1, &len) != 0 || len < 0
+          || len > 100 * MN_PT))
+    {
+      bad (c, node_line (x), _("mx:vertical-justify=\"%s\" must be none or a length from 0 to 100pt, such as 1pt"),
+           (const char *) v);
+      len = -1;
+    }
+  xmlFree (v);
+  return len;
+}
+
 static void
 parse_page_sequence (ctx *c, xmlNodePtr x, const mn_style *root_style)
 {
@@ -2190,10 +2248,10 @@ parse_page_sequence (ctx *c, xmlNodePtr x, const mn_style *root_style)
   xmlChar *ipn = xmlGetNoNsProp (x, BAD_CAST "initial-page-number");
   if (ipn && strcmp ((const char *) ipn, "auto"))
     {
-      seq->initial_page_number = atoi ((const char *) ipn);
-      if (seq->initial_page_number < 1 || seq->initial_page_number > 1000000)
+      if (!whole_in ((const char *) ipn, 1, 1000000, &seq->initial_page_number))
         {
-          bad (c, seq->line, _("initial-page-number=\"%s\" must be a whole number of at least 1"), (const char *) ipn);
+          bad (c, seq->line, _("%s=\"%s\" must be a whole number from 1 to %d"), "initial-page-number",
+               (const char *) ipn, 1000000);
           seq->initial_page_number = 0;
         }
     }
@@ -2204,6 +2262,7 @@ parse_page_sequence (ctx *c, xmlNodePtr x, const mn_style *root_style)
   apply_attrs (c, x, holder, root_style, 1);
   if (holder->id)
     seq->id = holder->id;
+  seq->vjust = vertical_justify (c, x, &holder->st);
   for (xmlNodePtr k = x->children; k; k = k->next)
     {
       if (k->type != XML_ELEMENT_NODE)

@@ -110,6 +110,9 @@ typedef struct mn_style {
   gint8 baseline_shift;     /* MN_SHIFT_* */
   guint32 background;       /* 0xRRGGBB */
   int space_before, space_after;  /* Pango units (the .optimum) */
+  int space_before_stretch, space_after_stretch;  /* how much each may grow when its page is
+                               justified (vjust.c): its .maximum less its .optimum, 0 unless a
+                               .maximum is given; Pango units */
   int padding[4];           /* by MN_SIDE_* */
   mn_border border[4];      /* by MN_SIDE_* */
 } mn_style;
@@ -210,6 +213,9 @@ typedef struct mn_fo_seq {
   long line;                /* where it begins */
   int initial_page_number;  /* 0 = auto (continue) */
   const char *id;           /* the sequence's id, or NULL */
+  int vjust;                /* mx:vertical-justify: the most each line of a justified page may
+                               grow (0: only the spaces grow), Pango units; -1: pages are not
+                               justified (vjust.h) */
   mn_fo_node *flow;         /* fo:flow (xsl-region-body) */
   GPtrArray *statics;       /* mn_fo_node* of kind FLOW, each with its flow-name in `text` */
 } mn_fo_seq;

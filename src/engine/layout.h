@@ -17,7 +17,9 @@
  * and the caller stops at once and passes it up.  A break-after="page" that ends the node
  * (its own, or its last child's) comes back as result.break_after, so that the container it
  * is in honours it (XSL-FO 1.1 §7.20.1): a block container after this child, a table after
- * the row, a list after the item; side-by-side columns never see each other's.
+ * the row, a list after the item; side-by-side columns never see each other's.  A SPLIT made
+ * by a forced break says so (result.forced), and every container passing the SPLIT on keeps
+ * it, so that page.c knows a page that ends there is not to be filled to its bottom.
  *
  * Units: Pango units (1/1024 pt), integers, absolute page coordinates. */
 #ifndef MN_LAYOUT_H
@@ -110,30 +112,40 @@ typedef struct mn_result {
                                must honour */
   int used;                 /* the height consumed below room.y (FIT, SPLIT) */
   mn_resume *rest;          /* SPLIT: where the rest continues (owned by the caller) */
+  int forced;               /* SPLIT: the part ends at a forced break (break-before/-after=
+                               "page"), not for want of room; NOFIT: the node begins with one.
+                               Such a page is not justified (vjust.h) */
 } mn_result;
 
 static inline mn_result
 mn_result_fit (int used)
 {
-  return (mn_result) { MN_FIT, 0, 0, used, NULL };
+  return (mn_result) { MN_FIT, 0, 0, used, NULL, 0 };
 }
 
 static inline mn_result
 mn_result_split (int used, mn_resume *rest)
 {
-  return (mn_result) { MN_SPLIT, 0, 0, used, rest };
+  return (mn_result) { MN_SPLIT, 0, 0, used, rest, 0 };
 }
 
 static inline mn_result
 mn_result_nofit (void)
 {
-  return (mn_result) { MN_NOFIT, 0, 0, 0, NULL };
+  return (mn_result) { MN_NOFIT, 0, 0, 0, NULL, 0 };
+}
+
+/* A SPLIT at a forced break, or (rest NULL) a NOFIT before one. */
+static inline mn_result
+mn_result_forced (int used, mn_resume *rest)
+{
+  return (mn_result) { rest ? MN_SPLIT : MN_NOFIT, 0, 0, used, rest, 1 };
 }
 
 static inline mn_result
 mn_result_error (int error)
 {
-  return (mn_result) { MN_NOFIT, error, 0, 0, NULL };
+  return (mn_result) { MN_NOFIT, error, 0, 0, NULL, 0 };
 }
 
 /* === state === */

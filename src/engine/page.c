@@ -8,13 +8,16 @@
  * Static content is set on every page, never split: what does not fit its region is cut with a
  * warning.  Its paragraphs are laid out once per distinct text: one that shows no page number
  * or citation is laid out on the first page and reused (flow.c, mn_layout.statics); one that
- * does is laid out for each page. */
+ * does is laid out for each page.  A page the flow continues from (not the sequence's last, not
+ * ended by a forced break) is filled to the bottom of its body when the sequence asks for it
+ * (mx:vertical-justify, vjust.c). */
 #include "page.h"
 
 #include <string.h>
 
 #include "base/i18n.h"
 #include "flow.h"
+#include "vjust.h"
 
 /* The most pages one document may have.  Pages are written as they are made (memory stays
  * flat), but time does not: some 1.5 ms a page, so 100,000 pages took minutes.  The seed
@@ -162,6 +165,9 @@ mn_page_layout_document (mn_layout *L, int with_statics, mn_page_sink sink, void
           mn_room room = { body->x, body->w, body->y, body->y + body->h, 1, body };
           mn_result res = mn_flow_layout_children (L, seq->flow, room, tok);
           rc = res.error;
+          /* flush bottom: a page the flow goes on from, not at a forced break (vjust.c) */
+          if (rc == 0 && res.status == MN_SPLIT && !res.forced && seq->vjust >= 0)
+            mn_vjust_page (body, seq->vjust);
           if (rc == 0)
             mn_flow_page_done (L, body);
           if (rc == 0 && with_statics)

@@ -370,6 +370,7 @@ layout_row (mn_layout *L, const mn_fo_node *row, const table_cols *tc, mn_room r
       ca->h = ra->h;
       /* rule 4: only for a cell part that ends here */
       const mn_resume *co = res.status == MN_SPLIT ? res.rest->cols[i] : MN_RESUME_DONE;
+      ca->open_bottom = co != MN_RESUME_DONE;
       int slack = content - cols[i].height;
       int align = cols[i].node->st.display_align;
       if (co == MN_RESUME_DONE && slack > 0 && align != MN_DISPLAY_BEFORE)
@@ -507,26 +508,29 @@ mn_table_layout (mn_layout *L, const mn_fo_node *n, mn_room room, const mn_resum
           /* rule 6: a break-after in a cell ends the page after the row */
           const mn_fo_node *after = next_row (row);
           if (after)
-            res = mn_result_split (0, mn_resume_at (mn_resume_table (ri + 1, NULL, demoted), after));
+            res = mn_result_forced (0, mn_resume_at (mn_resume_table (ri + 1, NULL, demoted), after));
           else
             res.break_after = 1;
           break;
         }
+      /* SPLIT or NOFIT: whether at a forced break is passed on (layout.h) */
       if (r.status == MN_SPLIT)
         {
           ycur = mn_clamp_extent ((long long) ycur + r.used);
           res = mn_result_split (0, mn_resume_at (mn_resume_table (ri, r.rest, demoted), row));
+          res.forced = r.forced;
           break;
         }
-      /* NOFIT */
       if (!placed)
         {
           mn_area_free (a);
           res = mn_result_nofit ();
+          res.forced = r.forced;
           goto out;
         }
       /* a resumed row always starts an empty page, so it placed something */
       res = mn_result_split (0, mn_resume_at (mn_resume_table (ri, NULL, demoted), row));
+      res.forced = r.forced;
       break;
     }
   if (res.status == MN_FIT)

@@ -1,4 +1,4 @@
-/* import-table.c: the table form of the seed (/work/shared/seed) → session XML.
+/* import-table.c: the table form of the seed (../shared/seed) → session XML.
  *
  * The form.  Header rows `LABEL\tvalue` (名称, 日時, 場所, 参加者, 配布資料, 諮問事項, 発言の記録)
  * after the heading 会 議 録; then `諮問事項N` sections, each a title line, a Q&A table

@@ -4,7 +4,7 @@
  * We read it line by line (CRLF or LF, UTF-8 or a legacy encoding converted with
  * g_convert) and recognise one of these forms:
  *
- *   1. the table form of the seed (/work/shared/seed): header rows `LABEL\tvalue`, then
+ *   1. the table form of the seed (../shared/seed): header rows `LABEL\tvalue`, then
  *      `諮問事項N` sections with a Q&A table (`番号\t質問\t区の考え方`, one row a line, cells
  *      possibly holding `<p>…</p>` fragments, rows possibly wrapped onto several lines),
  *      `意見` bullets, and `要望事項` with `要望N:`/`回答N:` blocks;
@@ -584,13 +584,6 @@ close_cb (void *ctx)
   return 0;
 }
 
-/* libxml2 reports a failed write on stderr itself, without the file's name: we say it. */
-static void
-ignore_xml_error (void *ctx, xmlErrorPtr err)
-{
-  (void) ctx;
-  (void) err;
-}
 
 int
 mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
@@ -601,7 +594,7 @@ mn_import_save (xmlDocPtr doc, const char *path, mn_diag *d)
       mn_error (d, path, 0, _("cannot create the file (%s); check that its folder exists and is writable"), strerror (errno));
       return MN_EIO;
     }
-  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
+  xmlSetStructuredErrorFunc (NULL, mn_load_ignore_error);
   xmlSaveCtxtPtr ctxt = xmlSaveToIO (write_cb, close_cb, a.fp, "UTF-8", XML_SAVE_FORMAT);
   int ok = ctxt && xmlSaveDoc (ctxt, doc) >= 0;
   if (ctxt && xmlSaveClose (ctxt) < 0)

@@ -1,9 +1,7 @@
-/* check.c: the session rules a schema cannot express (docs/session-format.md), and the
- * findings list that gathers errors from parser, schema and checks before printing them. */
+/* check.c: the session rules a schema cannot express (docs/session-format.md). */
 #include "check.h"
 
 #include <glib.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,114 +11,14 @@
 /* The text `minutes new` writes wherever staff must fill in (templates/session.xml). */
 #define PLACEHOLDER "ここに記入"
 
-/* === findings === */
+/* === errors about a document === */
 
-struct finding {
-  long line;            /* line of the error, > 0, or 0 if unknown */
-  unsigned seq;         /* order of addition, to keep ties stable */
-  const xmlNode *node;  /* the element it is about (borrowed), or NULL */
-  int weak;             /* dropped if a normal finding names the same node */
-  char *msg;            /* the translated message (owned) */
-};
-
-struct mn_findings {
-  GPtrArray *items;     /* struct finding *, owned */
-  unsigned seq;         /* next sequence number */
-};
-
-static void
-finding_free (gpointer p)
+long
+mn_check_line (const xmlNode *node, long line)
 {
-  struct finding *fi = p;
-  g_free (fi->msg);
-  g_free (fi);
-}
-
-mn_findings *
-mn_findings_new (void)
-{
-  mn_findings *f = g_new0 (mn_findings, 1);
-  f->items = g_ptr_array_new_with_free_func (finding_free);
-  return f;
-}
-
-void
-mn_findings_free (mn_findings *f)
-{
-  if (!f)
-    return;
-  g_ptr_array_unref (f->items);
-  g_free (f);
-}
-
-static void
-add (mn_findings *f, const xmlNode *node, long line, int weak, const char *fmt, va_list ap)
-{
-  struct finding *fi = g_new0 (struct finding, 1);
   if (line <= 0 && node)
     line = xmlGetLineNo (node);
-  fi->line = line > 0 ? line : 0;
-  fi->seq = f->seq++;
-  fi->node = node;
-  fi->weak = weak;
-  fi->msg = g_strdup_vprintf (fmt, ap);
-  g_ptr_array_add (f->items, fi);
-}
-
-void
-mn_findings_add (mn_findings *f, const xmlNode *node, long line, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  add (f, node, line, 0, fmt, ap);
-  va_end (ap);
-}
-
-void
-mn_findings_add_weak (mn_findings *f, const xmlNode *node, long line, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  add (f, node, line, 1, fmt, ap);
-  va_end (ap);
-}
-
-int
-mn_findings_count (const mn_findings *f)
-{
-  return (int) f->items->len;
-}
-
-static gint
-by_line (gconstpointer a, gconstpointer b)
-{
-  const struct finding *x = *(struct finding *const *) a, *y = *(struct finding *const *) b;
-  if (x->line != y->line)
-    return x->line < y->line ? -1 : 1;
-  return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-int
-mn_findings_flush (mn_findings *f, mn_diag *d, const char *file)
-{
-  g_ptr_array_sort (f->items, by_line);
-  int n = 0;
-  for (guint i = 0; i < f->items->len; i++)
-    {
-      struct finding *fi = g_ptr_array_index (f->items, i);
-      int dropped = 0;
-      for (guint j = 0; fi->weak && fi->node && j < f->items->len && !dropped; j++)
-        {
-          struct finding *other = g_ptr_array_index (f->items, j);
-          dropped = !other->weak && other->node == fi->node;
-        }
-      if (dropped)
-        continue;
-      mn_error (d, file, fi->line, "%s", fi->msg);
-      n++;
-    }
-  g_ptr_array_set_size (f->items, 0);
-  return n;
+  return line > 0 ? line : 0;
 }
 
 /* === reading the tree === */
@@ -227,7 +125,7 @@ has_text (const xmlNode *node)
 
 /* The children `name` of `parent` carry numbers n that are unique and ascend. */
 static void
-check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
+check_numbers (mn_diag *errs, const xmlNode *parent, const char *name)
 {
   long max = 0, max_line = 0;
   GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal); /* n -> line */
@@ -242,7 +140,7 @@ check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
       gpointer prev = g_hash_table_lookup (seen, GSIZE_TO_POINTER ((gsize) n));
       if (prev)
         {
-          mn_findings_add (f, c, line,
+          mn_check_error (errs, c, line,
                            _("<%s n=\"%ld\"> has the same number as the one on line %ld; "
                              "give each its own number, in ascending order"),
                            name, n, (long) GPOINTER_TO_SIZE (prev));
@@ -251,7 +149,7 @@ check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
       g_hash_table_insert (seen, GSIZE_TO_POINTER ((gsize) n), GSIZE_TO_POINTER ((gsize) line));
       if (n < max)
         {
-          mn_findings_add (f, c, line,
+          mn_check_error (errs, c, line,
                            _("<%s n=\"%ld\"> comes after n=\"%ld\" (line %ld); numbers must "
                              "ascend: put the elements in order, or correct the number"),
                            name, n, max, max_line);
@@ -267,9 +165,9 @@ check_numbers (mn_findings *f, const xmlNode *parent, const char *name)
 
 /* A request with no response after it. */
 static void
-unanswered (mn_findings *f, const xmlNode *request)
+unanswered (mn_diag *errs, const xmlNode *request)
 {
-  mn_findings_add (f, request, 0,
+  mn_check_error (errs, request, 0,
                    _("<request n=\"%ld\"> has no <response n=\"%ld\"> after it; "
                      "add the response (回答) right after the request"),
                    number_of (request), number_of (request));
@@ -278,7 +176,7 @@ unanswered (mn_findings *f, const xmlNode *request)
 /* Each <request n="N"> is followed by its <response n="N">, and each response
  * follows its request. */
 static void
-check_requests (mn_findings *f, const xmlNode *requests)
+check_requests (mn_diag *errs, const xmlNode *requests)
 {
   const xmlNode *pending = NULL;  /* a request still waiting for its response */
   for (xmlNode *c = requests ? requests->children : NULL; c; c = c->next)
@@ -286,7 +184,7 @@ check_requests (mn_findings *f, const xmlNode *requests)
       if (is_el (c, "request"))
         {
           if (pending)
-            unanswered (f, pending);
+            unanswered (errs, pending);
           pending = c;
         }
       else if (is_el (c, "response"))
@@ -296,7 +194,7 @@ check_requests (mn_findings *f, const xmlNode *requests)
             ;
           else if (pending)
             {
-              mn_findings_add (f, c, 0,
+              mn_check_error (errs, c, 0,
                                _("<response n=\"%ld\"> follows <request n=\"%ld\"> (line %ld); "
                                  "a response carries the number of the request it answers: "
                                  "correct the number, or move the response after its request"),
@@ -304,7 +202,7 @@ check_requests (mn_findings *f, const xmlNode *requests)
             }
           else
             {
-              mn_findings_add (f, c, 0,
+              mn_check_error (errs, c, 0,
                                _("<response n=\"%ld\"> answers no request: no <request n=\"%ld\"> "
                                  "comes right before it; add the request, or move the response "
                                  "after it"),
@@ -314,7 +212,7 @@ check_requests (mn_findings *f, const xmlNode *requests)
         }
     }
   if (pending)
-    unanswered (f, pending);
+    unanswered (errs, pending);
 }
 
 /* === dates === */
@@ -345,7 +243,7 @@ parse_iso (const char *s)
  * of its era, its weekday (if written) is right, and it is the day of `iso`.
  * Returns the day as yyyymmdd when iso is readable, else 0. */
 static long
-check_date (mn_findings *f, const xmlNode *node)
+check_date (mn_diag *errs, const xmlNode *node)
 {
   const char *name = (const char *) node->name;
   xmlChar *iso_attr = xmlGetNoNsProp (node, (const xmlChar *) "iso");
@@ -362,7 +260,7 @@ check_date (mn_findings *f, const xmlNode *node)
 
   if (iso_attr && !iso)
     /* The schema says the same (xs:date) when the document names the schema's type. */
-    mn_findings_add_weak (f, node, 0,
+    mn_check_error_weak (errs, node, 0,
                           _("<%s>: %s=\"%s\" is not a date; write it as YYYY-MM-DD, "
                             "for example 2021-05-10"),
                           name, "iso", (const char *) iso_attr);
@@ -373,7 +271,7 @@ check_date (mn_findings *f, const xmlNode *node)
         {
           mn_era_format (right, sizeof right, (int) (iso / 10000), (int) (iso / 100 % 100),
                          (int) (iso % 100));
-          mn_findings_add (f, node, 0,
+          mn_check_error (errs, node, 0,
                            _("<%s>: the era date '%s' is %04d-%02d-%02d, but iso=\"%s\" "
                              "(which is %s); make the two agree"),
                            name, text, e.year, e.month, e.day, (const char *) iso_attr, right);
@@ -381,13 +279,13 @@ check_date (mn_findings *f, const xmlNode *node)
       break;
     case MN_ERA_SYNTAX:
     case MN_ERA_UNKNOWN_ERA:
-      mn_findings_add (f, node, 0,
+      mn_check_error (errs, node, 0,
                        _("<%s>: '%s' is not an era date; write it like 令和3年5月10日(月) "
                          "(era 明治/大正/昭和/平成/令和, year, month, day, optional weekday)"),
                        name, text);
       break;
     case MN_ERA_NO_SUCH_DAY:
-      mn_findings_add (f, node, 0,
+      mn_check_error (errs, node, 0,
                        _("<%s>: '%s' is not a day of the calendar; correct the month or the day"),
                        name, text);
       break;
@@ -397,7 +295,7 @@ check_date (mn_findings *f, const xmlNode *node)
         /* the era's first day (before it) or last day (after it) */
         long bound = status == MN_ERA_BEFORE_ERA ? first : last;
         mn_era_format (right, sizeof right, e.year, e.month, e.day);
-        mn_findings_add (f, node, 0,
+        mn_check_error (errs, node, 0,
                          status == MN_ERA_BEFORE_ERA
                          ? _("<%s>: '%s' is before the %s era began on %04ld-%02ld-%02ld; "
                              "that day is %s: correct the era or the year")
@@ -408,13 +306,13 @@ check_date (mn_findings *f, const xmlNode *node)
         break;
       }
     case MN_ERA_LUNISOLAR:
-      mn_findings_add (f, node, 0,
+      mn_check_error (errs, node, 0,
                        _("<%s>: '%s' is before 明治6年 (1873), when Japan used the lunisolar "
                          "calendar; such dates cannot be checked: give a later date"),
                        name, text);
       break;
     case MN_ERA_WEEKDAY:
-      mn_findings_add (f, node, 0,
+      mn_check_error (errs, node, 0,
                        _("<%s>: %d-%02d-%02d ('%s') is a (%s), not a (%s); correct the weekday "
                          "or the date"),
                        name, e.year, e.month, e.day, text,
@@ -431,7 +329,7 @@ check_date (mn_findings *f, const xmlNode *node)
  * iso time's hour and minute.  Returns the iso time in minutes after midnight, or -1 when
  * iso is unreadable (the schema says so). */
 static int
-check_time (mn_findings *f, const xmlNode *node)
+check_time (mn_diag *errs, const xmlNode *node)
 {
   xmlChar *iso = xmlGetNoNsProp (node, (const xmlChar *) "iso");
   xmlChar *content = xmlNodeGetContent (node);
@@ -442,12 +340,12 @@ check_time (mn_findings *f, const xmlNode *node)
   if (content && !readable && !strstr ((const char *) content, PLACEHOLDER))
     /* like a date that is not one: the time printed would say nothing its iso can be
      * checked against (午後25時99分, 夕方) */
-    mn_findings_add (f, node, 0,
+    mn_check_error (errs, node, 0,
                      _("<time>: '%s' is not a time of day; write it like 午後1時 or 午前10時30分 "
                        "(午前/午後, an hour up to 12, minutes up to 59 or 半)"),
                      (const char *) content);
   else if (at >= 0 && readable && written != at)
-    mn_findings_add (f, node, 0,
+    mn_check_error (errs, node, 0,
                      _("<time>: '%s' is %02d:%02d, but iso=\"%s\"; make the two agree"),
                      (const char *) content, written / 60, written % 60, (const char *) iso);
   xmlFree (iso);
@@ -519,7 +417,7 @@ parse_month_day (const char *text, int *month, int *day)
  * to March).  Returns 1 if `node` holds such a day (checked here), 0 if it holds an era date
  * (for check_date) or anything else. */
 static int
-check_fiscal_day (mn_findings *f, const xmlNode *node)
+check_fiscal_day (mn_diag *errs, const xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
   int month, day;
@@ -535,13 +433,13 @@ check_fiscal_day (mn_findings *f, const xmlNode *node)
   long iso = parse_iso ((const char *) iso_attr);
   int fy = fy_attr ? atoi ((const char *) fy_attr) : 0;
   if (fy <= 0)
-    mn_findings_add (f, node, 0,
+    mn_check_error (errs, node, 0,
                      _("<held-on>: '%s' names no year; give the title the fiscal year it belongs "
                        "to (<title fiscal-year=\"2019\">令和元年度</title>), or write the era date "
                        "(令和元年11月19日)"),
                      (const char *) content);
   else if (iso && (iso / 100 % 100 != month || iso % 100 != day))
-    mn_findings_add (f, node, 0,
+    mn_check_error (errs, node, 0,
                      _("<held-on>: '%s' is month %d, day %d, but iso=\"%s\"; make the two "
                        "agree"),
                      (const char *) content, month, day, (const char *) iso_attr);
@@ -550,7 +448,7 @@ check_fiscal_day (mn_findings *f, const xmlNode *node)
       /* fiscal year FY runs from FY-04-01 to (FY+1)-03-31 */
       long first = fy * 10000L + 401, last = (fy + 1) * 10000L + 331;
       if (iso < first || iso > last)
-        mn_findings_add (f, node, 0,
+        mn_check_error (errs, node, 0,
                          _("<held-on>: iso=\"%s\" is not in the fiscal year %d of the title "
                            "(%d-04-01 to %d-03-31); correct the year of iso or the title's "
                            "fiscal-year"),
@@ -563,7 +461,7 @@ check_fiscal_day (mn_findings *f, const xmlNode *node)
 }
 
 static void
-check_dates (mn_findings *f, const xmlNode *dates)
+check_dates (mn_diag *errs, const xmlNode *dates)
 {
   long start = 0, decision = 0;
   const xmlNode *start_el = NULL, *decision_el = NULL, *last_time = NULL;
@@ -571,20 +469,20 @@ check_dates (mn_findings *f, const xmlNode *dates)
   for (xmlNode *c = dates ? dates->children : NULL; c; c = c->next)
     {
       if (is_el (c, "start"))
-        start = check_date (f, start_el = c);
+        start = check_date (errs, start_el = c);
       else if (is_el (c, "decision"))
-        decision = check_date (f, decision_el = c);
+        decision = check_date (errs, decision_el = c);
       else if (is_el (c, "held-on"))
         {
-          if (!check_fiscal_day (f, c))
-            check_date (f, c);
+          if (!check_fiscal_day (errs, c))
+            check_date (errs, c);
         }
       else if (is_el (c, "time"))
         {
           /* the times of one day, in the order written: opened, recessed, resumed, closed */
-          int at = check_time (f, c);
+          int at = check_time (errs, c);
           if (at >= 0 && last_at >= 0 && at < last_at)
-            mn_findings_add (f, c, 0,
+            mn_check_error (errs, c, 0,
                              _("<time> %02d:%02d comes after %02d:%02d (line %ld); the times "
                                "of a day are written in the order they happened: put them in "
                                "order, or correct the time"),
@@ -598,7 +496,7 @@ check_dates (mn_findings *f, const xmlNode *dates)
     }
   if (start && decision && decision < start)
     {
-      mn_findings_add (f, decision_el, 0,
+      mn_check_error (errs, decision_el, 0,
                        _("<decision> %04ld-%02ld-%02ld is before <start> %04ld-%02ld-%02ld "
                          "(line %ld); the decision cannot come before deliberation began: "
                          "correct one of the dates"),
@@ -634,7 +532,7 @@ is_name (const xmlNode *c)
 
 /* The session's own title, its council and attendees may be at most MAX_NAME_CHARS long. */
 static void
-check_name_length (mn_findings *f, const xmlNode *c)
+check_name_length (mn_diag *errs, const xmlNode *c)
 {
   const char *name = (const char *) c->name;
   int bounded = !strcmp (name, "council") || !strcmp (name, "person")
@@ -644,7 +542,7 @@ check_name_length (mn_findings *f, const xmlNode *c)
   xmlChar *text = xmlNodeGetContent (c);
   long n = text ? g_utf8_strlen (g_strstrip ((char *) text), -1) : 0;
   if (n > MAX_NAME_CHARS)
-    mn_findings_add (f, c, 0,
+    mn_check_error (errs, c, 0,
                      _("<%s> holds %ld characters, more than the %d a name may have; write only the name here"),
                      name, n, MAX_NAME_CHARS);
   xmlFree (text);
@@ -654,7 +552,7 @@ check_name_length (mn_findings *f, const xmlNode *c)
 
 /* One person's seat, against the seats seen so far (seat -> line). */
 static void
-check_seat (mn_findings *f, GHashTable *seen, const xmlNode *person)
+check_seat (mn_diag *errs, GHashTable *seen, const xmlNode *person)
 {
   xmlChar *v = xmlGetNoNsProp (person, (const xmlChar *) "seat");
   long seat = v ? strtol ((const char *) v, NULL, 10) : 0;
@@ -663,7 +561,7 @@ check_seat (mn_findings *f, GHashTable *seen, const xmlNode *person)
     return;
   gpointer prev = g_hash_table_lookup (seen, GSIZE_TO_POINTER ((gsize) seat));
   if (prev)
-    mn_findings_add (f, person, 0,
+    mn_check_error (errs, person, 0,
                      _("<person seat=\"%ld\">: the seat is already taken by the person on line "
                        "%ld; a seat belongs to one member: correct one of the numbers"),
                      seat, (long) GPOINTER_TO_SIZE (prev));
@@ -675,13 +573,13 @@ check_seat (mn_findings *f, GHashTable *seen, const xmlNode *person)
 /* A seat number is one member's: it appears at most once in an attendee list without
  * groups, and in the groups of members present and absent together. */
 static void
-check_seats (mn_findings *f, const xmlNode *attendees)
+check_seats (mn_diag *errs, const xmlNode *attendees)
 {
   GHashTable *seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (xmlNode *c = attendees ? attendees->children : NULL; c; c = c->next)
     {
       if (is_el (c, "person"))
-        check_seat (f, seen, c);
+        check_seat (errs, seen, c);
       if (!is_el (c, "group"))
         continue;
       xmlChar *kind = xmlGetNoNsProp (c, (const xmlChar *) "kind");
@@ -690,7 +588,7 @@ check_seats (mn_findings *f, const xmlNode *attendees)
       xmlFree (kind);
       for (xmlNode *p = members ? c->children : NULL; p; p = p->next)
         if (is_el (p, "person"))
-          check_seat (f, seen, p);
+          check_seat (errs, seen, p);
     }
   g_hash_table_destroy (seen);
 }
@@ -698,7 +596,7 @@ check_seats (mn_findings *f, const xmlNode *attendees)
 /* The turns of a numbered record carry numbers that are unique and ascend (the numbers the
  * source gives them; turns without a number are left alone). */
 static void
-check_turn_numbers (mn_findings *f, const xmlNode *record)
+check_turn_numbers (mn_diag *errs, const xmlNode *record)
 {
   long max = 0, max_line = 0;
   for (xmlNode *c = record ? record->children : NULL; c; c = c->next)
@@ -709,7 +607,7 @@ check_turn_numbers (mn_findings *f, const xmlNode *record)
       if (n <= 0)
         continue;
       if (n <= max)
-        mn_findings_add (f, c, 0,
+        mn_check_error (errs, c, 0,
                          _("<turn n=\"%ld\"> comes after n=\"%ld\" (line %ld); the numbers of "
                            "turns ascend: put the turns in order, or correct the number"),
                          n, max, max_line);
@@ -724,7 +622,7 @@ check_turn_numbers (mn_findings *f, const xmlNode *record)
 /* === empty blocks === */
 
 static void
-check_empty (mn_findings *f, const xmlNode *node)
+check_empty (mn_diag *errs, const xmlNode *node)
 {
   static const char *const must_hold_text[] = {
     "question", "answer", "opinion", "request", "response",
@@ -740,7 +638,7 @@ check_empty (mn_findings *f, const xmlNode *node)
             checked = 1;
             if (!has_text (c))
               {
-                mn_findings_add (f, c, 0,
+                mn_check_error (errs, c, 0,
                                  _("<%s> is empty (or holds only white space, invisible characters or <cut/>); "
                                    "write its text, for example <p>…</p>"),
                                  (const char *) c->name);
@@ -751,19 +649,19 @@ check_empty (mn_findings *f, const xmlNode *node)
       if (is_el (c, NULL) && is_name (c))
         {
           if (!has_text (c))
-            mn_findings_add (f, c, 0,
+            mn_check_error (errs, c, 0,
                              _("<%s> is empty (or holds only white space or invisible characters); "
                                "write it as printed"),
                              (const char *) c->name);
           else
-            check_name_length (f, c);
+            check_name_length (errs, c);
         }
       xmlChar *role = is_el (c, "person") ? xmlGetNoNsProp (c, BAD_CAST "role") : NULL;
       if (role && !has_ink ((const char *) role))
-        mn_findings_add (f, c, 0,
+        mn_check_error (errs, c, 0,
                          _("<person role=\"…\"> holds only white space or invisible characters; write the role as printed, or leave the attribute out"));
       xmlFree (role);
-      check_empty (f, c);
+      check_empty (errs, c);
     }
 }
 
@@ -774,7 +672,7 @@ check_empty (mn_findings *f, const xmlNode *node)
 /* Each element whose own text still holds the placeholder is reported once, on its line
  * (the line of the text that staff must replace). */
 static void
-check_placeholders (mn_findings *f, const xmlNode *node)
+check_placeholders (mn_diag *errs, const xmlNode *node)
 {
   int reported = 0;
   for (const xmlNode *c = node->children; c; c = c->next)
@@ -789,7 +687,7 @@ check_placeholders (mn_findings *f, const xmlNode *node)
                        ? g_strdup_printf ("%s><%s", (const char *) up->name,
                                           (const char *) node->name)
                        : g_strdup ((const char *) node->name);
-          mn_findings_add (f, node, 0,
+          mn_check_error (errs, node, 0,
                            _("<%s> still holds the template's placeholder 「%s」; write the "
                              "session's text here, or delete the element if the session has "
                              "none"),
@@ -798,7 +696,7 @@ check_placeholders (mn_findings *f, const xmlNode *node)
           reported = 1;
         }
       if (c->type == XML_ELEMENT_NODE)
-        check_placeholders (f, c);
+        check_placeholders (errs, c);
     }
 }
 
@@ -841,7 +739,7 @@ href_scheme (char *out, size_t n, const char *href)
  * or open a local file from the ward's website (stored XSS; the HTML stylesheet refuses
  * them again, xsl/session-html.xsl). */
 static void
-check_links (mn_findings *f, const xmlNode *node)
+check_links (mn_diag *errs, const xmlNode *node)
 {
   static const char *const allowed[] = { "", "http", "https", "mailto" };
   for (const xmlNode *c = node->children; c; c = c->next)
@@ -864,7 +762,7 @@ check_links (mn_findings *f, const xmlNode *node)
               for (; *p && g_utf8_strlen (shown->str, -1) < 80; p = g_utf8_next_char (p))
                 if (*p != '\t' && *p != '\n' && *p != '\r')
                   g_string_append_len (shown, p, g_utf8_next_char (p) - p);
-              mn_findings_add (f, c, 0,
+              mn_check_error (errs, c, 0,
                                _("<a href=\"%s%s\">: a link to \"%s:\" is not allowed (it could "
                                  "run a script or open a file on the reader's computer); link to "
                                  "an http:, https: or mailto: address, or a relative path"),
@@ -873,40 +771,40 @@ check_links (mn_findings *f, const xmlNode *node)
             }
           xmlFree (href);
         }
-      check_links (f, c);
+      check_links (errs, c);
     }
 }
 
 /* === the session === */
 
 int
-mn_check_session (xmlDocPtr doc, mn_findings *f)
+mn_check_session (xmlDocPtr doc, mn_diag *errs)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
   if (!is_el (root, "session"))
     return 0;
-  int before = mn_findings_count (f);
+  int before = mn_diag_held_count (errs);
   /* 1. Dates. */
-  check_dates (f, child (root, "dates"));
+  check_dates (errs, child (root, "dates"));
   /* 2. Numbers: the entries of each agenda, inquiries, the entries of each Q&A table,
    *    requests, turns; seats. */
   for (xmlNode *c = root->children; c; c = c->next)
     if (is_el (c, "agenda"))
-      check_numbers (f, c, "entry");
-  check_numbers (f, root, "inquiry");
+      check_numbers (errs, c, "entry");
+  check_numbers (errs, root, "inquiry");
   for (xmlNode *c = root->children; c; c = c->next)
     if (is_el (c, "inquiry"))
-      check_numbers (f, child (c, "qa"), "entry");
+      check_numbers (errs, child (c, "qa"), "entry");
   xmlNode *requests = child (root, "requests");
-  check_numbers (f, requests, "request");
-  check_turn_numbers (f, child (root, "speech-record"));
-  check_seats (f, child (root, "attendees"));
+  check_numbers (errs, requests, "request");
+  check_turn_numbers (errs, child (root, "speech-record"));
+  check_seats (errs, child (root, "attendees"));
   /* 3. Each request answered. */
-  check_requests (f, requests);
+  check_requests (errs, requests);
   /* 4. No empty blocks, no placeholder left. */
-  check_empty (f, root);
-  check_placeholders (f, root);
+  check_empty (errs, root);
+  check_placeholders (errs, root);
   /* 5. Links: web, mail and relative addresses only. */
-  check_links (f, root);
-  return mn_findings_count (f) - before;
+  check_links (errs, root);
+  return mn_diag_held_count (errs) - before;
 }

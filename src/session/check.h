@@ -1,5 +1,5 @@
-/* check.h: the rules of the session format that the schema cannot express, and the list of
- * findings that `load` fills from the parser, the schema and these checks. */
+/* check.h: the rules of the session format that the schema cannot express, and how load and
+ * these checks hold a document's errors until they are printed in line order. */
 #ifndef MN_CHECK_H
 #define MN_CHECK_H
 
@@ -10,31 +10,20 @@
 /* The namespace of the session format (docs/session-format.md). */
 #define MN_SESSION_NS "urn:minutes:session:1"
 
-/* === findings === */
+/* === errors about a document ===
+ * A document's errors are held in its mn_diag (mn_diag_hold_error) and printed in line order
+ * when load releases them: the parser, the schema and these checks find them in another
+ * order.  The subject of an error about an element is the element. */
 
-/* Errors about one document, gathered from several sources and then printed in
- * line order (the order the parser and the checks find them in differs). */
-typedef struct mn_findings mn_findings;
+/* The line an error about `node` is at: `line` when > 0, else the node's (0 when unknown). */
+long mn_check_line (const xmlNode *node, long line);
 
-/* A new, empty list; free it with mn_findings_free (accepts NULL). */
-mn_findings *mn_findings_new (void);
-void mn_findings_free (mn_findings *f);
-
-/* Add one error about `node` (an element of the document, or NULL) at `line`
- * (<= 0: the line of `node`).  `fmt` is already translated with _().
- * A *weak* finding says something another, better finding may say too: it is
- * dropped at flush time if a normal finding names the same node. */
-void mn_findings_add (mn_findings *f, const xmlNode *node, long line, const char *fmt, ...)
-  __attribute__ ((format (printf, 4, 5)));
-void mn_findings_add_weak (mn_findings *f, const xmlNode *node, long line, const char *fmt, ...)
-  __attribute__ ((format (printf, 4, 5)));
-
-/* How many findings are in the list (weak ones included). */
-int mn_findings_count (const mn_findings *f);
-
-/* Report every finding through mn_error(d, file, line, …), in line order (ties keep
- * the order they were added in), and empty the list.  Returns the number reported. */
-int mn_findings_flush (mn_findings *f, mn_diag *d, const char *file);
+/* Hold an error about `node` (an element of the document, or NULL) at `line` (<= 0: the
+ * line of `node`); the _weak one is dropped when a normal error names the same node. */
+#define mn_check_error(d, node, line, ...) \
+  mn_diag_hold_error ((d), mn_check_line ((node), (line)), (node), 0, __VA_ARGS__)
+#define mn_check_error_weak(d, node, line, ...) \
+  mn_diag_hold_error ((d), mn_check_line ((node), (line)), (node), 1, __VA_ARGS__)
 
 /* === the checks === */
 
@@ -43,8 +32,8 @@ int mn_findings_flush (mn_findings *f, mn_diag *d, const char *file);
  * every request answered, ISO and era dates agreeing, the decision not before the
  * start, no empty question/answer/opinion/request/response.  Works on documents the
  * schema rejected too (it skips what it cannot read), so that every error is found
- * in one run.  Adds one finding per problem to `f`; returns how many it added.
- * `doc` is not changed. */
-int mn_check_session (xmlDocPtr doc, mn_findings *f);
+ * in one run.  Holds one error per problem in `d` (mn_check_error); returns how many it
+ * held.  `doc` is not changed. */
+int mn_check_session (xmlDocPtr doc, mn_diag *d);
 
 #endif

@@ -184,7 +184,7 @@ expected_of (const char *detail)
 
 /* What one parse has found so far; ctxt->_private points here. */
 struct parse_state {
-  mn_findings *f;          /* where errors go */
+  mn_diag *d;              /* where errors are held (mn_check_error) */
   int session;             /* a session file (messages say so), or other XML such as FO */
   int fatal;               /* a fatal error or a refusal is recorded: ignore the rest */
   internalSubsetSAXFunc internal_subset;  /* libxml2's own handler, called when allowed */
@@ -230,7 +230,7 @@ refuse (void *ctx, const char *msg)
 {
   struct parse_state *st = state_of (ctx);
   if (!st->fatal)
-    mn_findings_add (st->f, NULL, line_of (ctx), "%s", msg);
+    mn_check_error (st->d, NULL, line_of (ctx), "%s", msg);
   st->fatal = 1;
   xmlStopParser (ctx);
 }
@@ -517,7 +517,7 @@ on_parse_error (void *ctx, xmlErrorPtr e)
     return;
   char *detail = detail_of (e);
   char *msg = parse_message (e, detail, st->session);
-  mn_findings_add (st->f, NULL, e->line, "%s", msg);
+  mn_check_error (st->d, NULL, e->line, "%s", msg);
   g_free (msg);
   g_free (detail);
   /* After a fatal error the parser's later complaints are echoes of the first. */
@@ -552,7 +552,7 @@ on_stray_error (void *data, xmlErrorPtr e)
     line += st->bytes[i] == '\n';
   g_clear_error (&err);
   g_free (text);
-  mn_findings_add (st->f, NULL, line,
+  mn_check_error (st->d, NULL, line,
                    _("the file's encoding is not %s as its first line declares "
                      "(<?xml … encoding=\"%s\"?>); save the file in %s, or correct the "
                      "declaration (a session is best saved as UTF-8)"), enc, enc, enc);
@@ -630,10 +630,9 @@ tag_with_too_many_attributes (const char *b, size_t len)
   return 0;
 }
 
-/* Parse into `*out` (NULL on failure), adding every problem to `f`. */
+/* Parse into `*out` (NULL on failure), holding every problem in `d` (mn_check_error). */
 static int
-parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, GPtrArray *warnings,
-       mn_diag *d)
+parse (xmlDocPtr *out, const char *path, int session, GPtrArray *warnings, mn_diag *d)
 {
   *out = NULL;
   char *bytes = NULL;
@@ -644,7 +643,7 @@ parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, GPtrArray 
   long crowded = tag_with_too_many_attributes (bytes, len);
   if (crowded)
     {
-      mn_findings_add (f, NULL, crowded, _("an element has more than %d attributes; no document "
+      mn_check_error (d, NULL, crowded, _("an element has more than %d attributes; no document "
                                            "minutes reads needs so many: check the file"),
                        MN_LOAD_MAX_ATTRIBUTES);
       g_free (bytes);
@@ -657,7 +656,7 @@ parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, GPtrArray 
       g_free (bytes);
       return MN_EFAIL;
     }
-  struct parse_state st = { f, session, 0, ctxt->sax->internalSubset, warnings,
+  struct parse_state st = { d, session, 0, ctxt->sax->internalSubset, warnings,
                             ctxt->sax->characters, ctxt->sax->startElementNs, NULL, ctxt,
                             bytes, len };
   ctxt->_private = &st;
@@ -676,13 +675,13 @@ parse (xmlDocPtr *out, const char *path, int session, mn_findings *f, GPtrArray 
 
   /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. */
   int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
-  int before = mn_findings_count (f);
+  int before = mn_diag_held_count (d);
   xmlSetStructuredErrorFunc (&st, on_stray_error);
   xmlDocPtr doc = xmlCtxtReadMemory (ctxt, bytes, (int) len, path, NULL, options);
   xmlSetStructuredErrorFunc (NULL, NULL);
-  int bad = mn_findings_count (f) > before || !doc || !ctxt->wellFormed;
-  if (bad && mn_findings_count (f) == before)
-    mn_findings_add (f, NULL, 0, _("the XML could not be read; check that it is well-formed"));
+  int bad = mn_diag_held_count (d) > before || !doc || !ctxt->wellFormed;
+  if (bad && mn_diag_held_count (d) == before)
+    mn_check_error (d, NULL, 0, _("the XML could not be read; check that it is well-formed"));
   xmlFreeParserCtxt (ctxt);
   g_free (bytes);
   if (bad)
@@ -698,10 +697,8 @@ static int
 parse_reporting (xmlDocPtr *out, const char *path, int session, mn_diag *d)
 {
   mn_load_init ();
-  mn_findings *f = mn_findings_new ();
-  int rc = parse (out, path, session, f, NULL, d);
-  mn_findings_flush (f, d, path);
-  mn_findings_free (f);
+  int rc = parse (out, path, session, NULL, d);
+  mn_diag_release (d, path);
   return rc;
 }
 
@@ -793,7 +790,7 @@ out:
 /* === validation errors in our words === */
 
 struct valid_state {
-  mn_findings *f;          /* where errors go */
+  mn_diag *d;              /* where errors are held (mn_check_error) */
   GHashTable *valued;      /* "ELEMENT-ADDRESS ATTRIBUTE" of values already reported */
   GHashTable *reported;    /* "ELEMENT-ADDRESS CODE MESSAGE" of every error reported */
   GHashTable *broken;      /* parents an element was set aside from (later errors may echo) */
@@ -932,21 +929,21 @@ on_schema_error (void *data, xmlErrorPtr e)
     case XML_SCHEMAV_ELEMENT_CONTENT:
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4:
       if (strstr (detail, "Missing child element"))
-        mn_findings_add_weak (st->f, el, line,
+        mn_check_error_weak (st->d, el, line,
                               _("<%s> lacks a required element (expected: %s); add it"),
                               name, expected ? expected : "?");
       else if (strstr (detail, "not expected") && !in_session_ns (el))
         {
           char *qname = el && el->ns && el->ns->prefix
                         ? g_strdup_printf ("%s:%s", el->ns->prefix, name) : g_strdup (name);
-          mn_findings_add (st->f, el, line,
+          mn_check_error (st->d, el, line,
                            _("<%s> is not in the namespace urn:minutes:session:1; check its "
                              "prefix and the xmlns declarations"), qname);
           g_free (qname);
         }
       else if (strstr (detail, "not expected")
                && !g_hash_table_contains (schema_elements, name))
-        mn_findings_add (st->f, el, line,
+        mn_check_error (st->d, el, line,
                          _("<%s> is not an element of the session format; check its spelling, "
                            "or remove it (docs/session-format.md lists the elements)"), name);
       else if (strstr (detail, "not expected") && expected
@@ -967,12 +964,12 @@ on_schema_error (void *data, xmlErrorPtr e)
           g_ptr_array_add (st->pending, pe);
         }
       else if (strstr (detail, "not expected") && expected)
-        mn_findings_add (st->f, el, line,
+        mn_check_error (st->d, el, line,
                          _("<%s> is not allowed here: expected %s; add the missing element, or "
                            "check the order of the elements inside <%s> (docs/session-format.md)"),
                          name, expected, parent);
       else if (strstr (detail, "not expected"))
-        mn_findings_add (st->f, el, line,
+        mn_check_error (st->d, el, line,
                          _("<%s> is not allowed here, inside <%s>; move it to its place, or "
                            "remove it"), name, parent);
       else
@@ -980,25 +977,25 @@ on_schema_error (void *data, xmlErrorPtr e)
       break;
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1:
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2:
-      mn_findings_add (st->f, el, line,
+      mn_check_error (st->d, el, line,
                        _("<%s> has no attribute '%s'; remove it, or check its spelling"),
                        name, attr ? attr : "?");
       break;
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_4:
-      mn_findings_add (st->f, el, line,
+      mn_check_error (st->d, el, line,
                        _("<%s> lacks its required attribute %s=\"…\"; add it"),
                        name, attr ? attr : "?");
       break;
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3:
-      mn_findings_add (st->f, el, line,
+      mn_check_error (st->d, el, line,
                        _("<%s> holds text directly, but its text belongs in child elements; "
                          "wrap the text in <p>…</p>"), name);
       break;
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1:
-      mn_findings_add (st->f, el, line, _("<%s> must be empty; remove what is inside it"), name);
+      mn_check_error (st->d, el, line, _("<%s> must be empty; remove what is inside it"), name);
       break;
     case XML_SCHEMAV_CVC_ELT_1:
-      mn_findings_add (st->f, el, line,
+      mn_check_error (st->d, el, line,
                        _("the root element is <%s>, but a session file starts with "
                          "<session xmlns=\"urn:minutes:session:1\">; correct the root element"),
                        name);
@@ -1025,16 +1022,16 @@ on_schema_error (void *data, xmlErrorPtr e)
         break;
       value = attr && el ? xmlGetNoNsProp (el, (const xmlChar *) attr) : xmlNodeGetContent (node);
       if (!attr)
-        mn_findings_add (st->f, el, line,
+        mn_check_error (st->d, el, line,
                          _("<%s>: the text '%s' is not allowed (%s); correct it"),
                          name, value ? (const char *) value : "", detail);
       else if (strstr (detail, "xs:date"))
-        mn_findings_add (st->f, el, line,
+        mn_check_error (st->d, el, line,
                          _("<%s>: %s=\"%s\" is not a date; write it as YYYY-MM-DD, "
                            "for example 2021-05-10"),
                          name, attr, value ? (const char *) value : "");
       else if (strstr (detail, "xs:positiveInteger"))
-        mn_findings_add (st->f, el, line,
+        mn_check_error (st->d, el, line,
                          _("<%s>: %s=\"%s\" is not a number 1, 2, 3 …; write the number in "
                            "ASCII digits"),
                          name, attr, value ? (const char *) value : "");
@@ -1042,19 +1039,19 @@ on_schema_error (void *data, xmlErrorPtr e)
                && strchr (strchr (detail, '{'), '}'))
         {
           const char *set = strchr (detail, '{');
-          mn_findings_add (st->f, el, line,
+          mn_check_error (st->d, el, line,
                            _("<%s>: %s=\"%s\" is not one of the allowed values %.*s; use one of them"),
                            name, attr, value ? (const char *) value : "",
                            (int) (strchr (set, '}') - set + 1), set);
         }
       else
-        mn_findings_add (st->f, el, line,
+        mn_check_error (st->d, el, line,
                          _("<%s>: %s=\"%s\" is not allowed (%s); correct the value"),
                          name, attr, value ? (const char *) value : "", detail);
       break;
     default:
     generic:
-      mn_findings_add (st->f, el, line,
+      mn_check_error (st->d, el, line,
                        _("<%s> does not match the schema (%s); see docs/session-format.md"),
                        name, detail);
       break;
@@ -1066,7 +1063,7 @@ on_schema_error (void *data, xmlErrorPtr e)
   g_free (detail);
 }
 
-/* Validate `doc` against the schema, adding every error to `f`.
+/* Validate `doc` against the schema, holding every error in `d`.
  *
  * libxml2 stops checking a parent's children at the first child its content model does
  * not expect: the errors further on would only show in the next run.  So, up to
@@ -1095,7 +1092,7 @@ struct repair {
  * pass's unexpected elements, or NULL after the last pass) tells whether the placeholder
  * before each element satisfied its parent.  Empties `deciding`. */
 static void
-decide (mn_findings *f, GPtrArray *deciding, const GPtrArray *unexpected)
+decide (mn_diag *d, GPtrArray *deciding, const GPtrArray *unexpected)
 {
   for (guint i = 0; i < deciding->len; i++)
     {
@@ -1103,16 +1100,16 @@ decide (mn_findings *f, GPtrArray *deciding, const GPtrArray *unexpected)
       int still = unexpected == NULL;
       for (guint k = 0; unexpected && k < unexpected->len && !still; k++)
         still = ((struct unexpected *) g_ptr_array_index (unexpected, k))->node == pe->node;
-      mn_findings_add (f, pe->node, pe->line, "%s", still ? pe->otherwise : pe->if_missing);
+      mn_check_error (d, pe->node, pe->line, "%s", still ? pe->otherwise : pe->if_missing);
     }
   g_ptr_array_set_size (deciding, 0);
 }
 
 static int
-validate (xmlDocPtr doc, mn_findings *f)
+validate (xmlDocPtr doc, mn_diag *d)
 {
   struct valid_state st = {
-    .f = f,
+    .d = d,
     .valued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .broken = g_hash_table_new (g_direct_hash, g_direct_equal),
@@ -1135,7 +1132,7 @@ validate (xmlDocPtr doc, mn_findings *f)
       xmlSchemaFreeValidCtxt (vc);
       if (pass == 0)
         first = r;
-      decide (f, deciding, st.unexpected);
+      decide (d, deciding, st.unexpected);
       g_ptr_array_extend_and_steal (deciding, st.pending);
       st.pending = g_ptr_array_new_with_free_func (pending_free);
       if (r <= 0 || st.unexpected->len == 0)
@@ -1165,7 +1162,7 @@ validate (xmlDocPtr doc, mn_findings *f)
           g_free (want);
         }
     }
-  decide (f, deciding, NULL);
+  decide (d, deciding, NULL);
   g_ptr_array_free (deciding, TRUE);
   g_ptr_array_free (st.pending, TRUE);
   for (guint i = undo->len; i-- > 0;)
@@ -1195,21 +1192,21 @@ validate (xmlDocPtr doc, mn_findings *f)
 
 /* The root must be <session> in our namespace; otherwise nothing else is worth saying. */
 static int
-check_root (xmlDocPtr doc, mn_findings *f)
+check_root (xmlDocPtr doc, mn_diag *d)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
   if (root && strcmp ((const char *) root->name, "session") == 0 && in_session_ns (root))
     return 0;
   if (root && strcmp ((const char *) root->name, "session") == 0 && !root->ns)
-    mn_findings_add (f, root, 0,
+    mn_check_error (d, root, 0,
                      _("<session> has no namespace; write <session xmlns=\"urn:minutes:session:1\">"));
   else if (root && strcmp ((const char *) root->name, "session") == 0)
-    mn_findings_add (f, root, 0,
+    mn_check_error (d, root, 0,
                      _("<session> is not in the namespace urn:minutes:session:1 (it is in '%s'); "
                        "write <session xmlns=\"urn:minutes:session:1\">"),
                      root->ns ? (const char *) root->ns->href : "");
   else
-    mn_findings_add (f, root, 0,
+    mn_check_error (d, root, 0,
                      _("the root element is <%s>, but a session file starts with "
                        "<session xmlns=\"urn:minutes:session:1\">; correct the root element"),
                      root ? (const char *) root->name : "");
@@ -1226,26 +1223,25 @@ mn_load_session (xmlDocPtr *out, const char *path, mn_diag *d)
     return rc;
 
   xmlDocPtr doc = NULL;
-  mn_findings *f = mn_findings_new ();
   GPtrArray *warnings = g_ptr_array_new_with_free_func (warning_free);
-  rc = parse (&doc, path, 1, f, warnings, d);
+  rc = parse (&doc, path, 1, warnings, d);
   if (rc == 0)
-    rc = check_root (doc, f);
+    rc = check_root (doc, d);
   if (rc == 0)
     {
       /* 1. The schema: every error, in our words. */
-      int valid = validate (doc, f);
-      if (valid != 0 && mn_findings_count (f) == 0)
-        mn_findings_add (f, NULL, 0, _("the document does not match the schema; see "
+      int valid = validate (doc, d);
+      if (valid != 0 && mn_diag_held_count (d) == 0)
+        mn_check_error (d, NULL, 0, _("the document does not match the schema; see "
                                        "docs/session-format.md"));
       /* 2. The rules beyond the schema, on the same tree, so one run finds everything. */
-      mn_check_session (doc, f);
-      if (mn_findings_count (f) > 0)
+      mn_check_session (doc, d);
+      if (mn_diag_held_count (d) > 0)
         rc = MN_EINVALID;
     }
-  if (mn_findings_flush (f, d, path) > 0 && rc == 0)
+  /* the errors were held: now in line order */
+  if (mn_diag_release (d, path) > 0 && rc == 0)
     rc = MN_EINVALID;
-  mn_findings_free (f);
   /* The warnings after the errors (those must be fixed first); in line order. */
   for (guint i = 0; i < warnings->len; i++)
     {
@@ -1258,4 +1254,11 @@ mn_load_session (xmlDocPtr *out, const char *path, mn_diag *d)
   else
     *out = doc;
   return rc;
+}
+
+void
+mn_load_ignore_error (void *ctx, xmlErrorPtr err)
+{
+  (void) ctx;
+  (void) err;
 }

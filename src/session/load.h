@@ -58,6 +58,11 @@ int mn_load_parse_xml (xmlDocPtr *out, const char *path, mn_diag *d);
  * installation is broken; reported). */
 int mn_load_session (xmlDocPtr *out, const char *path, mn_diag *d);
 
+/* A libxml2 structured error handler that drops what it is given: set it around a write
+ * whose failure the caller reports itself with the file's name (libxml2 would print "I/O
+ * error : No space left on device" on stderr, with no file name). */
+void mn_load_ignore_error (void *ctx, xmlErrorPtr err);
+
 /* Free the compiled schema (at exit, for leak checkers).  Safe to call twice. */
 void mn_load_cleanup (void);
 

@@ -35,6 +35,7 @@
 #include "base/i18n.h"
 #include "base/infile.h"
 #include "base/paths.h"
+#include "load.h"
 
 /* How libxslt parses what it reads for us (stylesheets, includes, document()): never
  * substitute entities, never load an external DTD, never touch the network (issue 5). */
@@ -312,6 +313,8 @@ static const char *const stylesheet_messages[] = {
   N_("the document is not a session (urn:minutes:session:1); run minutes validate on it"),
   N_("--param base-font-size must be a size in points from 5pt to 50pt, such as 10.5pt"),
   N_("--param line-break must be strict, normal or loose"),
+  N_("--param flush-bottom must be yes or no"),
+  N_("--param flush-bottom-space must be a number from 1 to 3, such as 1.3"),
   N_("unknown paper: use A3, A4, A5, B4, B5 or Letter, or give page-width and page-height"),
   N_("the session holds an element the stylesheet does not know; run minutes validate on it"),
 };
@@ -727,20 +730,12 @@ mn_transform_serialize (unsigned char **out, int *len, xmlDocPtr result,
   return 0;
 }
 
-/* libxml2 reports a failed write itself ("I/O error : No space left on device", on stderr,
- * with no file name): the caller says it better, with the file's name. */
-static void
-ignore_xml_error (void *ctx, xmlErrorPtr err)
-{
-  (void) ctx;
-  (void) err;
-}
 
 int
 mn_transform_save (FILE *fp, xmlDocPtr result, const mn_stylesheet *ss)
 {
   errno = 0;
-  xmlSetStructuredErrorFunc (NULL, ignore_xml_error);
+  xmlSetStructuredErrorFunc (NULL, mn_load_ignore_error);
   int n = xsltSaveResultToFile (fp, result, ss->style);
   int e = errno;
   xmlSetStructuredErrorFunc (NULL, NULL);

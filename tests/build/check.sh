@@ -501,6 +501,33 @@ line-break-param)
   grep -q -- "--param line-break must be strict, normal or loose" "$tmp/err" || fail "no clear message for a bad line-break"
   ;;
 
+flush-bottom-param)
+  # --param flush-bottom (yes by default) puts mx:vertical-justify with flush-bottom-line on the
+  # page-sequence (kept by fo --source-lines, left out for FOP) and lets the spaces grow to
+  # flush-bottom-space times their size; no leaves both out; a bad value is an error naming the
+  # parameter's values.
+  s=$src/tests/build/input/all-constructs.xml
+  "$minutes" fo --source-lines "$s" -o "$tmp/on.fo" || fail "minutes fo failed"
+  grep -q '<fo:page-sequence [^>]*mx:vertical-justify="0.1em"' "$tmp/on.fo" || fail "no mx:vertical-justify=\"0.1em\" by default"
+  grep -q 'space-before="9mm"[^>]*space-before.maximum="11.7mm"' "$tmp/on.fo" || fail "the heading's space may not grow to 1.3 times"
+  "$minutes" fo "$s" -o "$tmp/fop.fo" || fail "minutes fo failed"
+  grep -q 'vertical-justify' "$tmp/fop.fo" && fail "minutes fo left mx:vertical-justify in for FOP"
+  "$minutes" fo --source-lines --param flush-bottom-line=2pt --param flush-bottom-space=2 "$s" -o "$tmp/two.fo" || fail "minutes fo failed"
+  grep -q 'mx:vertical-justify="2pt"' "$tmp/two.fo" || fail "--param flush-bottom-line=2pt is not in the FO"
+  grep -q 'space-before.maximum="18mm"' "$tmp/two.fo" || fail "--param flush-bottom-space=2 is not in the FO"
+  "$minutes" fo --source-lines --param flush-bottom=no "$s" -o "$tmp/off.fo" || fail "minutes fo failed"
+  grep -q 'vertical-justify' "$tmp/off.fo" && fail "flush-bottom=no still justifies"
+  grep -q 'space-before="9mm"[^>]*space-before.maximum="9mm"' "$tmp/off.fo" || fail "flush-bottom=no still lets the spaces grow"
+  for bad in "flush-bottom=maybe:--param flush-bottom must be yes or no" \
+             "flush-bottom-space=0.5:--param flush-bottom-space must be a number from 1 to 3, such as 1.3"; do
+    if "$minutes" fo --param "${bad%%:*}" "$s" >/dev/null 2>"$tmp/err"; then
+      fail "${bad%%:*} was accepted"
+    fi
+    cat "$tmp/err"
+    grep -q -- "${bad#*:}" "$tmp/err" || fail "no clear message for ${bad%%:*}"
+  done
+  ;;
+
 hostile)
   # A stylesheet that reads outside its folders, uses the network or writes files is refused.
   name=$1

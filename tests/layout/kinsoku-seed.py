@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tests/layout/kinsoku-seed.py: Japanese line breaking over a long real document.
 
-Makes an FO document from the seed session text (/work/shared/seed, or tests/layout/seed.txt
+Makes an FO document from the seed session text (../shared/seed, or tests/layout/seed.txt
 if given: every paragraph and table cell of it becomes a justified block) set at several
 measures -- 60pt (6 characters: a break every few characters), 150pt, 237pt and 311pt wide at
 10pt, and A4's 481.89pt at 10.5pt, each measure its own page-sequence, then a two-column table

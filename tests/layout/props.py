@@ -719,7 +719,35 @@ def c_url_justify(pages, fo, pdf):
             expect(abs(x1 - 190) <= 0.6, f"a justified line with a URL ends at {x1:.2f}, not 190: {t}")
 
 
+def c_content_ends(bottoms, header_h=None):
+    """Vertical justification (mx:vertical-justify): on page N the body's content ends at
+    bottoms[N] (the body's bottom where the page is filled, the natural end where it is not:
+    the sequence's last page, a page ended by a forced break, a page over the cap); with
+    header_h, every repeated header row keeps that height (it does not grow)."""
+    def check(pages, fo, pdf):
+        expect(len(pages) == len(bottoms), f"expected {len(bottoms)} pages, got {len(pages)}")
+        for pg in pages:
+            body = [a for a in pg.children if "body" in a.flags]
+            if not body or pg.page not in bottoms:
+                continue
+            end = max((a.y + a.h for a in body[0].children), default=body[0].y)
+            expect(near(end, bottoms[pg.page]),
+                   f"page {pg.page}: the content ends at {end:.2f}, not at {bottoms[pg.page]:.2f}")
+            lines = [a for a in body[0].walk() if a.kind == "line"]
+            for a, b in zip(lines, lines[1:]):
+                expect(a.y < b.y or a.parent is not b.parent,
+                       f"page {pg.page}: {b!r} is not below {a!r}")
+            if header_h is not None:
+                for r in (a for a in body[0].walk() if a.kind == "row" and "header" in a.flags):
+                    expect(near(r.h, header_h), f"page {pg.page}: the header row is {r.h:.2f} tall, not {header_h}")
+    return check
+
+
 CHECKS = {
+    "vertical-justify-fill": c_content_ends({1: 140.0, 2: 40.0}),
+    "vertical-justify-cap": c_content_ends({1: 136.0, 2: 40.0, 3: 129.0, 4: 40.0}),
+    "vertical-justify-forced-break": c_content_ends({1: 40.0, 2: 55.0, 3: 40.0, 4: 140.0, 5: 55.0}),
+    "vertical-justify-table": c_content_ends({1: 140.0, 2: 85.0}, header_h=15.0),
     "jlreq-latin-space": c_latin_space,
     "jlreq-shrink": c_shrink,
     "jlreq-stretch-cap": c_stretch_cap,

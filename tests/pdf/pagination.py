@@ -7,6 +7,9 @@ Usage:
   pagination.py moved SESSION.xml         the same, and the session has a long row (more than 4
                                           lines in a cell) that moved to the next page whole,
                                           leaving room on the page before: the case it is for
+  pagination.py same-breaks SESSION.xml.. with the flush bottom (flush-bottom, the default) each
+                                          page holds the same lines, rows and cells as without,
+                                          none ends higher and some end lower (it fills)
   pagination.py names-pdf SESSION.xml...  no name, date, time or number the session marks up is
                                           broken across lines in the PDF
   pagination.py names-html SESSION.xml... the same in the HTML page, in headless Chromium at
@@ -128,9 +131,10 @@ def lines_of(e):
 
 # === the PDF ===
 
-def layout(session, tmp):
+def layout(session, tmp, params=()):
     fo, pdf, dump = (os.path.join(tmp, n) for n in ("s.fo", "s.pdf", "s.dump"))
-    subprocess.run([MINUTES, "fo", "--source-lines", session, "-o", fo], check=True)
+    p = [x for kv in params for x in ("--param", kv)]
+    subprocess.run([MINUTES, "fo", "--source-lines", session, "-o", fo] + p, check=True)
     subprocess.run([MINUTES, "render", fo, "-o", pdf, "--dump-layout", dump], check=True,
                    stderr=subprocess.DEVNULL)
     with open(dump, encoding="utf-8") as f:
@@ -234,9 +238,9 @@ def qa_tables(pages):
             if any("header" in r.flags for rows in byp.values() for r in rows)}
 
 
-def check_header(session):
+def check_header(session, params=()):
     with tempfile.TemporaryDirectory() as tmp:
-        pages = layout(session, tmp)
+        pages = layout(session, tmp, params)
     n = 0
     for src, byp in qa_tables(pages).items():
         for page, rows in sorted(byp.items()):
@@ -251,7 +255,10 @@ def check_header(session):
 
 
 def check_moved(session):
-    pages = check_header(session)
+    # The room a moved row left is measured with the pages as broken, before the flush bottom
+    # fills them (flush-bottom only moves lines down within their page: same-breaks checks it)
+    check_header(session)
+    pages = check_header(session, ["flush-bottom=no"])
     foot = {}   # page -> room left below its last row (points)
     for pg in pages:
         body = [r for r in pg.walk() if r.kind == "region" and "body" in r.flags]
@@ -277,6 +284,36 @@ def check_moved(session):
     print(f"{os.path.basename(session)}: {moved} long row(s) moved to the next page with the header above")
 
 
+def check_same_breaks(session):
+    """Flush bottom (vertical justification) changes where lines sit, never what is on a page:
+    each page holds the same lines, in the same order, with flush-bottom as without; and it
+    does fill: no page's lowest line sits higher with it, and some page's sits lower."""
+    def lines_by_page(params):
+        with tempfile.TemporaryDirectory() as tmp:
+            pages = layout(session, tmp, params)
+        held = [[(a.kind, a.text) for a in pg.walk() if a.kind in ("line", "row", "cell")]
+                for pg in pages]
+        low = [max((a.y + a.h for a in pg.walk() if a.kind == "line"
+                    and props.region_of(a) is not None and "body" in props.region_of(a).flags),
+                   default=0.0) for pg in pages]
+        return held, low
+    name = os.path.basename(session)
+    (on, on_low), (off, off_low) = lines_by_page([]), lines_by_page(["flush-bottom=no"])
+    if len(on) != len(off):
+        fail(f"{name}: {len(on)} pages with flush-bottom, {len(off)} without")
+    for n, (a, b) in enumerate(zip(on, off), 1):
+        if a != b:
+            fail(f"{name}: page {n} holds other lines with flush-bottom than without")
+    for n, (a, b) in enumerate(zip(on_low, off_low), 1):
+        if a < b - 0.01:
+            fail(f"{name}: page {n} ends higher with flush-bottom ({a:.2f}pt) than without ({b:.2f}pt)")
+    lowered = sum(1 for a, b in zip(on_low[:-1], off_low[:-1]) if a > b + 0.5)
+    if len(on) > 1 and not lowered:
+        fail(f"{name}: flush-bottom moved the last line of no page down")
+    print(f"{name}: {len(on)} pages, the same lines on each with flush-bottom as without; "
+          f"{lowered} of pages 1..{len(on) - 1} end lower with it")
+
+
 def main():
     if len(sys.argv) < 3:
         raise SystemExit(__doc__)
@@ -286,6 +323,8 @@ def main():
             check_header(s)
         elif what == "moved":
             check_moved(s)
+        elif what == "same-breaks":
+            check_same_breaks(s)
         elif what == "names-pdf":
             check_names_pdf(s)
         elif what == "names-html":
