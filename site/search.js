@@ -17,7 +17,7 @@
 //     So a passage of another speaker is left out (each passage's speaker is in the page's
 //     meta as speaker-ID, from xsl/session-html.xsl).
 // Pagefind's own segmentation still chooses the pages: a page it does not return is not
-// searched (bench/search measures what it returns).
+// searched (tests/web/search.js checks that none is missed for its words).
 const form = document.querySelector('#search form');
 const summary = document.querySelector('#search .summary');
 const list = document.querySelector('#search ol.hits');
@@ -214,9 +214,9 @@ async function run(pagefind, q, filters) {
   document.body.dataset.searchMs = String(Math.round(performance.now() - started));
 }
 
-// Fill a filter's <select> with the values the index has.
+// Fill a filter's <select> with the values the index has (令和9年度 before 令和10年度).
 function fill(select, values) {
-  for (const v of Object.keys(values || {}).sort((a, b) => a.localeCompare(b, 'ja'))) {
+  for (const v of Object.keys(values || {}).sort((a, b) => a.localeCompare(b, 'ja', { numeric: true }))) {
     const o = document.createElement('option');
     o.value = v;
     o.textContent = v;
