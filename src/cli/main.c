@@ -1,30 +1,34 @@
-/* main.c: the `minutes` command line — global options, then one subcommand. */
+/* main.c: the `minutes` command line — global options, then one subcommand.
+ *
+ * The program is a launcher and a module.  This file is the launcher: it links libc only,
+ * answers --version and --help itself, and for a command loads the core module
+ * (minutes-core.so: the pipeline, with libxml2, libxslt, Pango, Cairo, qpdf, HarfBuzz and
+ * what they need — sixty libraries) and calls its entry (run.c).  Loading those libraries
+ * is most of what a small command costs before it starts (about 10 ms); --version and
+ * --help need none of them.  The module is looked for next to the program (the build tree),
+ * then under the program's ../LIBDIR/minutes (an install, also under DESTDIR), then in the
+ * configured LIBDIR/minutes. */
+#include <dlfcn.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "cmd.h"
+#include "commands.h"
 #include "config.h"
+#include "minutes.h"
 #include "base/i18n.h"
 #include "base/paths.h"
-#include "base/signals.h"
 
 struct command {
   const char *name;                 /* as typed after `minutes` */
-  int (*run) (int argc, char **argv);
   const char *summary;              /* one line for --help, untranslated (N_) */
 };
 
-static const struct command commands[] = {
-  { "validate", mn_cmd_validate, N_("check session files against the schema and the rules") },
-  { "render", mn_cmd_render, N_("typeset an XSL-FO file into a PDF") },
-  { "fo", mn_cmd_fo, N_("print the XSL-FO of a session (for any FO processor)") },
-  { "build", mn_cmd_build, N_("validate, transform and typeset sessions into output/") },
-  { "import", mn_cmd_import, N_("turn legacy minutes text into session XML") },
-  { "new", mn_cmd_new, N_("start a new session file from the template") },
-  { "watch", mn_cmd_watch, N_("rebuild sessions whenever they or the stylesheets change") },
-};
+#define MN_HELP_ENTRY(name, summary) { #name, summary },
+static const struct command commands[] = { MN_COMMANDS (MN_HELP_ENTRY) };
 
 static void
 usage (FILE *out)
@@ -59,12 +63,57 @@ init_locale (void)
     }
 }
 
+static void
+init_messages (const char *data_opt)
+{
+  mn_paths_init (data_opt);
+  bindtextdomain (MN_PACKAGE, mn_paths_locale_dir ());
+  bind_textdomain_codeset (MN_PACKAGE, "UTF-8");
+  textdomain (MN_PACKAGE);
+}
+
+/* The core module, opened (the first of the places in the comment above that holds one),
+ * or NULL with the last dlopen error in `why` (borrowed). */
+static void *
+open_core (const char **why)
+{
+  char exe[PATH_MAX], path[PATH_MAX + 64];
+  ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
+  const char *candidates[3];
+  int count = 0;
+  char beside[PATH_MAX + 64], installed[PATH_MAX + 64];
+  if (n > 0)
+    {
+      exe[n] = '\0';
+      char *slash = strrchr (exe, '/');
+      if (slash)
+        {
+          *slash = '\0';
+          snprintf (beside, sizeof beside, "%s/" MN_CORE_NAME, exe);
+          snprintf (installed, sizeof installed, "%s/../" MN_CORE_LIBDIR_REL "/" MN_CORE_NAME, exe);
+          candidates[count++] = beside;
+          candidates[count++] = installed;
+        }
+    }
+  candidates[count++] = MN_CORE_LIBDIR "/" MN_CORE_NAME;
+  *why = NULL;
+  for (int i = 0; i < count; i++)
+    {
+      if (access (candidates[i], R_OK) != 0)
+        continue;
+      snprintf (path, sizeof path, "%s", candidates[i]);
+      void *core = dlopen (path, RTLD_LAZY | RTLD_LOCAL);
+      if (core)
+        return core;
+      *why = dlerror ();
+    }
+  return NULL;
+}
+
 int
 main (int argc, char **argv)
 {
   init_locale ();
-  /* An interrupted command leaves no temporary file behind (signals.h). */
-  mn_signals_install ();
   const char *data_opt = NULL;
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; i++)
@@ -80,10 +129,7 @@ main (int argc, char **argv)
         }
       else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
         {
-          mn_paths_init (data_opt);
-          bindtextdomain (MN_PACKAGE, mn_paths_locale_dir ());
-          bind_textdomain_codeset (MN_PACKAGE, "UTF-8");
-          textdomain (MN_PACKAGE);
+          init_messages (data_opt);
           usage (stdout);
           return MN_EXIT_OK;
         }
@@ -91,31 +137,33 @@ main (int argc, char **argv)
         break;
     }
 
-  int found = mn_paths_init (data_opt);
-  bindtextdomain (MN_PACKAGE, mn_paths_locale_dir ());
-  bind_textdomain_codeset (MN_PACKAGE, "UTF-8");
-  textdomain (MN_PACKAGE);
-
   if (i >= argc || argv[i][0] == '-')
     {
+      init_messages (data_opt);
       if (i < argc)
         fprintf (stderr, _("minutes: unknown option '%s'\n"), argv[i]);
       usage (stderr);
       return MN_EXIT_USAGE;
     }
+  int known = 0;
   for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-    if (strcmp (argv[i], commands[c].name) == 0)
-      {
-        if (found != 0)
-          {
-            fprintf (stderr, data_opt
-                     ? _("minutes: error: '%s' holds no schema/session.xsd; give the folder of the minutes data with --data-dir\n")
-                     : _("minutes: error: cannot find the minutes data (schema, stylesheets, fonts)%s; reinstall, or give its folder with --data-dir\n"),
-                     data_opt ? data_opt : "");
-            return MN_EXIT_ENV;
-          }
-        return commands[c].run (argc - i, argv + i);
-      }
-  fprintf (stderr, _("minutes: unknown command '%s'; run `minutes --help` for the list\n"), argv[i]);
-  return MN_EXIT_USAGE;
+    known |= strcmp (argv[i], commands[c].name) == 0;
+  if (!known)
+    {
+      init_messages (data_opt);
+      fprintf (stderr, _("minutes: unknown command '%s'; run `minutes --help` for the list\n"), argv[i]);
+      return MN_EXIT_USAGE;
+    }
+  const char *why = NULL;
+  void *core = open_core (&why);
+  mn_core_run_fn *run = core ? (mn_core_run_fn *) dlsym (core, MN_CORE_ENTRY) : NULL;
+  if (!run)
+    {
+      init_messages (data_opt);
+      fprintf (stderr, _("minutes: error: cannot load the program's module %s (%s); reinstall minutes\n"),
+               MN_CORE_NAME, why ? why : core ? MN_CORE_ENTRY : _("not found"));
+      return MN_EXIT_ENV;
+    }
+  /* the module stays loaded until exit: its atexit handlers and threads live in it */
+  return run (data_opt, argc - i, argv + i);
 }

@@ -99,6 +99,7 @@ unhinted (const unsigned char *data, size_t len)
 static int
 unhint_font (qpdf_data q, qpdf_oh font, GHashTable *done)
 {
+  /* (the handles made here are few — a font's, once per page — and go with the qpdf_data) */
   qpdf_oh desc_font = font;
   if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, font, "/Subtype"), "/Type0"))
     desc_font = qpdf_oh_get_array_item (q, qpdf_oh_get_key (q, font, "/DescendantFonts"), 0);
@@ -285,23 +286,62 @@ typedef struct walk_ctx {
   int depth;                /* nesting, bounded against a loop in the tree */
 } walk_ctx;
 
+/* qpdf's C API keeps every handle it gives until it is released: on a 1,000-page document
+ * the walks below would otherwise hold millions.  Each function releases the handles it
+ * made; a handle passed to a function named "taken" is released by it. */
+
+/* dict[key] = value (taken) */
+static void
+put (qpdf_data q, qpdf_oh dict, const char *key, qpdf_oh value)
+{
+  qpdf_oh_replace_key (q, dict, key, value);
+  qpdf_oh_release (q, value);
+}
+
+/* The link annotation of each /OBJR kid of Link element `e` gets /Contents `alt`. */
+static void
+link_contents (qpdf_data q, qpdf_oh e, const char *alt)
+{
+  qpdf_oh k = qpdf_oh_get_key (q, e, "/K");
+  int n = qpdf_oh_is_array (q, k) ? qpdf_oh_get_array_n_items (q, k) : 1;
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh kid = qpdf_oh_is_array (q, k) ? qpdf_oh_get_array_item (q, k, i) : k;
+      qpdf_oh type = qpdf_oh_get_key (q, kid, "/Type");
+      if (qpdf_oh_is_name_and_equals (q, type, "/OBJR"))
+        {
+          qpdf_oh annot = qpdf_oh_get_key (q, kid, "/Obj");
+          put (q, annot, "/Contents", qpdf_oh_new_unicode_string (q, alt));
+          qpdf_oh_release (q, annot);
+        }
+      qpdf_oh_release (q, type);
+      if (kid != k)
+        qpdf_oh_release (q, kid);
+    }
+  qpdf_oh_release (q, k);
+}
+
 static void walk_kids (walk_ctx *w, qpdf_oh k);
 
+/* `e` is taken. */
 static void
 walk_element (walk_ctx *w, qpdf_oh e)
 {
   qpdf_data q = w->q;
-  if (!qpdf_oh_is_dictionary (q, e) || !qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, e, "/Type"), "/StructElem"))
-    return;
+  if (!mn_pdfstruct_is_elem (q, e))
+    {
+      qpdf_oh_release (q, e);
+      return;
+    }
   qpdf_oh s = qpdf_oh_get_key (q, e, "/S");
   if (qpdf_oh_is_name_and_equals (q, s, "/TH"))
     {
       char scope = w->th < strlen (w->doc->th_scopes) ? w->doc->th_scopes[w->th] : 'C';
       w->th++;
       qpdf_oh a = qpdf_oh_new_dictionary (q);
-      qpdf_oh_replace_key (q, a, "/O", qpdf_oh_new_name (q, "/Table"));
-      qpdf_oh_replace_key (q, a, "/Scope", qpdf_oh_new_name (q, scope == 'R' ? "/Row" : "/Column"));
-      qpdf_oh_replace_key (q, e, "/A", a);
+      put (q, a, "/O", qpdf_oh_new_name (q, "/Table"));
+      put (q, a, "/Scope", qpdf_oh_new_name (q, scope == 'R' ? "/Row" : "/Column"));
+      put (q, e, "/A", a);
     }
   else if (qpdf_oh_is_name_and_equals (q, s, "/Link"))
     {
@@ -310,36 +350,31 @@ walk_element (walk_ctx *w, qpdf_oh e)
       w->links++;
       if (alt && *alt)
         {
-          qpdf_oh_replace_key (q, e, "/Alt", qpdf_oh_new_unicode_string (q, alt));
-          qpdf_oh k = qpdf_oh_get_key (q, e, "/K");
-          int n = qpdf_oh_is_array (q, k) ? qpdf_oh_get_array_n_items (q, k) : 1;
-          for (int i = 0; i < n; i++)
-            {
-              qpdf_oh kid = qpdf_oh_is_array (q, k) ? qpdf_oh_get_array_item (q, k, i) : k;
-              if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, kid, "/Type"), "/OBJR"))
-                qpdf_oh_replace_key (q, qpdf_oh_get_key (q, kid, "/Obj"), "/Contents",
-                                     qpdf_oh_new_unicode_string (q, alt));
-            }
+          put (q, e, "/Alt", qpdf_oh_new_unicode_string (q, alt));
+          link_contents (q, e, alt);
         }
     }
+  qpdf_oh_release (q, s);
   walk_kids (w, qpdf_oh_get_key (q, e, "/K"));
+  qpdf_oh_release (q, e);
 }
 
+/* `k` is taken. */
 static void
 walk_kids (walk_ctx *w, qpdf_oh k)
 {
   qpdf_data q = w->q;
   if (++w->depth > 256)
-    goto out;
-  if (qpdf_oh_is_array (q, k))
+    qpdf_oh_release (q, k);
+  else if (qpdf_oh_is_array (q, k))
     {
       int n = qpdf_oh_get_array_n_items (q, k);
       for (int i = 0; i < n; i++)
         walk_element (w, qpdf_oh_get_array_item (q, k, i));
+      qpdf_oh_release (q, k);
     }
   else
     walk_element (w, k);
-out:
   w->depth--;
 }
 
@@ -407,12 +442,25 @@ mn_pdfpost_run (FILE *out, const char *in_path, const mn_pdfpost_doc *doc, const
   GHashTable *done = g_hash_table_new (g_direct_hash, g_direct_equal);
   GHashTable *resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GString *xmp = NULL;
+  GMappedFile *raw = NULL;      /* cairo's file, read by qpdf */
   char *producer = NULL, *date = doc->date ? pdf_date (doc->date) : NULL;
   const char *what = "reading";
 
   qpdf_silence_errors (q);
   qpdf_set_suppress_warnings (q, QPDF_TRUE);
-  if (qpdf_read (q, in_path, NULL) & QPDF_ERRORS)
+  /* cairo's file is read mapped: qpdf reading a file seeks before every read (thousands of
+   * lseek calls a page); from memory it does not.  The mapping lives until qpdf is done
+   * (it reads stream data while writing). */
+  raw = g_mapped_file_new (in_path, FALSE, NULL);
+  if (!raw)
+    {
+      mn_error (d, file, 0, _("cannot write the PDF's temporary file in %s: %s"), g_get_tmp_dir (),
+                g_strerror (errno));
+      rc = MN_EIO;
+      goto out;
+    }
+  if (qpdf_read_memory (q, in_path, g_mapped_file_get_contents (raw), g_mapped_file_get_length (raw), NULL)
+      & QPDF_ERRORS)
     goto qpdf_failed;
   qpdf_oh root = qpdf_get_root (q);
   qpdf_oh info = qpdf_oh_get_key (q, qpdf_get_trailer (q), "/Info");
@@ -436,15 +484,24 @@ mn_pdfpost_run (FILE *out, const char *in_path, const mn_pdfpost_doc *doc, const
             {
               qpdf_oh_replace_key (q, page, "/Resources", (qpdf_oh) GPOINTER_TO_UINT (first));
               g_free (key);
+              qpdf_oh_release (q, res);
             }
           else
             g_hash_table_insert (resources, key, GUINT_TO_POINTER (res));
         }
-      qpdf_oh_replace_key (q, page, "/Tabs", qpdf_oh_new_name (q, "/S"));
+      else
+        qpdf_oh_release (q, res);
+      put (q, page, "/Tabs", qpdf_oh_new_name (q, "/S"));
       qpdf_oh annots = qpdf_oh_get_key (q, page, "/Annots");
       int n = qpdf_oh_is_array (q, annots) ? qpdf_oh_get_array_n_items (q, annots) : 0;
       for (int k = 0; k < n; k++)
-        qpdf_oh_replace_key (q, qpdf_oh_get_array_item (q, annots, k), "/F", qpdf_oh_new_integer (q, 4));
+        {
+          qpdf_oh annot = qpdf_oh_get_array_item (q, annots, k);
+          put (q, annot, "/F", qpdf_oh_new_integer (q, 4));
+          qpdf_oh_release (q, annot);
+        }
+      qpdf_oh_release (q, annots);
+      qpdf_oh_release (q, page);
     }
 
   /* 3. Info */
@@ -552,6 +609,8 @@ out:
   g_hash_table_destroy (done);
   g_hash_table_destroy (resources);
   qpdf_cleanup (&q);
+  if (raw)
+    g_mapped_file_unref (raw);
   if (out_path)
     g_unlink (out_path);
   g_free (out_path);

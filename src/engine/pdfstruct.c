@@ -39,35 +39,42 @@
 
 /* === walking the tree === */
 
-static int
-is_struct_elem (qpdf_data q, qpdf_oh o)
+int
+mn_pdfstruct_is_elem (qpdf_data q, qpdf_oh o)
 {
-  return qpdf_oh_is_dictionary (q, o)
-         && qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, o, "/Type"), "/StructElem");
+  if (!qpdf_oh_is_dictionary (q, o))
+    return 0;
+  qpdf_oh type = qpdf_oh_get_key (q, o, "/Type");
+  int yes = qpdf_oh_is_name_and_equals (q, type, "/StructElem");
+  qpdf_oh_release (q, type);
+  return yes;
 }
 
-/* The structure elements under kids `k` (an element, or an array of kids), in document
- * order, appended to `out` (qpdf_oh).  Marked content (integers, /MCR, /OBJR) is skipped. */
+/* The structure elements under kids `k` (an element, or an array of kids; taken), in
+ * document order, appended to `out` (qpdf_oh, owned by `out`).  Marked content (integers,
+ * /MCR, /OBJR) is skipped. */
 static void
 collect (qpdf_data q, qpdf_oh k, GArray *out, int depth)
 {
   if (depth > 512)
-    return;   /* no structure is this deep: a loop */
-  if (qpdf_oh_is_array (q, k))
+    ;   /* no structure is this deep: a loop */
+  else if (qpdf_oh_is_array (q, k))
     {
       int n = qpdf_oh_get_array_n_items (q, k);
       for (int i = 0; i < n; i++)
         collect (q, qpdf_oh_get_array_item (q, k, i), out, depth + 1);
+    }
+  else if (mn_pdfstruct_is_elem (q, k))
+    {
+      g_array_append_val (out, k);
+      collect (q, qpdf_oh_get_key (q, k, "/K"), out, depth + 1);
       return;
     }
-  if (!is_struct_elem (q, k))
-    return;
-  g_array_append_val (out, k);
-  collect (q, qpdf_oh_get_key (q, k, "/K"), out, depth + 1);
+  qpdf_oh_release (q, k);
 }
 
-/* The kids of element `e` as an array handle (made one, and stored, if it was a single kid
- * or none). */
+/* The kids of element `e` as a new array handle (made one, and stored, if it was a single
+ * kid or none). */
 static qpdf_oh
 kids_array (qpdf_data q, qpdf_oh e)
 {
@@ -78,7 +85,18 @@ kids_array (qpdf_data q, qpdf_oh e)
   if (!qpdf_oh_is_null (q, k))
     qpdf_oh_append_item (q, a, k);
   qpdf_oh_replace_key (q, e, "/K", a);
+  qpdf_oh_release (q, k);
+  qpdf_oh_release (q, a);
   return qpdf_oh_get_key (q, e, "/K");
+}
+
+/* dict[key] = /name */
+static void
+set_name (qpdf_data q, qpdf_oh dict, const char *key, const char *name)
+{
+  qpdf_oh v = qpdf_oh_new_name (q, name);
+  qpdf_oh_replace_key (q, dict, key, v);
+  qpdf_oh_release (q, v);
 }
 
 static int
@@ -105,43 +123,77 @@ move_kids (qpdf_data q, qpdf_oh from, qpdf_oh to)
         {
           /* a marked content id of `from`'s page: a reference that names its page */
           qpdf_oh mcr = qpdf_oh_new_dictionary (q);
-          qpdf_oh_replace_key (q, mcr, "/Type", qpdf_oh_new_name (q, "/MCR"));
+          set_name (q, mcr, "/Type", "/MCR");
           qpdf_oh_replace_key (q, mcr, "/Pg", page);
           qpdf_oh_replace_key (q, mcr, "/MCID", kid);
           qpdf_oh_append_item (q, dest, mcr);
-          continue;
+          qpdf_oh_release (q, mcr);
         }
-      if (is_struct_elem (q, kid))
-        qpdf_oh_replace_key (q, kid, "/P", to);
-      qpdf_oh_append_item (q, dest, kid);
+      else
+        {
+          if (mn_pdfstruct_is_elem (q, kid))
+            qpdf_oh_replace_key (q, kid, "/P", to);
+          qpdf_oh_append_item (q, dest, kid);
+        }
+      qpdf_oh_release (q, kid);
     }
-  qpdf_oh_replace_key (q, from, "/K", qpdf_oh_new_array (q));
+  qpdf_oh none = qpdf_oh_new_array (q);
+  qpdf_oh_replace_key (q, from, "/K", none);
+  qpdf_oh_release (q, none);
+  qpdf_oh h[] = { dest, src, page, to_page };
+  for (size_t i = 0; i < G_N_ELEMENTS (h); i++)
+    qpdf_oh_release (q, h[i]);
 }
 
-/* === 3. out of its parent === */
+/* === 3. out of their parents === */
 
+/* Drop from the kids of every element of `parents` (object id -> qpdf_oh) the elements of
+ * `moved`: one pass over each parent's kids, however many of them were joined. */
 static void
-unlink_from_parent (qpdf_data q, qpdf_oh e)
+unlink_moved (qpdf_data q, GHashTable *parents, GHashTable *moved)
 {
-  qpdf_oh parent = qpdf_oh_get_key (q, e, "/P");
-  if (!qpdf_oh_is_dictionary (q, parent))
-    return;
-  qpdf_oh k = kids_array (q, parent);
-  int n = qpdf_oh_get_array_n_items (q, k);
-  for (int i = n - 1; i >= 0; i--)
-    if (same_object (q, qpdf_oh_get_array_item (q, k, i), e))
-      qpdf_oh_erase_item (q, k, i);
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init (&it, parents);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    {
+      qpdf_oh k = kids_array (q, (qpdf_oh) GPOINTER_TO_UINT (value));
+      for (int i = qpdf_oh_get_array_n_items (q, k) - 1; i >= 0; i--)
+        {
+          qpdf_oh kid = qpdf_oh_get_array_item (q, k, i);
+          int id = qpdf_oh_get_object_id (q, kid);
+          if (id != 0 && g_hash_table_contains (moved, GINT_TO_POINTER (id)))
+            qpdf_oh_erase_item (q, k, i);
+          qpdf_oh_release (q, kid);
+        }
+      qpdf_oh_release (q, k);
+    }
 }
 
 /* === 2. the parent tree === */
 
 /* Point the parent tree's values that name an element of `moved` (object id -> the qpdf_oh of
  * the element it is joined to, GUINT_TO_POINTER) at that element. */
+/* If item i of `array` is an element of `moved`, make it the element that one is joined to. */
+static void
+repoint_item (qpdf_data q, qpdf_oh array, int i, GHashTable *moved)
+{
+  qpdf_oh v = qpdf_oh_get_array_item (q, array, i);
+  gpointer to;
+  if (g_hash_table_lookup_extended (moved, GINT_TO_POINTER (qpdf_oh_get_object_id (q, v)), NULL, &to))
+    qpdf_oh_set_array_item (q, array, i, (qpdf_oh) GPOINTER_TO_UINT (to));
+  qpdf_oh_release (q, v);
+}
+
+/* `node` is taken. */
 static void
 repoint (qpdf_data q, qpdf_oh node, GHashTable *moved, int depth)
 {
   if (depth > 64 || !qpdf_oh_is_dictionary (q, node))
-    return;
+    {
+      qpdf_oh_release (q, node);
+      return;
+    }
   qpdf_oh nums = qpdf_oh_get_key (q, node, "/Nums");
   if (qpdf_oh_is_array (q, nums))
     {
@@ -149,18 +201,12 @@ repoint (qpdf_data q, qpdf_oh node, GHashTable *moved, int depth)
       for (int i = 1; i < n; i += 2)
         {
           qpdf_oh v = qpdf_oh_get_array_item (q, nums, i);
-          gpointer to;
           if (qpdf_oh_is_array (q, v))
-            {
-              int m = qpdf_oh_get_array_n_items (q, v);
-              for (int j = 0; j < m; j++)
-                if (g_hash_table_lookup_extended (moved, GINT_TO_POINTER (qpdf_oh_get_object_id (
-                                                    q, qpdf_oh_get_array_item (q, v, j))), NULL, &to))
-                  qpdf_oh_set_array_item (q, v, j, (qpdf_oh) GPOINTER_TO_UINT (to));
-            }
-          else if (g_hash_table_lookup_extended (moved, GINT_TO_POINTER (qpdf_oh_get_object_id (q, v)),
-                                                 NULL, &to))
-            qpdf_oh_set_array_item (q, nums, i, (qpdf_oh) GPOINTER_TO_UINT (to));
+            for (int j = 0, m = qpdf_oh_get_array_n_items (q, v); j < m; j++)
+              repoint_item (q, v, j, moved);
+          else
+            repoint_item (q, nums, i, moved);
+          qpdf_oh_release (q, v);
         }
     }
   qpdf_oh kids = qpdf_oh_get_key (q, node, "/Kids");
@@ -170,6 +216,9 @@ repoint (qpdf_data q, qpdf_oh node, GHashTable *moved, int depth)
       for (int i = 0; i < n; i++)
         repoint (q, qpdf_oh_get_array_item (q, kids, i), moved, depth + 1);
     }
+  qpdf_oh h[] = { nums, kids, node };
+  for (size_t i = 0; i < G_N_ELEMENTS (h); i++)
+    qpdf_oh_release (q, h[i]);
 }
 
 int
@@ -187,6 +236,7 @@ mn_pdfstruct_join (qpdf_data q, const int *continues, int n)
   qpdf_oh root = qpdf_oh_get_key (q, qpdf_get_root (q), "/StructTreeRoot");
   GArray *elems = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
   GHashTable *moved = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GHashTable *parents = g_hash_table_new (g_direct_hash, g_direct_equal);
   int *target = NULL, rc = -1;
   collect (q, qpdf_oh_get_key (q, root, "/K"), elems, 0);
   if ((int) elems->len != n)
@@ -200,15 +250,32 @@ mn_pdfstruct_join (qpdf_data q, const int *continues, int n)
         continue;
       qpdf_oh from = g_array_index (elems, qpdf_oh, i), to = g_array_index (elems, qpdf_oh, target[i]);
       move_kids (q, from, to);
-      unlink_from_parent (q, from);
+      /* its parent by now (a parent comes before its kids, so it was joined already) */
+      qpdf_oh parent = qpdf_oh_get_key (q, from, "/P");
+      int pid = qpdf_oh_get_object_id (q, parent);
+      if (pid != 0 && !g_hash_table_contains (parents, GINT_TO_POINTER (pid)))
+        g_hash_table_insert (parents, GINT_TO_POINTER (pid), GUINT_TO_POINTER (parent));
+      else
+        qpdf_oh_release (q, parent);
       int id = qpdf_oh_get_object_id (q, from);
       if (id != 0)   /* (cairo writes every element as an object of its own) */
         g_hash_table_insert (moved, GINT_TO_POINTER (id), GUINT_TO_POINTER (to));
     }
+  unlink_moved (q, parents, moved);
   repoint (q, qpdf_oh_get_key (q, root, "/ParentTree"), moved, 0);
   rc = qpdf_has_error (q) ? -1 : 0;
 out:
   g_free (target);
+  /* qpdf keeps every handle until it is released: the elements' and the parents' go now */
+  for (guint i = 0; i < elems->len; i++)
+    qpdf_oh_release (q, g_array_index (elems, qpdf_oh, i));
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init (&it, parents);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    qpdf_oh_release (q, (qpdf_oh) GPOINTER_TO_UINT (value));
+  qpdf_oh_release (q, root);
+  g_hash_table_destroy (parents);
   g_hash_table_destroy (moved);
   g_array_free (elems, TRUE);
   return rc;

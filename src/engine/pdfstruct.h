@@ -15,6 +15,9 @@
  * (a different number of elements: nothing is changed) or qpdf failed. */
 int mn_pdfstruct_join (qpdf_data q, const int *continues, int n);
 
+/* Whether `o` is a structure element (a dictionary of /Type /StructElem). */
+int mn_pdfstruct_is_elem (qpdf_data q, qpdf_oh o);
+
 /* Whether any element of `continues` (length n) continues another: a join is needed. */
 int mn_pdfstruct_any (const int *continues, int n);
 
