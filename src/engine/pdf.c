@@ -592,7 +592,7 @@ add_outline (mn_pdf *pdf, GPtrArray *marks, int parent, GHashTable *pages)
 }
 
 int
-mn_pdf_close (mn_pdf *pdf, GHashTable *pages)
+mn_pdf_close (mn_pdf *pdf, GHashTable *pages, void (*painted) (void *data), void *data)
 {
   int rc = 0;
   start (pdf);
@@ -619,15 +619,21 @@ mn_pdf_close (mn_pdf *pdf, GHashTable *pages)
    * qpdf's comes: the peak is the larger of the two, not their sum */
   cairo_surface_destroy (pdf->surface);
   pdf->surface = NULL;
+  /* what the publishing stage needs of the document, copied: it is not read from here on */
   const mn_fo_meta *m = &pdf->doc->meta;
+  char *meta[] = { g_strdup (m->lang), g_strdup (m->title), g_strdup (m->author),
+                   g_strdup (m->subject), g_strdup (m->keywords) };
+  pdf->doc = NULL;
+  if (painted)
+    painted (data);
   char *fontdir = mn_paths_data_file ("fonts");
   char *icc = g_build_filename (fontdir, "sRGB.icc", NULL);
   mn_pdfpost_doc post = MN_PDFPOST_DOC_INIT;
-  post.lang = m->lang;
-  post.title = m->title;
-  post.author = m->author;
-  post.subject = m->subject;
-  post.keywords = m->keywords;
+  post.lang = meta[0];
+  post.title = meta[1];
+  post.author = meta[2];
+  post.subject = meta[3];
+  post.keywords = meta[4];
   post.creator = "minutes " MN_VERSION;
   post.date = pdf->date;
   post.th_scopes = pdf->th_scopes->str;
@@ -645,6 +651,8 @@ mn_pdf_close (mn_pdf *pdf, GHashTable *pages)
   free (fontdir);
   g_free (icc);
   g_ptr_array_free (alts, TRUE);
+  for (size_t i = 0; i < G_N_ELEMENTS (meta); i++)
+    g_free (meta[i]);
 out:
   mn_pdf_abort (pdf);
   return rc;

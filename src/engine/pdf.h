@@ -23,8 +23,11 @@ int mn_pdf_page (mn_pdf *pdf, const mn_area *page);
 
 /* Add the outline (doc->bookmarks), finish the file and free `pdf`.  `pages` maps ids to the
  * page they are on (bookmarks to ids never laid out are warned about and left out).
+ * `painted` (may be NULL) is called with `data` once cairo has finished and the document is
+ * no longer read, before the publishing stage (pdfpost.h), which holds the whole PDF: the
+ * caller frees there what only the painting needed.  It is not called when cairo failed.
  * Returns 0, or MN_EFAIL / MN_EIO. */
-int mn_pdf_close (mn_pdf *pdf, GHashTable *pages);
+int mn_pdf_close (mn_pdf *pdf, GHashTable *pages, void (*painted) (void *data), void *data);
 
 /* Free without finishing (the output is abandoned); accepts NULL. */
 void mn_pdf_abort (mn_pdf *pdf);

@@ -192,21 +192,55 @@ mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, m
 {
   mn_fo_doc *doc = NULL;
   int rc = parse (&doc, fo, 0, opts, d);
-  if (rc == 0)
-    rc = mn_render_doc (out_path, doc, opts, d);
-  mn_fo_doc_free (doc);
-  return rc;
+  return rc == 0 ? mn_render_doc_take (out_path, doc, opts, d) : rc;
 }
 
+static int render (const char *out_path, const mn_fo_doc *doc, mn_fo_doc *owned,
+                   const mn_render_opts *opts, mn_diag *d, mn_passes passes);
+
 int
-mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d)
+mn_render_doc_take (const char *out_path, mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d)
 {
-  return mn_render_doc_passes (out_path, doc, opts, d, MN_PASSES_AUTO);
+  return render (out_path, doc, doc, opts, d, MN_PASSES_AUTO);
 }
 
 int
 mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts,
                       mn_diag *d, mn_passes passes)
+{
+  return render (out_path, doc, NULL, opts, d, passes);
+}
+
+/* What only the painting needed, freed once cairo is done (mn_pdf_close's `painted`): the
+ * publishing stage then holds the whole PDF without the engine's tree beside it. */
+typedef struct painted_ctx {
+  mn_fo_doc **owned;        /* the input tree, when it is ours to free (else *owned is NULL) */
+  mn_spool **spool;         /* the spooled pages, all painted */
+  mn_layout *layouts[2];    /* the real and the counting pass's layouts ... */
+  int *have[2];             /* ... and whether each is to be cleared */
+} painted_ctx;
+
+static void
+painted (void *data)
+{
+  painted_ctx *p = data;
+  mn_spool_free (*p->spool);
+  *p->spool = NULL;
+  for (int i = 0; i < 2; i++)
+    if (*p->have[i])
+      {
+        mn_layout_clear (p->layouts[i]);
+        *p->have[i] = 0;
+      }
+  mn_fo_doc_free (*p->owned);
+  *p->owned = NULL;
+}
+
+/* The typesetting of `doc`; `owned` is doc itself when the caller hands it over (it is freed
+ * as soon as the painting is done, and on every way out), else NULL. */
+static int
+render (const char *out_path, const mn_fo_doc *doc, mn_fo_doc *owned, const mn_render_opts *opts,
+        mn_diag *d, mn_passes passes)
 {
   int rc = 0;
   const char *file = opts && opts->source_name ? opts->source_name : "(fo)";
@@ -226,7 +260,10 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
   if (passes == MN_PASSES_AUTO)
     passes = !doc->has_citations ? MN_PASSES_DIRECT : body_cites ? MN_PASSES_COUNT : MN_PASSES_SPOOL;
   if ((passes == MN_PASSES_DIRECT && doc->has_citations) || (passes == MN_PASSES_SPOOL && body_cites))
-    return MN_EFAIL;
+    {
+      mn_fo_doc_free (owned);
+      return MN_EFAIL;
+    }
   if (opts && opts->strict)
     d->strict = 1;
   if (!fonts_once && (rc = mn_fonts_new (&fonts_once, d)) != 0)
@@ -314,8 +351,10 @@ mn_render_doc_passes (const char *out_path, const mn_fo_doc *doc, const mn_rende
     goto out;
   if (have_count)
     check_citations (&real, &count, d, file);
-  rc = mn_pdf_close (pdf, real.first_page);
+  painted_ctx pc = { &owned, &spool, { &real, &count }, { &have_real, &have_count } };
+  rc = mn_pdf_close (pdf, real.first_page, painted, &pc);
   pdf = NULL;
+  doc = NULL;   /* (freed if it was ours) */
   if (rc == 0 && d->errors > errors_before)
     rc = MN_EINVALID;
   /* Both files are finished before either replaces its old self: a full disk met by the dump
@@ -345,6 +384,7 @@ out:
     mn_layout_clear (&real);
   if (have_count)
     mn_layout_clear (&count);
+  mn_fo_doc_free (owned);
   d->strict = strict_saved;
   return rc;
 }

@@ -25,13 +25,15 @@ typedef struct mn_render_opts {
  * MN_ELIMIT, or MN_EFAIL. */
 int mn_render_pdf (const char *out_path, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
 
-/* The same in two steps, without the FO document and the engine's input tree both whole in
- * memory (for a long session they are the largest things there).  mn_render_parse_take builds
- * the input tree from `fo`, which it takes and frees piece by piece as it goes (also on
- * failure), and returns 0 with *out owned by the caller (mn_render_doc_free), or MN_EINVALID
- * with *out NULL.  mn_render_doc typesets it as mn_render_pdf does; both honour opts->strict. */
+/* The same in two steps, without the FO document, the engine's input tree and the finished
+ * PDF whole in memory together (for a long session they are the largest things there).
+ * mn_render_parse_take builds the input tree from `fo`, which it takes and frees piece by
+ * piece as it goes (also on failure), and returns 0 with *out owned by the caller
+ * (mn_render_doc_free), or MN_EINVALID with *out NULL.  mn_render_doc_take typesets it as
+ * mn_render_pdf does, taking `doc`: it is freed as soon as the pages are painted, before the
+ * publishing stage reads the whole PDF back, and on every failure.  Both honour opts->strict. */
 int mn_render_parse_take (mn_fo_doc **out, xmlDocPtr fo, const mn_render_opts *opts, mn_diag *d);
-int mn_render_doc (const char *out_path, const mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d);
+int mn_render_doc_take (const char *out_path, mn_fo_doc *doc, const mn_render_opts *opts, mn_diag *d);
 void mn_render_doc_free (mn_fo_doc *doc);
 
 /* Free what mn_render_pdf keeps for the rest of the process (the verified fonts and Pango's

@@ -1,7 +1,7 @@
 /* build.c: mn_build_session — one session file to its PDF, its HTML page and its summary.
  *
  * In order: load and validate → XSLT to HTML (into its temporary file) and to FO → typeset the
- * FO (mn_render_parse_take, mn_render_doc) into DIR/.NAME.pdf.new → the HTML again, now with
+ * FO (mn_render_parse_take, mn_render_doc_take) into DIR/.NAME.pdf.new → the HTML again, now with
  * the PDF's size (the page links 「PDF版（252KB）」, issue 16), from the session read a second
  * time and checked to be the same bytes → DIR/NAME.pdf (renamed into place), DIR/NAME.html,
  * then the summary DIR/.summaries/NAME.xml.  Nothing of a session is written before its
@@ -347,11 +347,13 @@ mn_build_session (mn_build_result *out, const char *path, const mn_build_opts *o
    * adds its own, so that the peak is the larger of the two stages, not their sum. */
   malloc_trim (0);
 #endif
-  if (ret != 0 || (ret = mn_render_doc (new_pdf_path, tree, &ro, d)) != 0)
+  if (ret != 0)
+    goto out;
+  ret = mn_render_doc_take (new_pdf_path, tree, &ro, d);
+  tree = NULL;   /* freed by the engine once its pages are painted */
+  if (ret != 0)
     goto out;
   new_pdf_written = 1;
-  mn_render_doc_free (tree);
-  tree = NULL;
   if ((ret = html_with_pdf_size (&html_file, sh.html, &params, sha, path, new_pdf_path, d)) != 0)
     goto out;
   if (rename (new_pdf_path, out->pdf_path) != 0)
