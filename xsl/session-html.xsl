@@ -20,6 +20,7 @@
     exclude-result-prefixes="s mn">
 
   <xsl:include href="links.xsl"/>
+  <xsl:include href="site.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
@@ -63,7 +64,16 @@
         </style>
       </head>
       <body>
-        <main>
+        <!-- What the search index (Pagefind, site/build-index.mjs) takes of the page: the text
+             of <main> alone, the session's name as the title of its hits, its council and
+             fiscal year as filters (xsl/site.xsl, as index.html groups them); each passage
+             below says its speaker as a filter and as the meta speaker-ID (site/search.js). -->
+        <main data-session="{$name}" data-council="{normalize-space(s:session/s:council)}"
+              data-pagefind-body="" data-pagefind-meta="title[data-session]"
+              data-pagefind-filter="council[data-council], fiscal_year[data-fiscal-year]">
+          <xsl:attribute name="data-fiscal-year">
+            <xsl:for-each select="s:session"><xsl:call-template name="session-fiscal-year-label"/></xsl:for-each>
+          </xsl:attribute>
           <xsl:apply-templates select="s:session"/>
         </main>
       </body>
@@ -124,6 +134,8 @@ ul.marked > li > .body { flex: 1; min-width: 0; }
 .stage { margin: 0.4rem 0 0.4rem 3em; }
 hr.separator { width: 30%; margin: 1.2rem auto; border: 0; border-top: 1px solid var(--rule); }
 .cut { font-size: 0.85em; color: #555; }
+/* the passage a search result links to (NAME.html#inquiry-1-q3-answer) */
+main :target { scroll-margin-top: 1rem; background: #fff4c2; }
 @media (max-width: 40rem) {
   main { padding: 1rem 0.6rem 3rem; }
   th, td { padding: 0.35rem 0.4rem; }
@@ -219,7 +231,7 @@ ul.agenda > li > .mark { min-width: 4.5em; }
 
   <!-- The header table. -->
   <xsl:template name="summary">
-    <table class="summary">
+    <table class="summary" id="summary">
       <caption>会議の概要</caption>
       <tbody>
         <tr>
@@ -347,7 +359,7 @@ ul.agenda > li > .mark { min-width: 4.5em; }
   <!-- The rosters (a table per group) and the agendas with a kind, in a section of their own. -->
   <xsl:template name="front-matter">
     <xsl:if test="s:attendees/s:group or s:agenda[@kind]">
-      <section class="front" aria-label="出席者と議事日程">
+      <section class="front" id="front" aria-label="出席者と議事日程">
         <xsl:for-each select="s:attendees/s:group">
           <xsl:variable name="id" select="concat('group-', position())"/>
           <xsl:if test="s:person">
@@ -469,8 +481,12 @@ ul.agenda > li > .mark { min-width: 4.5em; }
         <xsl:for-each select="s:entry">
           <tr id="inquiry-{../../@n}-q{@n}">
             <th scope="row" class="number"><xsl:value-of select="@n"/></th>
-            <td><xsl:for-each select="s:question"><xsl:call-template name="blocks"/></xsl:for-each></td>
-            <td>
+            <td id="inquiry-{../../@n}-q{@n}-question" data-speaker="質問" data-pagefind-filter="speaker[data-speaker]"
+                data-pagefind-meta="speaker-inquiry-{../../@n}-q{@n}-question[data-speaker]">
+              <xsl:for-each select="s:question"><xsl:call-template name="blocks"/></xsl:for-each>
+            </td>
+            <td id="inquiry-{../../@n}-q{@n}-answer" data-speaker="区の考え方" data-pagefind-filter="speaker[data-speaker]"
+                data-pagefind-meta="speaker-inquiry-{../../@n}-q{@n}-answer[data-speaker]">
               <xsl:for-each select="s:answer"><xsl:call-template name="blocks"/></xsl:for-each>
               <xsl:for-each select="s:follow-up">
                 <div class="follow-up">
@@ -494,7 +510,11 @@ ul.agenda > li > .mark { min-width: 4.5em; }
     <h3>意見</h3>
     <ul class="marked">
       <xsl:for-each select="s:opinion">
-        <li><span class="mark" aria-hidden="true">・</span><div class="body"><xsl:call-template name="blocks"/></div></li>
+        <!-- numbered in the order of the source: opinions carry no number of their own -->
+        <li id="inquiry-{../../@n}-opinion-{position()}" data-speaker="意見" data-pagefind-filter="speaker[data-speaker]"
+            data-pagefind-meta="speaker-inquiry-{../../@n}-opinion-{position()}[data-speaker]">
+          <span class="mark" aria-hidden="true">・</span><div class="body"><xsl:call-template name="blocks"/></div>
+        </li>
       </xsl:for-each>
     </ul>
   </xsl:template>
@@ -507,19 +527,17 @@ ul.agenda > li > .mark { min-width: 4.5em; }
     <section id="requests" aria-labelledby="requests-h">
       <h2 id="requests-h">要望事項</h2>
       <xsl:for-each select="s:request | s:response">
-        <h3 class="request-label">
-          <xsl:attribute name="id">
-            <xsl:choose>
-              <xsl:when test="self::s:request">request-<xsl:value-of select="@n"/></xsl:when>
-              <xsl:otherwise>response-<xsl:value-of select="@n"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:attribute>
+        <xsl:variable name="word">
           <xsl:choose>
-            <xsl:when test="self::s:request"><xsl:value-of select="concat('要望', @n, ':')"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="concat('回答', @n, ':')"/></xsl:otherwise>
+            <xsl:when test="self::s:request">要望</xsl:when>
+            <xsl:otherwise>回答</xsl:otherwise>
           </xsl:choose>
-        </h3>
-        <div class="request-body"><xsl:call-template name="blocks"/></div>
+        </xsl:variable>
+        <div class="request" id="{concat(local-name(), '-', @n)}" data-speaker="{$word}" data-pagefind-filter="speaker[data-speaker]"
+             data-pagefind-meta="speaker-{concat(local-name(), '-', @n)}[data-speaker]">
+          <h3 class="request-label"><xsl:value-of select="concat($word, @n, ':')"/></h3>
+          <div class="request-body"><xsl:call-template name="blocks"/></div>
+        </div>
       </xsl:for-each>
     </section>
   </xsl:template>
@@ -535,12 +553,15 @@ ul.agenda > li > .mark { min-width: 4.5em; }
     </section>
   </xsl:template>
 
+  <!-- Heads and stage notes are numbered in the order of the source, each kind on its own. -->
   <xsl:template match="s:speech-record/s:section">
-    <h3><xsl:call-template name="section-mark"/><xsl:apply-templates/></h3>
+    <h3 id="speech-head-{count(preceding-sibling::s:section) + 1}">
+      <xsl:call-template name="section-mark"/><xsl:apply-templates/>
+    </h3>
   </xsl:template>
 
   <xsl:template match="s:speech-record/s:stage">
-    <p class="stage"><xsl:apply-templates/></p>
+    <p class="stage" id="speech-stage-{count(preceding-sibling::s:stage) + 1}"><xsl:apply-templates/></p>
   </xsl:template>
 
   <xsl:template match="s:speech-record/s:separator">
@@ -549,8 +570,24 @@ ul.agenda > li > .mark { min-width: 4.5em; }
 
   <xsl:template match="s:turn">
     <xsl:variable name="first" select="*[not(self::s:speaker)][1]"/>
-    <div class="turn">
-      <xsl:if test="@n"><xsl:attribute name="id"><xsl:value-of select="concat('turn-', @n)"/></xsl:attribute></xsl:if>
+    <xsl:variable name="said-by"><xsl:apply-templates select="s:speaker"/></xsl:variable>
+    <!-- The id: the source's number of the turn (turn-N), or where the source numbers none its
+         place among the record's turns (speech-K).  The search filters by the speaker's name
+         (as 区長 and 議長 speak under one name each). -->
+    <xsl:variable name="id">
+      <xsl:choose>
+        <xsl:when test="@n"><xsl:value-of select="concat('turn-', @n)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('speech-', count(preceding-sibling::s:turn) + 1)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <div class="turn" id="{$id}" data-pagefind-filter="speaker[data-speaker]"
+         data-pagefind-meta="speaker-{$id}[data-speaker]">
+      <xsl:attribute name="data-speaker">
+        <xsl:choose>
+          <xsl:when test="s:speaker/s:name"><xsl:value-of select="normalize-space(s:speaker/s:name)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space($said-by)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
       <p class="first">
         <span class="speaker">
           <xsl:call-template name="turn-mark"/>

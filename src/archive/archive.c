@@ -27,6 +27,7 @@
 #include "base/i18n.h"
 #include "index.h"
 #include "outplan.h"
+#include "search.h"
 #include "shard.h"
 #include "sums.h"
 #include "workers.h"
@@ -178,6 +179,9 @@ finish (const char *dir, const char *into, mn_archive_report *rep, GPtrArray *fi
         err = mn_sums_write (into, names, quiet, d);
       if (err == 0 && into != dir)
         err = mn_sums_check (dir, into, d);
+      /* the search of what was published (a --check rebuild publishes nothing) */
+      if (err == 0 && into == dir)
+        err = mn_search_write (dir, quiet, d);
       g_ptr_array_free (folders, TRUE);
     }
   g_ptr_array_free (names, TRUE);
@@ -199,6 +203,8 @@ merge (mn_archive_report *out, const char *dir, GPtrArray *files, const mn_archi
   GPtrArray *folders = folders_of (files);
   err = mn_shard_merge (dir, files, folders, o->params, o->quiet, d);
   g_ptr_array_free (folders, TRUE);
+  if (err == 0)
+    err = mn_search_write (dir, o->quiet, d);
   return err;
 }
 

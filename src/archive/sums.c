@@ -11,6 +11,7 @@
 #include "base/atomic.h"
 #include "base/digest.h"
 #include "base/i18n.h"
+#include "search.h"
 
 /* The folder of the summaries inside an output folder (minutes.h, mn_summary_path). */
 #define SUMMARIES ".summaries/"
@@ -144,7 +145,8 @@ mn_sums_write (const char *dir, GPtrArray *listed, int quiet, mn_diag *d)
 /* === --check === */
 
 /* The names of the entries of `dir` a published folder may not hold unrecorded: all but
- * SHA256SUMS and hidden ones (.summaries/, the temporaries of interrupted writes), sorted; NULL
+ * SHA256SUMS, hidden ones (.summaries/, the temporaries of interrupted writes) and the search
+ * index made from the recorded pages (search.h), sorted; NULL
  * when `dir` cannot be read. */
 static GPtrArray *
 visible_entries (const char *dir)
@@ -155,7 +157,8 @@ visible_entries (const char *dir)
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
   while ((name = g_dir_read_name (dh)))
-    if (name[0] != '.' && strcmp (name, MN_SUMS_NAME) != 0)
+    if (name[0] != '.' && strcmp (name, MN_SUMS_NAME) != 0
+        && strcmp (name, MN_SEARCH_BUNDLE) != 0 && strcmp (name, MN_SEARCH_SCRIPT) != 0)
       g_ptr_array_add (names, g_strdup (name));
   g_dir_close (dh);
   g_ptr_array_sort (names, compare_names);

@@ -5,7 +5,8 @@
  * lists, NAME.pdf and NAME.html: what a reader of the published folder can reach.  Nothing
  * else is recorded: not SHA256SUMS itself, not the hidden .summaries/ folder (the build's memory
  * of each session for the index, never published; a summary that changed shows in the next
- * index.html, which is recorded), not a file no session makes. */
+ * index.html, which is recorded), not a file no session makes, not the search index
+ * (pagefind/ and search.js, search.h: made from the recorded pages). */
 #ifndef MN_SUMS_H
 #define MN_SUMS_H
 

@@ -91,10 +91,11 @@ reproducible)
   build >/dev/null || fail "first build failed"
   cp -r "$tmp/p/output" "$tmp/first"
   build >/dev/null || fail "second build failed"
-  for f in "$tmp"/first/*; do
-    cmp "$f" "$tmp/p/output/$(basename "$f")" || fail "$(basename "$f") differs between builds"
-  done
-  [ "$(ls "$tmp/first" | wc -l)" -eq 6 ] || fail "expected 2 PDFs, 2 HTMLs, index.html and SHA256SUMS"
+  # (the search index, pagefind/ and search.js, is there where ./setup installed Pagefind)
+  diff -r "$tmp/first" "$tmp/p/output" || fail "the folder differs between builds (above)"
+  want=6; [ -d "$tmp/first/pagefind" ] && want=8
+  [ "$(ls "$tmp/first" | wc -l)" -eq $want ] \
+    || fail "expected 2 PDFs, 2 HTMLs, index.html and SHA256SUMS (and pagefind/ and search.js)"
   echo "ok: $(ls "$tmp/first" | tr '\n' ' ')"
   ;;
 
@@ -125,9 +126,7 @@ failure-keeps-output)
   build --param base-font-size=large input/all-constructs.xml >/dev/null 2>"$tmp/err2"
   [ $? -eq 1 ] || fail "a bad --param value did not fail"
   cat "$tmp/err2"
-  for f in "$tmp"/before2/*; do
-    cmp "$f" "$tmp/p/output/$(basename "$f")" || fail "$(basename "$f") touched by a failed build"
-  done
+  diff -r "$tmp/before2" "$tmp/p/output" || fail "the folder was touched by a failed build (above)"
   echo "ok"
   ;;
 
@@ -172,7 +171,10 @@ output-sums)
     n=$(basename "$fo" .fo)
     "$minutes" render "$fo" -o "$tmp/fo/$n.pdf" >/dev/null 2>&1 || rm -f "$tmp/fo/$n.pdf"
   done
-  (cd "$tmp/p/output" && sha256sum -- * | sed 's|  |  output/|'; cd "$tmp/fo" && sha256sum -- *.pdf | sed 's|  |  layout/|') \
+  # (the search index too, pagefind/ and search.js, made by the Pagefind that ./setup pins)
+  (cd "$tmp/p/output" && find . -name '.*' ! -name . -prune -o -type f -print | sed 's|^\./||' \
+     | LC_ALL=C sort | xargs sha256sum -- | sed 's|  |  output/|'
+   cd "$tmp/fo" && sha256sum -- *.pdf | sed 's|  |  layout/|') \
     | LC_ALL=C sort -k2 >"$tmp/sums"
   if [ "${MINUTES_UPDATE_GOLDEN:-}" = 1 ]; then
     cp "$tmp/sums" "$g"; echo "updated $g"; exit 0
@@ -227,15 +229,75 @@ source-line)
   echo "ok"
   ;;
 
+search-skipped)
+  # A machine without node, or without Pagefind, still builds every PDF, page and index.html,
+  # exits 0 and says in one line (in the reader's language) that the search index was skipped;
+  # a later build with both makes it.  A search index that fails to be made is an error.
+  project "$src/input/r03-1.xml" "$src/input/r07-1-kugikai-excerpt.xml"
+  outputs_ok() {
+    for f in r03-1.pdf r03-1.html r07-1-kugikai-excerpt.pdf r07-1-kugikai-excerpt.html index.html SHA256SUMS; do
+      [ -s "$tmp/p/output/$f" ] || fail "$1: $f not written"
+    done
+  }
+  # 1. no node
+  (cd "$tmp/p" && MINUTES_NODE=/nonexistent/node "$minutes" build) >"$tmp/out" 2>"$tmp/err" \
+    || { cat "$tmp/out" "$tmp/err"; fail "without node: the build failed"; }
+  outputs_ok "without node"
+  [ "$(grep -c 'search index was skipped' "$tmp/out" "$tmp/err" | awk -F: '{ n += $2 } END { print n }')" -eq 1 ] \
+    || { cat "$tmp/out" "$tmp/err"; fail "without node: not one line saying the search index was skipped"; }
+  grep -q '^output: the search index was skipped: node (Node.js) is not installed' "$tmp/out" \
+    || { cat "$tmp/out"; fail "without node: the line does not say node is missing"; }
+  [ -e "$tmp/p/output/pagefind" ] || [ -e "$tmp/p/output/search.js" ] && fail "without node: a search index was written"
+  echo "ok: without node: $(grep 'skipped' "$tmp/out")"
+  # 2. node, but no Pagefind: an installation whose site/ has no node_modules
+  mkdir -p "$tmp/data/site"
+  cp -r "$src/schema" "$src/xsl" "$tmp/data/"
+  ln -s "$src/fonts" "$tmp/data/fonts"; ln -s "$src/templates" "$tmp/data/templates"
+  cp "$src"/site/*.mjs "$src"/site/*.js "$src"/site/*.json "$tmp/data/site/"
+  if command -v node >/dev/null 2>&1; then
+    (cd "$tmp/p" && env -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 "$minutes" --data-dir "$tmp/data" build) >"$tmp/out" 2>"$tmp/err" \
+      || { cat "$tmp/out" "$tmp/err"; fail "without Pagefind: the build failed"; }
+    outputs_ok "without Pagefind"
+    grep -q '^output: 検索用の索引は作りませんでした（Pagefind がインストールされていません' "$tmp/out" \
+      || { cat "$tmp/out" "$tmp/err"; fail "without Pagefind: no Japanese line saying the search index was skipped"; }
+    [ -e "$tmp/p/output/pagefind" ] && fail "without Pagefind: a search index was written"
+    echo "ok: without Pagefind: $(grep '検索用' "$tmp/out")"
+  fi
+  # 3. with both (where ./setup installed them): made, and said
+  if command -v node >/dev/null 2>&1 && [ -d "$src/site/node_modules/pagefind" ]; then
+    build >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "with Pagefind: the build failed"; }
+    grep -q '^written output/pagefind/ (the search index) and output/search.js$' "$tmp/out" \
+      || { cat "$tmp/out"; fail "with Pagefind: no line saying the search index was written"; }
+    [ -f "$tmp/p/output/pagefind/pagefind.js" ] && [ -f "$tmp/p/output/search.js" ] || fail "with Pagefind: no index"
+    echo "ok: with Pagefind: $(grep 'search index' "$tmp/out")"
+    # 4. Pagefind failing (here a "node" that says why and exits 1): an error naming the
+    #    folder, with what it said, exit non-zero; the pages are written, the index is kept
+    cp -r "$tmp/p/output/pagefind" "$tmp/pagefind.before"
+    printf '#!/bin/sh\necho "Error: ENOSPC: no space left on device" >&2\nexit 1\n' >"$tmp/node"
+    chmod +x "$tmp/node"
+    (cd "$tmp/p" && MINUTES_NODE="$tmp/node" "$minutes" build) >"$tmp/out" 2>&1 \
+      && { cat "$tmp/out"; fail "a failed search index exited 0"; }
+    grep -q '^output: error: the search index could not be made: Error: ENOSPC: no space left on device; ' "$tmp/out" \
+      || { cat "$tmp/out"; fail "a failed search index is not said as an error with what Pagefind said"; }
+    outputs_ok "a failed search index"
+    diff -r "$tmp/pagefind.before" "$tmp/p/output/pagefind" || fail "the previous search index was not kept"
+    echo "ok: a failed search index: $(grep 'search index could not' "$tmp/out" | cut -c1-110)…"
+  fi
+  ;;
+
 index)
-  # output/index.html lists the sessions newest first, with links to both forms; rebuilding one
-  # session keeps the others in the index.
+  # output/index.html lists the sessions by council (by name) and fiscal year, with links to
+  # both forms; rebuilding one session keeps the others in the index.
   project "$src/input/r03-1.xml" "$src/input/r07-1-kugikai-excerpt.xml" \
           "$src/tests/build/input/all-constructs.xml"
   build >/dev/null || fail "minutes build failed"
   order=$(grep -o 'href="[^"]*\.pdf"' "$tmp/p/output/index.html" | tr '\n' ' ')
-  expected='href="r07-1-kugikai-excerpt.pdf" href="all-constructs.pdf" href="r03-1.pdf" '
+  expected='href="r03-1.pdf" href="all-constructs.pdf" href="r07-1-kugikai-excerpt.pdf" '
   [ "$order" = "$expected" ] || fail "order: $order"
+  # a heading per council, then per fiscal year (令和7年2月 is in 令和6年度)
+  heads=$(grep -o '<h[23] id="council-[^>]*>[^<]*' "$tmp/p/output/index.html" | sed 's/.*>//' | tr '\n' ' ')
+  [ "$heads" = "情報公開・個人情報保護審議会 令和3年度 架空区環境審議会 令和6年度 目黒区議会 令和6年度 " ] \
+    || fail "headings: $heads"
   grep -q 'href="r03-1.html"' "$tmp/p/output/index.html" || fail "no link to the HTML"
   build input/r03-1.xml >/dev/null || fail "rebuilding one session failed"
   order2=$(grep -o 'href="[^"]*\.pdf"' "$tmp/p/output/index.html" | tr '\n' ' ')

@@ -82,7 +82,8 @@ while IFS='|' read -r name input cmd want pattern limit checks; do
     [ -e "$f" ] && grep -qaF "$passwd_line" "$f" && leaked=1
   done
   if [ $leaked = 1 ]; then bad "the content of /etc/passwd leaked into the output"; continue; fi
-  stray=$(ls -A "$tmp/out" | grep -v -e '^[^.].*\.pdf$' -e '^[^.].*\.html$' -e '^SHA256SUMS$' -e '^\.summaries$' | head -3)
+  stray=$(ls -A "$tmp/out" | grep -v -e '^[^.].*\.pdf$' -e '^[^.].*\.html$' -e '^SHA256SUMS$' -e '^\.summaries$' \
+                                 -e '^pagefind$' -e '^search\.js$' | head -3)
   if [ -n "$stray" ]; then bad "left behind in the output folder: $stray"; continue; fi
   failed=""
   pdf=$tmp/out/out.pdf   # the PDF the checks look at (pdf=NAME changes it)

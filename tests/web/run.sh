@@ -10,19 +10,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 M=${MINUTES:?set MINUTES to the minutes program}
 src=${SOURCE_ROOT:-$here/../..}
-missing=""
-command -v node >/dev/null 2>&1 || missing="$missing node"
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
-[ -d "$here/node_modules/axe-core" ] && [ -d "$here/node_modules/playwright-core" ] \
-  || missing="$missing tests/web/node_modules (npm ci --prefix tests/web)"
-if [ -n "$missing" ]; then
-  if [ "${CI:-}" = true ]; then
-    echo "FAIL: the accessibility check cannot run in CI: missing$missing (./setup installs them)"
-    exit 1
-  fi
-  echo "SKIP: axe-core accessibility check: missing$missing; run ./setup to install them"
-  exit 77
-fi
+. "$here/needs.sh"
+web_needs "accessibility check"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$M" build -o "$tmp/out" "$src/input/r03-1.xml" "$src/tests/build/input/all-constructs.xml" \
   >"$tmp/log" 2>&1 || { echo "FAIL: minutes build failed:"; cat "$tmp/log"; exit 1; }

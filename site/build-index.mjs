@@ -1,0 +1,102 @@
+// site/build-index.mjs DIR: the search index of a published folder — Pagefind (the `pagefind`
+// package pinned by site/package-lock.json, installed by ./setup with `npm ci`) run through its
+// Node API on the session pages `minutes build` wrote into DIR, and the page's script beside
+// them.  `minutes build` runs it last (src/archive/search.c); nothing else writes DIR/pagefind.
+//
+// What is indexed is our own HTML as it is published: each session page (xsl/session-html.xsl)
+// marks its <main> with data-pagefind-body (so index.html is left out), says its council and
+// fiscal year as filters and its name as the title, and puts a speaker filter on every speech
+// turn and Q&A cell.  The pages say lang="ja", which is what makes Pagefind cut Japanese into
+// words; every element with an id is an anchor of the index, which is how site/search.js links
+// a hit to its passage.
+//
+// Written: DIR/pagefind/ (the bundle: pagefind.js, its worker and wasm, the index, filters and
+// fragments; not Pagefind's own search interfaces) and DIR/search.js (site/search.js, the
+// page's script).
+// The bundle is made in DIR/.pagefind-new and moved into place whole, so a failed run leaves
+// the previous one as it was.
+//
+// Exit status: 0 when written; 3 when Pagefind is not installed here (minutes then says the
+// search index was skipped); 1 on any other failure (message on stderr).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NOT_INSTALLED = 3;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function main(dir) {
+  let pagefind;
+  try {
+    pagefind = await import('pagefind');
+  } catch (e) {
+    console.error(`the pagefind package is not installed (${e.code || e.message})`);
+    return NOT_INSTALLED;
+  }
+  let created;
+  try {
+    created = await pagefind.createIndex({});
+  } catch (e) {
+    // resolveBinary: no @pagefind/PLATFORM package (an optional dependency) for this machine
+    console.error(`the Pagefind program for this machine is not installed (${e.message.split('\n')[0]})`);
+    return NOT_INSTALLED;
+  }
+  if (created.errors.length) {
+    console.error(created.errors.join('\n'));
+    return 1;
+  }
+  const fresh = path.join(dir, '.pagefind-new');
+  const old = path.join(dir, '.pagefind-old');
+  const bundle = path.join(dir, 'pagefind');
+  fs.rmSync(fresh, { recursive: true, force: true });
+  fs.rmSync(old, { recursive: true, force: true });
+  const added = await created.index.addDirectory({ path: dir, glob: '*.html' });
+  if (added.errors.length) {
+    console.error(added.errors.join('\n'));
+    return 1;
+  }
+  const written = await created.index.writeFiles({ outputPath: fresh });
+  await pagefind.close();
+  if (written.errors.length) {
+    console.error(written.errors.join('\n'));
+    return 1;
+  }
+  // Pagefind's own search interfaces are not used (the page has its own form, site/search.js):
+  // left out of what is published.
+  for (const f of fs.readdirSync(fresh))
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f))
+      fs.rmSync(path.join(fresh, f));
+  // The script first (a page with the new script and the old bundle still searches), then the
+  // bundle: the old one set aside, the new one moved in, the old one removed.
+  const script = path.join(dir, '.search.js.new');
+  fs.copyFileSync(path.join(here, 'search.js'), script);
+  fs.renameSync(script, path.join(dir, 'search.js'));
+  if (fs.existsSync(bundle))
+    fs.renameSync(bundle, old);
+  fs.renameSync(fresh, bundle);
+  fs.rmSync(old, { recursive: true, force: true });
+  return 0;
+}
+
+// main, without leaving its temporaries behind when it fails (the previous bundle stays).
+async function mainClean(dir) {
+  try {
+    const code = await main(dir);
+    if (code !== 0)
+      fs.rmSync(path.join(dir, '.pagefind-new'), { recursive: true, force: true });
+    return code;
+  } catch (e) {
+    fs.rmSync(path.join(dir, '.pagefind-new'), { recursive: true, force: true });
+    fs.rmSync(path.join(dir, '.search.js.new'), { force: true });
+    throw e;
+  }
+}
+
+if (process.argv.length !== 3) {
+  console.error('usage: node build-index.mjs DIR');
+  process.exit(2);
+}
+mainClean(process.argv[2]).then((code) => process.exit(code), (e) => {
+  console.error(e.stack || String(e));
+  process.exit(1);
+});

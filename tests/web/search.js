@@ -1,0 +1,220 @@
+// tests/web/search.js OUT-DIR: the search of a published folder (index.html, site/search.js
+// over the Pagefind index `minutes build` made), in headless Debian chromium (/usr/bin/chromium,
+// or $CHROMIUM) driven by playwright-core.  OUT-DIR is served on 127.0.0.1 by python3's
+// http.server on a free port, started here; no request may leave it.
+//
+// Each search is typed into the form as a reader would.  What a search must find is counted
+// here on the session pages themselves: the passages (elements with data-speaker: Q&A cells,
+// opinions, requests, speech turns) whose text holds the word.  Every hit's link is followed,
+// and the element it lands on (:target) must hold every word of the query.
+// Prints one line a check; exits 1 if any failed, 2 if the browser or server cannot be run.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { serve } = require('./serve');
+const { chromium } = require('playwright-core');
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+              '--disable-component-update', '--no-first-run'];
+let failed = 0;
+function check(ok, what) {
+  console.log(`${ok ? 'ok' : 'FAIL'}: ${what}`);
+  if (!ok)
+    failed++;
+}
+
+// Text as the search compares it (site/search.js, fold): NFKC, case folded, no white space.
+const fold = (s) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+// The passages of the session pages holding every word of `words`: { url: [ids] }, counted
+// in the pages (each loaded in `page`), of `speaker` alone when given.
+async function expected(page, base, pages, words, speaker) {
+  const found = {};
+  for (const name of pages) {
+    await page.goto(base + name);
+    found[name] = await page.evaluate(([ws, who]) => {
+      const f = (s) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+      return [...document.querySelectorAll('[data-speaker]')]
+        .filter((e) => !who || e.dataset.speaker === who)
+        .filter((e) => ws.every((w) => f(e.textContent).includes(w)))
+        .map((e) => e.id);
+    }, [words.map(fold), speaker || '']);
+  }
+  return found;
+}
+
+// Search `q` (with `speaker` chosen) on index.html; returns the summary line and the hits
+// (href, text), the time the script took (ms).
+async function search(page, base, q, speaker) {
+  await page.goto(base + 'index.html');
+  await page.waitForSelector('body[data-search-ready]', { timeout: 15000 });
+  await page.fill('input[name=q]', q);
+  await page.selectOption('select[name=speaker]', speaker || '');
+  await page.evaluate(() => { delete document.body.dataset.searched; });
+  await page.click('form.search button');
+  await page.waitForSelector('body[data-searched]', { timeout: 15000 });
+  // the hits are shown 50 at a time: all of them
+  while (await page.isVisible('#search button.more'))
+    await page.click('#search button.more');
+  return page.evaluate(() => ({
+    summary: document.querySelector('#search .summary').textContent,
+    hits: [...document.querySelectorAll('ol.hits > li')].map((li) => ({
+      href: li.querySelector('a').getAttribute('href'),
+      where: li.querySelector('.where').textContent,
+    })),
+    ms: Number(document.body.dataset.searchMs),
+  }));
+}
+
+// Follow each hit's link: the element it lands on holds every word.  Returns the ids reached
+// by page ({ url: [ids] }).
+async function follow(page, base, hits, words, speaker) {
+  const reached = {};
+  let bad = 0;
+  for (const h of hits) {
+    await page.goto(new URL(h.href, base + 'index.html').href);
+    const t = await page.evaluate(() => {
+      const e = document.querySelector(':target');
+      return e && { id: e.id, text: e.textContent, speaker: e.dataset.speaker || '' };
+    });
+    const name = h.href.replace(/#.*/, '');
+    if (!t || !words.every((w) => fold(t.text).includes(fold(w))) || (speaker && t.speaker !== speaker)) {
+      if (bad++ < 3)
+        console.log(`    ${h.href}: lands on ${t ? `#${t.id}, without the words` : 'nothing'}`);
+      continue;
+    }
+    (reached[name] = reached[name] || []).push(t.id);
+  }
+  return { reached, bad };
+}
+
+const sorted = (o) => JSON.stringify(Object.keys(o).sort().map((k) => [k, [...o[k]].sort()])
+                                     .filter(([, v]) => v.length));
+
+async function main(dir) {
+  let served;
+  try {
+    served = await serve(dir);
+  } catch (e) {
+    console.log(`search: cannot serve ${dir}: ${e.message}`);
+    return 2;
+  }
+  const { server, base } = served;
+  let browser, context;
+  try {
+    // (playwright gives the browser a fresh profile of its own)
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+    context = await browser.newContext();
+  } catch (e) {
+    console.log(`search: cannot start chromium: ${e.message.split('\n')[0]}`);
+    server.kill();
+    return 2;
+  }
+  const outside = [];
+  try {
+    // offline: nothing but the folder served here is asked for
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith(base))
+        return route.continue();
+      outside.push(route.request().url());
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'index.html').sort();
+
+    const cases = [
+      // the seed's rows (Q&A cells) name the system
+      { q: 'HER-SYS', want: 'the seed\'s Q&A rows' },
+      // a word inside a longer one (個人情報保護), in more than one session
+      { q: '個人情報', want: 'several sessions', sessions: 2, inside: '個人情報保護' },
+      // a word of the speech record, said by several; the filter keeps one speaker's turns
+      { q: '区長', speaker: 'おのせ康裕', want: 'one speaker of the speech record' },
+      // a speaker's name (the speech record's turns begin with it)
+      { q: 'おのせ康裕', want: 'the turns of a speaker' },
+      // words in no session: no hit and a clear message, though Pagefind answers with pages
+      { q: '量子コンピュータ', none: true },
+      { q: 'HER-SYS 量子コンピュータ', none: true },
+    ];
+    const times = [];
+    for (const c of cases) {
+      const words = c.q.split(/\s+/);
+      const label = `“${c.q}”${c.speaker ? `（発言者 ${c.speaker}）` : ''}`;
+      const r = await search(page, base, c.q, c.speaker);
+      times.push(r.ms);
+      if (c.none) {
+        check(r.hits.length === 0 && /ありません/.test(r.summary) && r.summary.includes(c.q),
+              `${label}: no hit, says 「${r.summary}」`);
+        continue;
+      }
+      const want = await expected(page, base, pages, words, c.speaker);
+      const n = Object.values(want).reduce((a, v) => a + v.length, 0);
+      check(n > 0, `${label}: ${n} passages of the pages hold it (${c.want})`);
+      check(r.summary.replace(/（50件ずつ表示）$/, '') === `“${c.q}” の検索結果 ${r.hits.length}件`,
+            `${label}: summary 「${r.summary}」`);
+      const { reached, bad } = await follow(page, base, r.hits, words, c.speaker);
+      check(bad === 0, `${label}: each of the ${r.hits.length} hits lands on an element holding it`);
+      // every passage of the pages that holds it is found (the hits may add headings and the
+      // like, which hold it too)
+      const missing = Object.entries(want).flatMap(([k, ids]) =>
+        ids.filter((id) => !(reached[k] || []).includes(id)).map((id) => `${k}#${id}`));
+      check(missing.length === 0, `${label}: every such passage is a hit` +
+            (missing.length ? ` (missing: ${missing.slice(0, 5).join(' ')})` : ''));
+      if (c.sessions)
+        check(Object.keys(reached).length >= c.sessions,
+              `${label}: hits in ${Object.keys(reached).length} sessions`);
+      if (c.inside) {
+        const texts = [];
+        for (const h of r.hits.slice(0, 200)) {
+          await page.goto(new URL(h.href, base + 'index.html').href);
+          texts.push(await page.evaluate(() => document.querySelector(':target').textContent));
+        }
+        check(texts.some((t) => fold(t).includes(fold(c.inside))), `${label}: finds ${c.inside}`);
+      }
+      if (c.speaker) {
+        check(r.hits.every((h) => h.where.includes(c.speaker)), `${label}: every hit says its speaker`);
+        const all = await search(page, base, c.q, '');
+        check(all.hits.length > r.hits.length,
+              `${label}: the filter leaves out other speakers (${all.hits.length} hits without it, ${r.hits.length} with it)`);
+      }
+    }
+    console.log(`search times in the page (ms): ${times.join(' ')}`);
+
+    // the search page with results is accessible too (axe-core, as tests/web/axe.js)
+    await search(page, base, 'HER-SYS', '');
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const v = await page.evaluate(async () => (await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'] })).violations.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`));
+    check(v.length === 0, `axe-core on the search page with its hits: ${v.length} violations${v.length ? ': ' + v.join('; ') : ''}`);
+
+    check(errors.length === 0, `no script error${errors.length ? ': ' + errors.join('; ') : ''}`);
+    check(outside.length === 0, `offline: no request outside ${base}${outside.length ? ': ' + outside.slice(0, 3).join(' ') : ''}`);
+    await page.close();
+
+    // without JavaScript: the index lists every session, the search form is not shown
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    {
+      const noJs = await plain.newPage();
+      await noJs.goto(base + 'index.html');
+      const seen = await noJs.evaluate(() => ({
+        links: [...document.querySelectorAll('main a[href$=".html"]')].map((a) => a.getAttribute('href')).sort(),
+        form: !!document.querySelector('#search') && !document.querySelector('#search').hidden,
+      }));
+      check(JSON.stringify(seen.links) === JSON.stringify(pages) && !seen.form,
+            `without JavaScript: the index lists the ${seen.links.length} session pages, no search form`);
+      await plain.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  return failed ? 1 : 0;
+}
+
+main(process.argv[2]).then((code) => process.exit(code), (e) => {
+  console.log(`search: ${e.stack || e}`);
+  process.exit(2);
+});
