@@ -147,7 +147,8 @@ if t:
     names = {"version": "`minutes --version`",
              "render-one-page": "`minutes render one.fo` (one page, fonts included)",
              "build-one-page": "`minutes build one.xml` (one-page session: validate, XSLT, PDF, HTML)",
-             "build-one-page-beside-1000": "the same build into a folder holding 1,000 sessions"}
+             "build-one-page-beside-1000": "the same build into a folder holding 1,000 sessions",
+             "build-one-page-search": "the same build with the search index (Pagefind via node, issue 19)"}
     for k in names:
         r = t.get(k)
         if r:
