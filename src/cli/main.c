@@ -77,7 +77,7 @@ init_messages (const char *data_opt)
 static void *
 open_core (const char **why)
 {
-  char exe[PATH_MAX], path[PATH_MAX + 64];
+  char exe[PATH_MAX];
   ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
   const char *candidates[3];
   int count = 0;
@@ -101,8 +101,7 @@ open_core (const char **why)
     {
       if (access (candidates[i], R_OK) != 0)
         continue;
-      snprintf (path, sizeof path, "%s", candidates[i]);
-      void *core = dlopen (path, RTLD_LAZY | RTLD_LOCAL);
+      void *core = dlopen (candidates[i], RTLD_LAZY | RTLD_LOCAL);
       if (core)
         return core;
       *why = dlerror ();
