@@ -11,9 +11,7 @@ set -u
 M=${MINUTES:?set MINUTES to the minutes program}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-bad () { fail=$((fail + 1)); echo "FAIL: $case: $*"; sed 's/^/    | /' "$tmp/err" | head -6; }
-ok () { pass=$((pass + 1)); echo "ok: $case"; }
+. "$(dirname "$0")/tally.sh"
 
 sh "$SOURCE_ROOT/tests/hostile/gen.sh" qa-5000 "$tmp/qa.xml" || exit 1
 cat >"$tmp/quadratic.xsl" <<'XSL'
@@ -31,5 +29,4 @@ elif ! grep -q "qa.xml: error: the stylesheet .*quadratic.xsl stopped at the lim
   bad "no message naming the session and the limit"
 else ok; echo "    (stopped after ${took}s)"; fi
 
-echo "cost: $pass passed, $fail failed"
-[ $fail = 0 ]
+tally cost

@@ -19,9 +19,7 @@ if [ "$(id -u)" != 0 ] || ! mount -t tmpfs -o size=4m tmpfs "$mnt" 2>/dev/null; 
   exit 77
 fi
 umount "$mnt"
-pass=0 fail=0
-bad () { fail=$((fail + 1)); echo "FAIL: $case: $*"; sed 's/^/    | /' "$tmp/err" | head -8; }
-ok () { pass=$((pass + 1)); echo "ok: $case"; }
+. "$(dirname "$0")/tally.sh"
 blocks () { echo $(( ($1 + 4095) / 4096 * 4096 )); }   # bytes, rounded up to tmpfs pages
 size () { wc -c <"$1" | tr -d ' '; }
 
@@ -117,5 +115,4 @@ run import "$tmp/t.txt" -o "$mnt/t.xml"; expect "$mnt/t.xml"
 case=new; disk; keep "$mnt/n.xml"; leave 0
 run new "$mnt/n.xml"; expect "$mnt/n.xml"
 
-echo "full-disk: $pass passed, $fail failed"
-[ $fail = 0 ]
+tally full-disk

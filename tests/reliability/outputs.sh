@@ -12,8 +12,7 @@ set -u
 M=${MINUTES:?set MINUTES to the minutes program}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-bad () { fail=$((fail + 1)); echo "FAIL: $case: $*"; sed 's/^/    | /' "$tmp/err" | head -6; }
+. "$(dirname "$0")/tally.sh"
 # run WANT PATTERN ARGS...: minutes ARGS exits WANT within 20 s, its messages match PATTERN.
 run () {
   want=$1 pattern=$2; shift 2
@@ -24,7 +23,6 @@ run () {
   grep -Eq 'AddressSanitizer|runtime error' "$tmp/err" && { bad "a sanitizer complained"; return 1; }
   return 0
 }
-ok () { pass=$((pass + 1)); echo "ok: $case"; }
 # unchanged DIR: DIR holds exactly what $tmp/before.txt lists, with the same bytes.
 snapshot () { (cd "$1" && ls -A | sort | while read -r f; do [ -f "$f" ] && cksum "$f" || echo "dir $f"; done) >"$tmp/before.txt"; }
 unchanged () { snapshot "$1"; mv "$tmp/before.txt" "$tmp/after.txt"; cmp -s "$tmp/saved.txt" "$tmp/after.txt"; }
@@ -102,5 +100,4 @@ case="import: LANG=ja"
 (cd "$tmp" && env -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 timeout 20 "$M" import fifo.txt -o n.xml) 2>"$tmp/err"
 [ $? = 2 ] && grep -q 'fifo.txt: エラー: 読めません。これはファイルではなく名前付きパイプ (FIFO)です' "$tmp/err" && ok || bad "not in Japanese"
 
-echo "outputs: $pass passed, $fail failed"
-[ $fail = 0 ]
+tally outputs

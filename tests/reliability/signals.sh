@@ -7,8 +7,7 @@ M=${MINUTES:?set MINUTES to the minutes program}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-bad () { fail=$((fail + 1)); echo "FAIL: $case: $*"; sed 's/^/    | /' "$tmp/err" 2>/dev/null | head -5; }
+. "$(dirname "$0")/tally.sh"
 
 # A session long enough to be caught mid-way (about 90 pages), and a second one for -j2.
 sh "$SOURCE_ROOT/tests/hostile/gen.sh" qa-5000 "$tmp/a.xml" || exit 1
@@ -48,7 +47,7 @@ check () {
   [ -z "$left" ] || { bad "left behind: $left"; rm -f "$tmp/out"/.[!.s]* "$tmp/out"/.summaries/.[!.]*; return; }
   [ "$(cat "$tmp/out/a.pdf")" = old-pdf ] && [ "$(cat "$tmp/out/a.html")" = old-html ] \
     || { bad "the old outputs were replaced"; return; }
-  pass=$((pass + 1)); echo "ok: $case"
+  ok
 }
 
 for sig in INT TERM HUP; do
@@ -71,5 +70,4 @@ if wait_for '^\.[ab]\.html\.'; then
   kill -TERM $pid; check TERM 143 "$workers"
 else bad "no temporary appeared"; wait $pid; fi
 
-echo "signals: $pass passed, $fail failed"
-[ $fail = 0 ]
+tally signals
