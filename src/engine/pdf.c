@@ -35,6 +35,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
@@ -46,6 +47,15 @@
 #include "base/paths.h"
 #include "para.h"
 #include "pdfpost.h"
+
+/* One rule: a border side of a box, a line from (x0, y0) to (x1, y1) in points, horizontal
+ * or vertical, from left to right or top to bottom. */
+typedef struct rule {
+  int style;                /* MN_BORDER_SOLID, DASHED or DOTTED (a double side is two solid) */
+  double width;             /* line width, points */
+  guint32 color;            /* 0xRRGGBB */
+  double x0, y0, x1, y1;
+} rule;
 
 struct mn_pdf {
   cairo_surface_t *surface; /* the PDF surface (owned) */
@@ -65,6 +75,7 @@ struct mn_pdf {
   int in_static;            /* painting a header/footer region: no structure tags */
   int pages;                /* pages painted */
   GArray *glyphs;           /* scratch: a run's glyphs placed on the page (cairo_glyph_t) */
+  GArray *rules;            /* the page's border sides, stroked at its end (rule) */
   GArray *conts;            /* per structure element opened, in order (Document first): the
                                index of the earlier element it continues, or -1 (int) */
   GHashTable *last_elem;    /* FO node -> 1 + index of the last element opened for it */
@@ -192,6 +203,7 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, mn_fonts *fonts, cons
   pdf->file = file;
   pdf->dests_done = g_hash_table_new (g_str_hash, g_str_equal);
   pdf->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  pdf->rules = g_array_new (FALSE, FALSE, sizeof (rule));
   pdf->conts = g_array_new (FALSE, FALSE, sizeof (int));
   pdf->last_elem = g_hash_table_new (g_direct_hash, g_direct_equal);
   pdf->th_scopes = g_string_new (NULL);
@@ -350,42 +362,129 @@ paint_line (mn_pdf *pdf, const mn_area *a)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
 }
 
+/* === borders ===
+ *
+ * Border sides are not stroked as they are met: each becomes a rule of the page, and the
+ * page's rules are stroked together after everything else on it (flush_rules).  Rules that
+ * draw alike (style, width, colour) are one path, stroked once; a side two cells share (the
+ * collapsed border of a grid) is drawn once; solid rules on one line that meet are one line.
+ * A Q&A row of three cells was twelve strokes, each with its own colour, width, cap and dash
+ * operators; now its rules are part of one path for the whole page.  That is fewer bytes in
+ * the content stream (issue 16) and fewer operations for cairo to analyse and replay, which
+ * it does one at a time (bench/README.md F1).  Borders are drawn over backgrounds either way
+ * (a cell's background never reaches over a border already drawn: they meet on the edge),
+ * and nothing else on a page is drawn where a border is. */
+
+/* Coordinates are compared at a thousandth of a point: a side two cells share is computed
+ * from each cell's own position and size, and may differ in the last bits. */
+static double
+snap (double v)
+{
+  return round (v * 1000) / 1000;
+}
+
 static void
-stroke_side (cairo_t *cr, const mn_border *b, double x0, double y0, double x1, double y1)
+add_rule (mn_pdf *pdf, int style, double width, guint32 color, double x0, double y0, double x1, double y1)
+{
+  rule r = { style, width, color, snap (MIN (x0, x1)), snap (MIN (y0, y1)), snap (MAX (x0, x1)),
+             snap (MAX (y0, y1)) };
+  g_array_append_val (pdf->rules, r);
+}
+
+/* A border side as rules. */
+static void
+stroke_side (mn_pdf *pdf, const mn_border *b, double x0, double y0, double x1, double y1)
 {
   if (b->style == MN_BORDER_NONE || b->width <= 0)
     return;
   double w = pt (b->width);
-  set_rgb (cr, b->color);
-  cairo_set_line_cap (cr, b->style == MN_BORDER_DOTTED ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_SQUARE);
-  if (b->style == MN_BORDER_DASHED)
-    {
-      double dash[1] = { 3 * w };
-      cairo_set_dash (cr, dash, 1, 0);
-    }
-  else if (b->style == MN_BORDER_DOTTED)
-    {
-      double dash[2] = { 0, 2 * w };
-      cairo_set_dash (cr, dash, 2, 0);
-    }
   if (b->style == MN_BORDER_DOUBLE)
     {
       /* two lines of a third each */
       double t = w / 3, dx = y0 == y1 ? 0 : t, dy = y0 == y1 ? t : 0;
-      cairo_set_line_width (cr, t);
-      cairo_move_to (cr, x0 - dx, y0 - dy);
-      cairo_line_to (cr, x1 - dx, y1 - dy);
-      cairo_move_to (cr, x0 + dx, y0 + dy);
-      cairo_line_to (cr, x1 + dx, y1 + dy);
+      add_rule (pdf, MN_BORDER_SOLID, t, b->color, x0 - dx, y0 - dy, x1 - dx, y1 - dy);
+      add_rule (pdf, MN_BORDER_SOLID, t, b->color, x0 + dx, y0 + dy, x1 + dx, y1 + dy);
     }
   else
+    add_rule (pdf, b->style, w, b->color, x0, y0, x1, y1);
+}
+
+static int
+cmp_double (double a, double b)
+{
+  return a < b ? -1 : a > b;
+}
+
+/* How rules are ordered: by how they draw, then horizontal before vertical, then by the line
+ * they are on, then along it. */
+static int
+cmp_rule (const void *pa, const void *pb)
+{
+  const rule *a = pa, *b = pb;
+  int va = a->x0 == a->x1, vb = b->x0 == b->x1, c;
+  if ((c = (a->style > b->style) - (a->style < b->style)) || (c = cmp_double (a->width, b->width))
+      || (c = (a->color > b->color) - (a->color < b->color)) || (c = va - vb))
+    return c;
+  if ((c = va ? cmp_double (a->x0, b->x0) : cmp_double (a->y0, b->y0)))
+    return c;
+  if ((c = va ? cmp_double (a->y0, b->y0) : cmp_double (a->x0, b->x0)))
+    return c;
+  return va ? cmp_double (a->y1, b->y1) : cmp_double (a->x1, b->x1);
+}
+
+static int
+draws_alike (const rule *a, const rule *b)
+{
+  return a->style == b->style && a->width == b->width && a->color == b->color;
+}
+
+/* Stroke the page's rules, a path for each way of drawing, and forget them. */
+static void
+flush_rules (mn_pdf *pdf)
+{
+  cairo_t *cr = pdf->cr;
+  guint n = pdf->rules->len;
+  rule *r = (rule *) (void *) pdf->rules->data;
+  qsort (r, n, sizeof *r, cmp_rule);
+  for (guint i = 0; i < n;)
     {
-      cairo_set_line_width (cr, w);
-      cairo_move_to (cr, x0, y0);
-      cairo_line_to (cr, x1, y1);
+      const rule *first = &r[i];
+      set_rgb (cr, first->color);
+      cairo_set_line_width (cr, first->width);
+      cairo_set_line_cap (cr, first->style == MN_BORDER_DOTTED ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_SQUARE);
+      if (first->style == MN_BORDER_DASHED)
+        {
+          double dash[1] = { 3 * first->width };
+          cairo_set_dash (cr, dash, 1, 0);
+        }
+      else if (first->style == MN_BORDER_DOTTED)
+        {
+          double dash[2] = { 0, 2 * first->width };
+          cairo_set_dash (cr, dash, 2, 0);
+        }
+      for (; i < n && draws_alike (first, &r[i]); i++)
+        {
+          rule line = r[i];
+          int vertical = line.x0 == line.x1;
+          /* the same line again, or (solid) one that continues it: one line */
+          while (i + 1 < n && draws_alike (&line, &r[i + 1]) && (r[i + 1].x0 == r[i + 1].x1) == vertical
+                 && (vertical ? r[i + 1].x0 == line.x0 : r[i + 1].y0 == line.y0)
+                 && ((vertical ? r[i + 1].y0 <= line.y1 : r[i + 1].x0 <= line.x1)
+                     && (line.style == MN_BORDER_SOLID
+                         || (r[i + 1].x0 == line.x0 && r[i + 1].y0 == line.y0
+                             && r[i + 1].x1 == line.x1 && r[i + 1].y1 == line.y1))))
+            {
+              i++;
+              line.x1 = MAX (line.x1, r[i].x1);
+              line.y1 = MAX (line.y1, r[i].y1);
+            }
+          cairo_move_to (cr, line.x0, line.y0);
+          cairo_line_to (cr, line.x1, line.y1);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  g_array_set_size (pdf->rules, 0);
 }
 
 /* Background and borders of a box.  Cells stroke centred on their edges (table.c rule 3);
@@ -408,11 +507,11 @@ paint_box (mn_pdf *pdf, const mn_area *a)
   double il = cell ? 0 : pt (b[MN_SIDE_LEFT].width) / 2, ir = cell ? 0 : pt (b[MN_SIDE_RIGHT].width) / 2;
   double top = y + it, bottom = y + h - ib, left = x + il, right = x + w - ir;
   if (!a->open_top || cell)
-    stroke_side (cr, &b[MN_SIDE_TOP], left, top, right, top);
+    stroke_side (pdf, &b[MN_SIDE_TOP], left, top, right, top);
   if (!a->open_bottom || cell)
-    stroke_side (cr, &b[MN_SIDE_BOTTOM], left, bottom, right, bottom);
-  stroke_side (cr, &b[MN_SIDE_LEFT], left, top, left, bottom);
-  stroke_side (cr, &b[MN_SIDE_RIGHT], right, top, right, bottom);
+    stroke_side (pdf, &b[MN_SIDE_BOTTOM], left, bottom, right, bottom);
+  stroke_side (pdf, &b[MN_SIDE_LEFT], left, top, left, bottom);
+  stroke_side (pdf, &b[MN_SIDE_RIGHT], right, top, right, bottom);
 }
 
 static const char *
@@ -554,6 +653,7 @@ mn_pdf_page (mn_pdf *pdf, const mn_area *page)
   for (const mn_area *r = page->first; r; r = r->next)
     if (!(r->kind == MN_AREA_REGION && r->region == MN_REGION_BEFORE))
       paint_area (pdf, r);
+  flush_rules (pdf);
   cairo_show_page (pdf->cr);
   pdf->pages++;
   cairo_status_t s = cairo_status (pdf->cr);
@@ -681,5 +781,6 @@ mn_pdf_abort (mn_pdf *pdf)
   g_ptr_array_unref (pdf->link_nodes);
   g_hash_table_destroy (pdf->link_texts);
   g_array_free (pdf->glyphs, TRUE);
+  g_array_free (pdf->rules, TRUE);
   g_free (pdf);
 }
