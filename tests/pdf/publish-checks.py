@@ -20,6 +20,7 @@ where needed), `pdfinfo -meta` and `pdfinfo -struct-text`.  The checks:
              but URI and GoTo (tests/hostile/pdf-actions.py); no external content (stream /F,
              reference XObjects, OPI); qpdf --check clean; a trailer /ID
   size       object streams are used, one font program per subset and no two objects alike;
+             each page strokes its borders (all 0.5 pt black) as one path, no line twice;
              the seed is below WeasyPrint's 267 KB (the stretch goal is 200 KB)
   reproducible  two builds give the same bytes
 Every failure is printed; the exit status is 1 if any."""
@@ -329,6 +330,14 @@ def c_size(tmp):
             n = int.from_bytes(prog[4:6], "big")
             tags = {prog[12 + 16 * i:16 + 16 * i] for i in range(n)}
             expect(not tags & {b"fpgm", b"prep", b"cvt "}, f"font program {ref} still has hinting tables {tags}")
+    # the borders: one stroke a page (they all draw alike), no line drawn twice (src/engine/pdf.c)
+    for n, page in enumerate(p.pages(), 1):
+        refs = page["/Contents"]
+        content = b"".join(p.data(r) or b"" for r in (refs if isinstance(refs, list) else [refs]))
+        strokes = re.findall(rb"(?:^|\s)S(?=\s)", content)
+        expect(len(strokes) <= 1, f"page {n} strokes {len(strokes)} times; its borders draw alike (one path)")
+        lines = re.findall(rb"(-?[\d.]+ -?[\d.]+) m (-?[\d.]+ -?[\d.]+) l", content)
+        expect(len(lines) == len(set(lines)), f"page {n} draws {len(lines) - len(set(lines))} lines twice")
     size = os.path.getsize(pdf)
     print(f"seed PDF: {size} bytes ({size / 1024:.0f} KB); limit {SIZE_LIMIT // 1024} KB, stretch goal 200 KB")
     expect(size < SIZE_LIMIT, f"the seed PDF is {size} bytes, not below WeasyPrint's {SIZE_LIMIT}")
