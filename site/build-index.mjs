@@ -54,24 +54,32 @@ function writePassages(bundle) {
   for (const name of fs.readdirSync(fragments).sort()) {
     if (!name.endsWith('.pf_fragment'))
       continue;
-    const d = readFragment(path.join(fragments, name));
-    const anchors = d.anchors.slice().sort((x, y) => x.location - y.location);
-    const flat = [];
-    for (let k = 0; k < anchors.length; k++) {
-      const a = anchors[k];
-      if (k + 1 < anchors.length && anchors[k + 1].location === a.location)
-        continue;
-      const who = d.meta[`speaker-${a.id}`];
-      if (who && !speakerIndex.has(who)) {
-        speakerIndex.set(who, speakers.length);
-        speakers.push(who);
-      }
-      flat.push(a.location, a.id, who ? speakerIndex.get(who) : -1);
-    }
-    pages[name.replace(/\.pf_fragment$/, '')] = flat;
+    const read = readFragment(path.join(fragments, name));
+    // (a file of several small pages is a group: { ID: fragment… })
+    const group = 'url' in read ? { [name.replace(/\.pf_fragment$/, '')]: read } : read;
+    for (const [id, d] of Object.entries(group))
+      pages[id] = passagesOf(d, speakers, speakerIndex);
   }
   const json = JSON.stringify({ speakers, pages });
   fs.writeFileSync(path.join(bundle, 'passages.pf_passages'), zlib.gzipSync(json, { level: 9 }));
+}
+
+// The passages of fragment `d` as the map has them: [LOCATION, ID, SPEAKER…].
+function passagesOf(d, speakers, speakerIndex) {
+  const anchors = d.anchors.slice().sort((x, y) => x.location - y.location);
+  const flat = [];
+  for (let k = 0; k < anchors.length; k++) {
+    const a = anchors[k];
+    if (k + 1 < anchors.length && anchors[k + 1].location === a.location)
+      continue;
+    const who = d.meta[`speaker-${a.id}`];
+    if (who && !speakerIndex.has(who)) {
+      speakerIndex.set(who, speakers.length);
+      speakers.push(who);
+    }
+    flat.push(a.location, a.id, who ? speakerIndex.get(who) : -1);
+  }
+  return flat;
 }
 
 async function main(dir) {

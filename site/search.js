@@ -10,14 +10,37 @@
 //
 // Two things Pagefind does not do are done here:
 //   - Pagefind drops a query word it never indexed and answers with the rest (量子コンピュータ
-//     finds コンピュータ alone, or pages about neither).  So a passage is a hit only when its
-//     text holds every word of the query as written (after NFKC, without white space, case
-//     folded): a word in no session gives no hit and says so.
+//     finds コンピュータ alone), and it matches a word it does not have loosely (コンピュータ
+//     alone finds パソコン and コンビニ).  So a passage is a hit only when its text holds every
+//     word of the query as written (after NFKC, without white space, case folded): a word in
+//     no session gives no hit and says so.
 //   - Its filters are of pages: a page matches 「発言者: 山田一郎」 when anyone there is 山田一郎.
-//     So a passage of another speaker is left out (each passage's speaker is in the page's
-//     meta as speaker-ID, from xsl/session-html.xsl).
-// Pagefind's own segmentation still chooses the pages: a page it does not return is not
-// searched (tests/web/search.js checks that none is missed for its words).
+//     So a passage of another speaker is left out (each passage's speaker is in the passage
+//     map, from the page's meta speaker-ID, from xsl/session-html.xsl).
+//
+// How, without reading every page's text (a page's fragment is its whole text; reading all of
+// them for a word found everywhere was 1–2 s on a fresh page):
+//   1. Each query word is cut into Pagefind's terms as pagefind.js cuts it (termsOf), and
+//      Pagefind is asked for each term alone: a term with no page means a word in no session,
+//      0件 at once.  The pages with every term are the candidates.
+//   2. On each, the passage map (pagefind/passages.pf_passages, written by
+//      site/build-index.mjs: where each passage starts among the page's word locations, its
+//      id and speaker) turns the terms' locations into passages: a word is in the passage
+//      where its terms stand side by side, at the places the query's cut gave them.
+//   3. That is checked against the text where the text is read anyway: the pages of the
+//      first 50 hits shown, and every candidate page where the locations found nothing
+//      (Pagefind's indexer cuts Japanese with its own dictionary and the browser's segmenter
+//      with another, so おのせ康裕 is おの|せ康|裕 in the index and お|の|せ|康裕 in the query).
+//      Each page read counts as written.  If any page read disagrees with its locations —
+//      a word Pagefind matched loosely, or one the two segmenters cut differently — every
+//      candidate page is read and counted as written, as this script did before the map
+//      (the slow path: about a second for a word in 100 sessions).
+// So the count said is exact for every page read; for a page not read it is the locations'
+// count, which differs from the as-written one only where the check of the pages read did
+// not see it: a term matched loosely, or cut differently, on a page outside the first 50 hits
+// while the first pages agreed (bench/search-recall.js measures how often: see
+// docs/publishing.md).  Pagefind's own matching still chooses the pages: a page it does not
+// return is not searched (a word starting inside a word it indexed: 和1 of 令和16年度).
 const form = document.querySelector('#search form');
 const summary = document.querySelector('#search .summary');
 const list = document.querySelector('#search ol.hits');
@@ -273,8 +296,10 @@ async function run(pagefind, map, q, filters) {
   }
   // Read page's fragment and count its passages as written; false when that differs from
   // what the locations said.
+  let read = 0;
   const verify = async (page) => {
     if (!page.text) {
+      read++;
       page.d = await page.result.data();
       page.text = true;
       const exact = [];
@@ -359,6 +384,7 @@ async function run(pagefind, map, q, filters) {
     const first = list.childElementCount;
     if (!(await verifyFirst(first + SHOWN)))
       tell();
+    document.body.dataset.searchRead = String(read);
     if (mine !== current)
       return;
     showFrom(first);
@@ -368,6 +394,8 @@ async function run(pagefind, map, q, filters) {
   if (hits.length === 0)
     mark('firstMs');
   mark('searchMs');
+  // (for tests/web and bench/search: how many pages' fragments this search read)
+  document.body.dataset.searchRead = String(read);
 }
 
 // Fill a filter's <select> with the values the index has (令和9年度 before 令和10年度).
@@ -416,7 +444,7 @@ async function start() {
       if (form.elements[name].value)
         shown.set(name, form.elements[name].value);
     history.replaceState(null, '', `?${shown}`);
-    for (const name of ['firstMs', 'countMs', 'searchMs'])
+    for (const name of ['firstMs', 'countMs', 'searchMs', 'searchRead'])
       delete document.body.dataset[name];
     go();
   });
