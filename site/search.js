@@ -257,7 +257,8 @@ async function run(pagefind, map, q, filters) {
   list.replaceChildren();
   more.hidden = true;
   const words = queryWords(q);
-  const plan = words.map(termsOf).filter((terms) => terms.length);
+  // (the terms from the words as typed: Pagefind does not unify ７ and 7 as NFKC does)
+  const plan = q.split(/\s+/).map(termsOf).filter((terms) => terms.length);
   if (plan.length === 0) {
     say('検索する言葉を入れてください。');
     return;
