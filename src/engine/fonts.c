@@ -12,15 +12,22 @@
  * folder; deleting it only costs one slow start. */
 #include "fonts.h"
 
+#include <cairo-ft.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_MODULE_H
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +41,10 @@ struct mn_fonts {
   PangoFontMap *fontmap;    /* cairo-FT font map over `config` (owned) */
   PangoContext *context;    /* 72 dpi, unhinted, ja-JP (owned) */
   GPtrArray *families;      /* family names of the pinned files, plus our aliases (owned) */
+  FT_Library ft;            /* FreeType for the painting faces, or NULL until the first (owned
+                             * reference; each face holds one more) */
+  GHashTable *paint_faces;  /* "FILE\tINDEX" -> cairo_font_face_t of its painting face (owned) */
+  GHashTable *paint_fonts;  /* PangoFont -> its painting cairo_scaled_font_t (both owned) */
 };
 
 /* The generic names and aliases we map on purpose (see build_config). */
@@ -235,6 +246,255 @@ config_has_family (FcConfig *config, const char *family)
   return 0;
 }
 
+/* === painting faces ===
+ *
+ * cairo 1.16 looks up the Unicode value of every glyph it first puts in a PDF font subset
+ * (_cairo_sub_font_map_glyph), even when it is handed the text with the glyphs, as we hand it
+ * (cairo_show_text_glyphs, pdf.c).  It copies the font's (3,1) format-4 cmap subtable out of
+ * the face and scans its segments; then, for a glyph it did not find, it walks FreeType's
+ * current charmap.  IPAex's subtable is 57 KB of thousands of segments: about 90,000
+ * instructions per distinct glyph, a fifth of a one-page build and a sixth of the seed's
+ * (bench/README.md F5).  What it finds matters for two things only: whether the glyph goes
+ * into the WinAnsi subset (its character is in WinAnsi), and the ToUnicode entry of a glyph
+ * shown without text of its own (a cluster of several glyphs, such as the blank that fills a
+ * Japanese–Latin space beside a Latin letter, para.c).  Both concern characters below U+2E80;
+ * for every other glyph the text it is shown with decides.
+ *
+ * So glyphs are painted with fonts of their own: the same file, size, matrix and options as
+ * Pango's, on a FreeType face opened over a private copy-on-write mapping of the file whose
+ * cmap is rewritten (in the mapping only) to two subtables: (3,1) format 4 with the font's
+ * own mappings of the characters below U+2E80 (as HarfBuzz reads them from the file), and an
+ * empty (1,0) format 6, which is made FreeType's current charmap.  cairo then finds what it
+ * found before for those characters, and nothing, at once, for the rest.  Pango keeps shaping
+ * and measuring with its own fonts (HarfBuzz reads the file itself); these faces are only
+ * asked for outlines, metrics and tables, never to map a character.  Where a face cannot be
+ * made (an unusual file), Pango's own font is painted: the PDF is the same, only slower to
+ * make. */
+
+/* The characters a painting face's cmap keeps: those below this. */
+#define PAINT_CMAP_END 0x2E80
+
+/* A painting face: the mapping it lives in, for the destroy notification. */
+typedef struct paint_face {
+  void *map;                /* the file, mapped privately, its cmap rewritten (owned) */
+  size_t size;              /* bytes of the mapping */
+  FT_Face face;             /* FreeType's face over it (owned) */
+  FT_Library ft;            /* the library it came from (owned reference) */
+} paint_face;
+
+static const cairo_user_data_key_t paint_face_key;
+
+static void
+paint_face_free (void *data)
+{
+  paint_face *p = data;
+  FT_Done_Face (p->face);
+  FT_Done_FreeType (p->ft);
+  munmap (p->map, p->size);
+  g_free (p);
+}
+
+static uint32_t
+be32 (const unsigned char *b)
+{
+  return (uint32_t) b[0] << 24 | (uint32_t) b[1] << 16 | (uint32_t) b[2] << 8 | b[3];
+}
+
+static unsigned char *
+put16 (unsigned char *b, unsigned v)
+{
+  b[0] = (unsigned char) (v >> 8);
+  b[1] = (unsigned char) v;
+  return b + 2;
+}
+
+static unsigned char *
+put32 (unsigned char *b, uint32_t v)
+{
+  return put16 (put16 (b, v >> 16), v & 0xFFFF);
+}
+
+/* One segment of a format-4 subtable: characters [start, end] map to glyph c + delta. */
+typedef struct cmap_seg {
+  unsigned start, end, delta;
+} cmap_seg;
+
+/* Rewrite, in `m` (a TrueType file or collection, mapped privately), the cmap of face `index`
+ * as described above, with the mappings `hb` reads for the characters below PAINT_CMAP_END.
+ * The new subtables are written over the old (3,1) subtable, which is larger.  Returns 0, or
+ * -1 when the bytes are not laid out as expected (then the face is not used). */
+static int
+rewrite_cmap (unsigned char *m, size_t size, int index, hb_font_t *hb)
+{
+  size_t dir = 0;
+  if (size >= 12 && memcmp (m, "ttcf", 4) == 0)
+    {
+      if (index < 0 || (size_t) index >= be32 (m + 8) || 12 + 4 * (size_t) index + 4 > size)
+        return -1;
+      dir = be32 (m + 12 + 4 * (size_t) index);
+    }
+  if (dir + 12 > size)
+    return -1;
+  size_t ntables = (size_t) m[dir + 4] << 8 | m[dir + 5], cmap = 0;
+  for (size_t i = 0; i < ntables && dir + 12 + 16 * i + 16 <= size; i++)
+    if (memcmp (m + dir + 12 + 16 * i, "cmap", 4) == 0)
+      cmap = be32 (m + dir + 12 + 16 * i + 8);
+  if (!cmap || cmap + 4 > size)
+    return -1;
+  /* the old (3,1) subtable: where the new ones go */
+  size_t nsub = (size_t) m[cmap + 2] << 8 | m[cmap + 3], room = 0, at = 0;
+  if (nsub < 2 || cmap + 4 + 8 * nsub > size)
+    return -1;
+  for (size_t i = 0; i < nsub; i++)
+    {
+      const unsigned char *rec = m + cmap + 4 + 8 * i;
+      size_t off = cmap + be32 (rec + 4);
+      if (rec[0] == 0 && rec[1] == 3 && rec[2] == 0 && rec[3] == 1 && off + 4 <= size)
+        {
+          at = off;
+          room = (size_t) m[off + 2] << 8 | m[off + 3];   /* a format-4 subtable's length */
+        }
+    }
+  if (!at || at + room > size)
+    return -1;
+
+  /* the characters the font has, then their glyphs: HarfBuzz's per-call cost is most of a
+   * lookup, and the font lacks most characters below the limit */
+  hb_set_t *have = hb_set_create ();
+  hb_face_collect_unicodes (hb_font_get_face (hb), have);
+  GArray *segs = g_array_new (FALSE, FALSE, sizeof (cmap_seg));
+  for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next (have, &c) && c < PAINT_CMAP_END;)
+    {
+      hb_codepoint_t g;
+      if (!hb_font_get_nominal_glyph (hb, c, &g) || g == 0 || g > 0xFFFF)
+        continue;
+      unsigned delta = (g - c) & 0xFFFF;
+      cmap_seg *last = segs->len ? &g_array_index (segs, cmap_seg, segs->len - 1) : NULL;
+      if (last && last->end + 1 == c && last->delta == delta)
+        last->end = c;
+      else
+        {
+          cmap_seg s = { c, c, delta };
+          g_array_append_val (segs, s);
+        }
+    }
+  hb_set_destroy (have);
+  cmap_seg final = { 0xFFFF, 0xFFFF, 1 };   /* the closing segment format 4 requires */
+  g_array_append_val (segs, final);
+  size_t n = segs->len, len4 = 16 + 8 * n, len6 = 10;
+  int rc = -1;
+  if (len4 + len6 > room)
+    goto out;
+  /* (3,1) format 4 (OpenType cmap §"Format 4"): header, endCode, pad, startCode, idDelta,
+   * idRangeOffset (all zero: every segment maps by delta) */
+  unsigned char *w = m + at;
+  unsigned sel = 0;
+  while ((2u << sel) <= n)
+    sel++;
+  w = put16 (put16 (put16 (w, 4), (unsigned) len4), 0);
+  w = put16 (put16 (put16 (put16 (w, (unsigned) (2 * n)), 2u << sel), sel), (unsigned) (2 * n - (2u << sel)));
+  for (size_t i = 0; i < n; i++)
+    w = put16 (w, g_array_index (segs, cmap_seg, i).end);
+  w = put16 (w, 0);
+  for (size_t i = 0; i < n; i++)
+    w = put16 (w, g_array_index (segs, cmap_seg, i).start);
+  for (size_t i = 0; i < n; i++)
+    w = put16 (w, g_array_index (segs, cmap_seg, i).delta);
+  for (size_t i = 0; i < n; i++)
+    w = put16 (w, 0);
+  /* (1,0) format 6 with no entries: format, length, language, firstCode, entryCount */
+  w = put16 (put16 (put16 (put16 (put16 (w, 6), (unsigned) len6), 0), 0), 0);
+  /* the header: two records, in platform order */
+  unsigned char *h = put16 (put16 (m + cmap, 0), 2);
+  h = put32 (put16 (put16 (h, 1), 0), (uint32_t) (at + len4 - cmap));
+  put32 (put16 (put16 (h, 3), 1), (uint32_t) (at - cmap));
+  rc = 0;
+out:
+  g_array_free (segs, TRUE);
+  return rc;
+}
+
+/* The painting face of face `index` of `file` (a new reference), or NULL. */
+static cairo_font_face_t *
+paint_face_new (mn_fonts *f, const char *file, int index, hb_font_t *hb)
+{
+  if (!f->ft && FT_Init_FreeType (&f->ft) != 0)
+    {
+      f->ft = NULL;
+      return NULL;
+    }
+  int fd = open (file, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0)
+    return NULL;
+  void *map = fstat (fd, &st) == 0 && st.st_size > 0
+              ? mmap (NULL, (size_t) st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0)
+              : MAP_FAILED;
+  close (fd);
+  if (map == MAP_FAILED)
+    return NULL;
+  paint_face *p = g_new0 (paint_face, 1);
+  p->map = map;
+  p->size = (size_t) st.st_size;
+  if (rewrite_cmap (map, p->size, index, hb) != 0
+      || FT_New_Memory_Face (f->ft, map, (FT_Long) p->size, index, &p->face) != 0)
+    {
+      munmap (map, p->size);
+      g_free (p);
+      return NULL;
+    }
+  /* the empty charmap: cairo's walk of FreeType's charmap ends at once */
+  for (int i = 0; i < p->face->num_charmaps; i++)
+    if (p->face->charmaps[i]->platform_id == 1)
+      FT_Set_Charmap (p->face, p->face->charmaps[i]);
+  FT_Reference_Library (f->ft);
+  p->ft = f->ft;
+  cairo_font_face_t *face = cairo_ft_font_face_create_for_ft_face (p->face, 0);
+  if (cairo_font_face_set_user_data (face, &paint_face_key, p, paint_face_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_font_face_destroy (face);
+      paint_face_free (p);
+      return NULL;
+    }
+  return face;
+}
+
+cairo_scaled_font_t *
+mn_fonts_paint_font (mn_fonts *f, PangoFont *font)
+{
+  cairo_scaled_font_t *ours = g_hash_table_lookup (f->paint_fonts, font);
+  if (ours)
+    return ours;
+  cairo_scaled_font_t *pango = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  FcPattern *pat = PANGO_IS_FC_FONT (font) ? pango_fc_font_get_pattern (PANGO_FC_FONT (font)) : NULL;
+  FcChar8 *file;
+  int index = 0;
+  if (!pat || FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch)
+    return pango;
+  FcPatternGetInteger (pat, FC_INDEX, 0, &index);
+  char *key = g_strdup_printf ("%s\t%d", (const char *) file, index);
+  cairo_font_face_t *face = g_hash_table_lookup (f->paint_faces, key);
+  if (!face && (face = paint_face_new (f, (const char *) file, index, pango_font_get_hb_font (font))))
+    g_hash_table_insert (f->paint_faces, g_strdup (key), face);
+  g_free (key);
+  if (!face)
+    return pango;
+  cairo_matrix_t matrix, ctm;
+  cairo_font_options_t *opts = cairo_font_options_create ();
+  cairo_scaled_font_get_font_matrix (pango, &matrix);
+  cairo_scaled_font_get_ctm (pango, &ctm);
+  cairo_scaled_font_get_font_options (pango, opts);
+  ours = cairo_scaled_font_create (face, &matrix, &ctm, opts);
+  cairo_font_options_destroy (opts);
+  if (cairo_scaled_font_status (ours) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_scaled_font_destroy (ours);
+      return pango;
+    }
+  g_hash_table_insert (f->paint_fonts, g_object_ref (font), ours);
+  return ours;
+}
+
 /* === public === */
 
 int
@@ -265,6 +525,10 @@ mn_fonts_new (mn_fonts **out, mn_diag *d)
       }
 
   f->families = g_ptr_array_new_with_free_func (g_free);
+  f->paint_faces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) cairo_font_face_destroy);
+  f->paint_fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref,
+                                          (GDestroyNotify) cairo_scaled_font_destroy);
   for (int i = 0; alias_names[i]; i++)
     g_ptr_array_add (f->families, g_strdup (alias_names[i]));
 
@@ -361,6 +625,13 @@ mn_fonts_free (mn_fonts *f)
 {
   if (!f)
     return;
+  /* the painting fonts first: each holds a Pango font of the map below */
+  if (f->paint_fonts)
+    g_hash_table_destroy (f->paint_fonts);
+  if (f->paint_faces)
+    g_hash_table_destroy (f->paint_faces);
+  if (f->ft)
+    FT_Done_FreeType (f->ft);   /* ours; the faces cairo still holds keep the library */
   if (f->context)
     g_object_unref (f->context);
   if (f->fontmap)

@@ -3,6 +3,7 @@
 #ifndef MN_FONTS_H
 #define MN_FONTS_H
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include "base/diag.h"
@@ -27,6 +28,14 @@ char *mn_fonts_resolve_family (mn_fonts *f, const char *family);
 /* Whether `family` is one we map on purpose (a generic name, one of our aliases, or a family
  * of a pinned file), i.e. whether asking for it gets that family rather than a substitute. */
 int mn_fonts_family_known (mn_fonts *f, const char *family);
+
+/* The scaled font to paint `font`'s glyphs with (borrowed; valid until mn_fonts_free): the
+ * same file, size and options as Pango's, on a face whose cmap cairo cannot read, so that
+ * cairo takes each glyph's Unicode value from the text it is shown with instead of searching
+ * the cmap for it (fonts.c, "painting faces").  Pango's own scaled font where that face cannot
+ * be made.  Draw with cairo_show_text_glyphs: glyphs shown without their text would get no
+ * Unicode value in the PDF. */
+cairo_scaled_font_t *mn_fonts_paint_font (mn_fonts *f, PangoFont *font);
 
 /* Release everything; accepts NULL. */
 void mn_fonts_free (mn_fonts *f);

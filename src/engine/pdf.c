@@ -58,6 +58,7 @@ struct mn_pdf {
   GPtrArray *link_nodes;    /* per Link tag opened: its fo:basic-link (borrowed) */
   GHashTable *link_texts;   /* fo:basic-link -> GString of its printed text (owned) */
   const mn_fo_doc *doc;     /* borrowed */
+  mn_fonts *fonts;          /* where the painting fonts come from (borrowed) */
   mn_diag *d;               /* diagnostics (borrowed) */
   const char *file;         /* file name for diagnostics */
   GHashTable *dests_done;   /* ids whose destination is emitted */
@@ -177,7 +178,8 @@ free_gstring (gpointer s)
 }
 
 int
-mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_diag *d)
+mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, mn_fonts *fonts, const char *file,
+             mn_diag *d)
 {
   mn_pdf *pdf = g_new0 (mn_pdf, 1);
   int rc = 0;
@@ -185,6 +187,7 @@ mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_
   *out = NULL;
   pdf->fp = fp;
   pdf->doc = doc;
+  pdf->fonts = fonts;
   pdf->d = d;
   pdf->file = file;
   pdf->dests_done = g_hash_table_new (g_str_hash, g_str_equal);
@@ -331,7 +334,7 @@ paint_line (mn_pdf *pdf, const mn_area *a)
           gl[g].y += by;
         }
       set_rgb (cr, r->color);
-      cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (r->font)));
+      cairo_set_scaled_font (cr, mn_fonts_paint_font (pdf->fonts, r->font));
       if (r->nglyphs || r->utf8_len)
         cairo_show_text_glyphs (cr, r->utf8, r->utf8_len, gl, r->nglyphs, r->clusters,
                                 r->nclusters, 0);

@@ -7,6 +7,7 @@
 
 #include "area.h"
 #include "base/diag.h"
+#include "fonts.h"
 #include "fotree.h"
 
 typedef struct mn_pdf mn_pdf;
@@ -15,7 +16,8 @@ typedef struct mn_pdf mn_pdf;
  * document information comes from doc->meta; the creation date from xmp:CreateDate, else
  * SOURCE_DATE_EPOCH, else none at all (never the clock).  Returns 0 with *out owned, or
  * MN_EINVALID (a malformed date, reported). */
-int mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, const char *file, mn_diag *d);
+int mn_pdf_open (mn_pdf **out, FILE *fp, const mn_fo_doc *doc, mn_fonts *fonts, const char *file,
+                 mn_diag *d);
 
 /* Paint one page and emit it.  Returns 0, MN_EIO when the file could not be written (not
  * reported: the caller knows the errno), or MN_EFAIL when cairo reports another error. */

@@ -333,7 +333,7 @@ render (const char *out_path, const mn_fo_doc *doc, mn_fo_doc *owned, const mn_r
       rc = MN_EIO;
       goto out;
     }
-  if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, file, d)) != 0)
+  if ((rc = mn_pdf_open (&pdf, pdf_file.fp, doc, fonts_once, file, d)) != 0)
     goto out;
   offpage = g_hash_table_new (NULL, NULL);
   sink_ctx sc = { pdf, dump_file.fp, 0, offpage, d, file, &pdf_file };
