@@ -4,7 +4,12 @@
 // sequence, so runs compare): substrings of 2–6 characters, without punctuation or spaces, of
 // its passages (elements with data-speaker).  Each is searched with Pagefind's own API in
 // headless chromium (the folder served on 127.0.0.1), and the words whose page is not among
-// the results are listed.  Run by bench/search.
+// the results are listed.  Then the same words are searched on index.html as a reader does
+// (site/search.js: the count from the index's word locations, checked as written on the pages
+// it reads) and each count is compared with the passages of every page that hold the word as
+// written (the pages' fragments, cut at their anchors as the passage map cuts them): the words
+// whose count differs (every third word), and how many searches read more than 50 pages (the slow path).  Run
+// by bench/search.
 'use strict';
 const path = require('path');
 const { chromium } = require(path.join(__dirname, '../tests/web/node_modules/playwright-core'));
@@ -49,6 +54,48 @@ async function main(dir, pages) {
     }, samples);
     console.log(`recall: ${samples.length - missed.length} of ${samples.length} words of 2-6 characters ` +
                 `find their page; not: ${missed.slice(0, 20).join(' ') || 'none'}`);
+
+    // every page's passages as written (the fragments, unpacked as pagefind.js does)
+    await page.waitForSelector('body[data-search-ready]');
+    await page.evaluate(async () => {
+      const unzip = async (url) => new Response((await fetch(url)).body
+        .pipeThrough(new DecompressionStream('gzip'))).text();
+      const map = JSON.parse(await unzip('pagefind/passages.pf_passages'));
+      const fold = (t) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+      window.passageTexts = [];
+      for (const [id, flat] of Object.entries(map.pages)) {
+        const d = JSON.parse((await unzip(`pagefind/fragment/${id}.pf_fragment`)).slice(12));
+        const tokens = d.content.replace(/</g, '&lt;').replace(/>/g, '&gt;').split('\u200B');
+        for (let k = 0; k < flat.length; k += 3) {
+          const to = k + 3 < flat.length ? flat[k + 3] : tokens.length;
+          window.passageTexts.push(fold(tokens.slice(flat[k], to).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>')));
+        }
+      }
+    });
+    const wrong = [];
+    let slow = 0;
+    // (every third word: a search that reads every page takes a second or more)
+    const counted = samples.filter((x, n) => n % 3 === 0);
+    for (const [name, w] of counted) {
+      await page.fill('input[name=q]', w);
+      await page.selectOption('select[name=speaker]', '');
+      await page.evaluate(() => { delete document.body.dataset.searched; });
+      await page.click('form.search button');
+      await page.waitForSelector('body[data-searched]', { timeout: 60000 });
+      const r = await page.evaluate((word) => {
+        const f = word.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+        const s = document.querySelector('#search .summary').textContent;
+        const m = s.match(/検索結果 (\d+)件/);
+        return { got: m ? Number(m[1]) : 0, want: window.passageTexts.filter((t) => t.includes(f)).length,
+                 read: Number(document.body.dataset.searchRead) };
+      }, w);
+      if (r.got !== r.want)
+        wrong.push(`${w}: ${r.got} (as written ${r.want})`);
+      if (r.read > 50)
+        slow++;
+    }
+    console.log(`counts: ${counted.length - wrong.length} of ${counted.length} words (every third) counted as written in every ` +
+                `page's passages; ${slow} searches read more than 50 pages; differ: ${wrong.slice(0, 12).join(', ') || 'none'}`);
   } finally {
     await browser.close();
     server.kill();

@@ -11,8 +11,19 @@
 // a hit to its passage.
 //
 // Written: DIR/pagefind/ (the bundle: pagefind.js, its worker and wasm, the index, filters and
-// fragments; not Pagefind's own search interfaces) and DIR/search.js (site/search.js, the
-// page's script).
+// fragments; not Pagefind's own search interfaces), DIR/pagefind/passages.pf_passages (the
+// passage map, below) and DIR/search.js (site/search.js, the page's script).
+//
+// The passage map is what lets the page count the passages a word is in from Pagefind's index
+// alone, without reading each page's fragment (a session's whole text: the fragments are most
+// of the index's bytes).  Pagefind gives a page's hits as word locations; the map gives, for
+// each page (by its fragment's name, the id of Pagefind's results), where each passage starts
+// in those locations, its id and its speaker.  It is read here from the fragments Pagefind has
+// just written (their anchors and speaker-ID meta), so its locations are Pagefind's own.
+// Format: gzip (no other header) of JSON { "speakers": [NAME…], "pages": { ID: [LOCATION,
+// "ANCHOR-ID", SPEAKER…] } }, three values a passage in the order of the page, SPEAKER an index
+// into speakers or -1; an anchor that starts where the next one starts is left out (the
+// passage is the inner one's, as site/search.js always cut them).
 // The bundle is made in DIR/.pagefind-new and moved into place whole, so a failed run leaves
 // the previous one as it was.
 //
@@ -20,10 +31,56 @@
 // search index was skipped); 1 on any other failure (message on stderr).
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const NOT_INSTALLED = 3;
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+// A fragment as Pagefind wrote it: gzip of "pagefind_dcd" and the page's JSON.
+function readFragment(file) {
+  const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
+  if (!text.startsWith('pagefind_dcd'))
+    throw new Error(`${file}: not a Pagefind fragment (no pagefind_dcd signature)`);
+  return JSON.parse(text.slice('pagefind_dcd'.length));
+}
+
+// The passage map of the bundle in `bundle` (see the top of this file), written there.
+function writePassages(bundle) {
+  const speakers = [];
+  const speakerIndex = new Map();
+  const pages = {};
+  const fragments = path.join(bundle, 'fragment');
+  for (const name of fs.readdirSync(fragments).sort()) {
+    if (!name.endsWith('.pf_fragment'))
+      continue;
+    const read = readFragment(path.join(fragments, name));
+    // (a file of several small pages is a group: { ID: fragment… })
+    const group = 'url' in read ? { [name.replace(/\.pf_fragment$/, '')]: read } : read;
+    for (const [id, d] of Object.entries(group))
+      pages[id] = passagesOf(d, speakers, speakerIndex);
+  }
+  const json = JSON.stringify({ speakers, pages });
+  fs.writeFileSync(path.join(bundle, 'passages.pf_passages'), zlib.gzipSync(json, { level: 9 }));
+}
+
+// The passages of fragment `d` as the map has them: [LOCATION, ID, SPEAKER…].
+function passagesOf(d, speakers, speakerIndex) {
+  const anchors = d.anchors.slice().sort((x, y) => x.location - y.location);
+  const flat = [];
+  for (let k = 0; k < anchors.length; k++) {
+    const a = anchors[k];
+    if (k + 1 < anchors.length && anchors[k + 1].location === a.location)
+      continue;
+    const who = d.meta[`speaker-${a.id}`];
+    if (who && !speakerIndex.has(who)) {
+      speakerIndex.set(who, speakers.length);
+      speakers.push(who);
+    }
+    flat.push(a.location, a.id, who ? speakerIndex.get(who) : -1);
+  }
+  return flat;
+}
 
 async function main(dir) {
   let pagefind;
@@ -61,6 +118,7 @@ async function main(dir) {
     console.error(written.errors.join('\n'));
     return 1;
   }
+  writePassages(fresh);
   // Pagefind's own search interfaces are not used (the page has its own form, site/search.js):
   // left out of what is published.
   for (const f of fs.readdirSync(fresh))

@@ -10,14 +10,37 @@
 //
 // Two things Pagefind does not do are done here:
 //   - Pagefind drops a query word it never indexed and answers with the rest (量子コンピュータ
-//     finds コンピュータ alone, or pages about neither).  So a passage is a hit only when its
-//     text holds every word of the query as written (after NFKC, without white space, case
-//     folded): a word in no session gives no hit and says so.
+//     finds コンピュータ alone), and it matches a word it does not have loosely (コンピュータ
+//     alone finds パソコン and コンビニ).  So a passage is a hit only when its text holds every
+//     word of the query as written (after NFKC, without white space, case folded): a word in
+//     no session gives no hit and says so.
 //   - Its filters are of pages: a page matches 「発言者: 山田一郎」 when anyone there is 山田一郎.
-//     So a passage of another speaker is left out (each passage's speaker is in the page's
-//     meta as speaker-ID, from xsl/session-html.xsl).
-// Pagefind's own segmentation still chooses the pages: a page it does not return is not
-// searched (tests/web/search.js checks that none is missed for its words).
+//     So a passage of another speaker is left out (each passage's speaker is in the passage
+//     map, from the page's meta speaker-ID, from xsl/session-html.xsl).
+//
+// How, without reading every page's text (a page's fragment is its whole text; reading all of
+// them for a word found everywhere was 1–2 s on a fresh page):
+//   1. Each query word is cut into Pagefind's terms as pagefind.js cuts it (termsOf), and
+//      Pagefind is asked for each term alone: a term with no page means a word in no session,
+//      0件 at once.  The pages with every term are the candidates.
+//   2. On each, the passage map (pagefind/passages.pf_passages, written by
+//      site/build-index.mjs: where each passage starts among the page's word locations, its
+//      id and speaker) turns the terms' locations into passages: a word is in the passage
+//      where its terms stand side by side, at the places the query's cut gave them.
+//   3. That is checked against the text where the text is read anyway: the pages of the
+//      first 50 hits shown, and every candidate page where the locations found nothing
+//      (Pagefind's indexer cuts Japanese with its own dictionary and the browser's segmenter
+//      with another, so おのせ康裕 is おの|せ康|裕 in the index and お|の|せ|康裕 in the query).
+//      Each page read counts as written.  If any page read disagrees with its locations —
+//      a word Pagefind matched loosely, or one the two segmenters cut differently — every
+//      candidate page is read and counted as written, as this script did before the map
+//      (the slow path: about a second for a word in 100 sessions).
+// So the count said is exact for every page read; for a page not read it is the locations'
+// count, which differs from the as-written one only where the check of the pages read did
+// not see it: a term matched loosely, or cut differently, on a page outside the first 50 hits
+// while the first pages agreed (bench/search-recall.js measures how often: see
+// docs/publishing.md).  Pagefind's own matching still chooses the pages: a page it does not
+// return is not searched (a word starting inside a word it indexed: 和1 of 令和16年度).
 const form = document.querySelector('#search form');
 const summary = document.querySelector('#search .summary');
 const list = document.querySelector('#search ol.hits');
@@ -52,39 +75,6 @@ function foldMapped(text) {
 // The words of a query: split at white space, each folded.
 function queryWords(q) {
   return q.normalize('NFKC').split(/\s+/).map(fold).filter((w) => w !== '');
-}
-
-// The passages of a page (Pagefind's fragment `d`) that hold every word of `words`, and, when
-// `speaker` is set, are that speaker's.  Each: { id, speaker, text } (marks: see marksOf).
-function passages(d, words, speaker) {
-  // the page as a whole first: most pages Pagefind returns for a word it dropped go here
-  const whole = fold(d.content);
-  if (!words.every((w) => whole.includes(w)))
-    return [];
-  // raw_content is the page's text with a U+200B between the words Pagefind indexed, with <
-  // and > written as entities; the anchors' locations count those words.
-  const tokens = d.raw_content.split('\u200B');
-  const anchors = d.anchors.slice().sort((x, y) => x.location - y.location);
-  const found = [];
-  let end = tokens.length;
-  // from the last anchor back, so that each passage ends where the next one starts
-  for (let k = anchors.length - 1; k >= 0; k--) {
-    const a = anchors[k];
-    // an anchor that starts where another one inside it starts is that inner one's
-    if (k + 1 < anchors.length && anchors[k + 1].location === a.location)
-      continue;
-    const from = a.location;
-    const to = end;
-    end = from;
-    const who = d.meta[`speaker-${a.id}`] || '';
-    if (speaker && who !== speaker)
-      continue;
-    const text = tokens.slice(from, to).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
-    const folded = fold(text);
-    if (words.every((w) => folded.includes(w)))
-      found.push({ id: a.id, speaker: who, text });
-  }
-  return found.reverse();
 }
 
 // Where the words of `words` are in `p.text`: [[from, to]…], sorted.
@@ -123,95 +113,290 @@ function excerpt(p, marks) {
   return nodes;
 }
 
+// Pagefind's cut of a query word into the words of its index, with the place of each among
+// them: [{ term, at }…].  As pagefind.js cuts a query (1.6.0, PagefindInstance.search): the
+// browser's word segmenter for Japanese, each piece without its punctuation characters; a
+// piece of punctuation alone is no term, but it is a word of the index all the same (「・」,
+// 「-」 of HER-SYS), so it counts in `at`.  The indexer cuts the pages with the same kind of
+// segmenter (ICU's dictionary), which is why a word's pieces are found side by side.
+const wordSegmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+const graphemeSegmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+// (pagefind.js's test, its precedence kept: what it leaves out of a term, we do)
+const PUNCTUATION = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
+function termsOf(word) {
+  const terms = [];
+  let at = 0;
+  for (const { segment } of wordSegmenter.segment(word)) {
+    if (/^\s+$/.test(segment))
+      continue;
+    let term = '';
+    for (const { segment: g } of graphemeSegmenter.segment(segment))
+      if (!PUNCTUATION.test(g))
+        term += g;
+    if (term)
+      terms.push({ term, at });
+    at++;
+  }
+  return terms;
+}
+
+// The passage map (site/build-index.mjs writes it beside the index): { speakers, pages: { ID:
+// { at: [LOCATION…], ids: [ANCHOR-ID…], speakers: [SPEAKER INDEX…] } } }, each page's arrays
+// unpacked when it is first needed.
+async function loadPassages() {
+  const got = await fetch(new URL('./pagefind/passages.pf_passages', import.meta.url));
+  if (!got.ok)
+    throw new Error(`passages.pf_passages: ${got.status}`);
+  let bytes = new Uint8Array(await got.arrayBuffer());
+  // gzip as written; a server may have unpacked it already (Content-Encoding: gzip)
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b)
+    bytes = new Uint8Array(await new Response(new Blob([bytes]).stream()
+      .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  const map = JSON.parse(new TextDecoder().decode(bytes));
+  const unpacked = new Map();
+  map.page = (id) => {
+    if (!unpacked.has(id)) {
+      const flat = map.pages[id] || [];
+      const p = { at: [], ids: [], speakers: [] };
+      for (let k = 0; k < flat.length; k += 3) {
+        p.at.push(flat[k]);
+        p.ids.push(flat[k + 1]);
+        p.speakers.push(flat[k + 2]);
+      }
+      unpacked.set(id, p);
+    }
+    return unpacked.get(id);
+  };
+  return map;
+}
+
+// The passage of `p` that location `from` (to `to`, both included) is in: its index, or -1
+// when it is before the first anchor or runs into the next passage.
+function passageAt(p, from, to) {
+  let lo = 0, hi = p.at.length - 1, k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.at[mid] <= from) {
+      k = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (k < 0 || (k + 1 < p.at.length && to >= p.at[k + 1]))
+    return -1;
+  return k;
+}
+
+// The passages of `p` (in order) that hold each word of `plan` (its terms side by side, at the
+// places termsOf gave them), of the speaker numbered `speaker` when it is not null.  `found`:
+// term → the locations Pagefind gave for it on this page (a Set).
+function passagesHolding(p, plan, found, speaker) {
+  let hits = null;
+  for (const terms of plan) {
+    const first = terms[0];
+    const last = terms[terms.length - 1];
+    const here = new Set();
+    for (const l of found.get(first.term)) {
+      const start = l - first.at;
+      if (!terms.every((t) => found.get(t.term).has(start + t.at)))
+        continue;
+      const k = passageAt(p, l, start + last.at);
+      if (k >= 0 && (hits === null || hits.has(k)))
+        here.add(k);
+    }
+    hits = here;
+    if (hits.size === 0)
+      break;
+  }
+  return [...hits].filter((k) => speaker === null || p.speakers[k] === speaker).sort((x, y) => x - y);
+}
+
+// The text of passage `k` of `p` in the fragment `d`: its words (d.raw_content is the page's
+// text with a U+200B between the words Pagefind indexed, < and > as entities) from its anchor
+// to the next one.
+function passageText(d, p, k) {
+  const tokens = d.raw_content.split('\u200B');
+  const to = k + 1 < p.at.length ? p.at[k + 1] : tokens.length;
+  return tokens.slice(p.at[k], to).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
+}
+
 function say(text) {
   summary.textContent = text;
 }
 
 // One hit of the list: the session (linked to the passage), its year and speaker, the excerpt.
-function hitItem(page, p, words) {
+function hitItem(d, id, speaker, text, words) {
   const li = document.createElement('li');
   const a = document.createElement('a');
   // the pages are beside index.html: a link relative to it works wherever the folder is put
-  a.href = `${page.raw_url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(p.id)}`;
-  a.textContent = page.meta.title || page.url;
+  a.href = `${d.raw_url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(id)}`;
+  a.textContent = d.meta.title || d.url;
   const where = document.createElement('span');
   where.className = 'where';
-  where.textContent = [page.filters.fiscal_year, p.speaker].flat().filter(Boolean).join('・');
-  const text = document.createElement('p');
-  text.append(...excerpt(p, marksOf(p, words)));
-  li.append(a, where, text);
+  where.textContent = [d.filters.fiscal_year, speaker].flat().filter(Boolean).join('・');
+  const p = document.createElement('p');
+  const passage = { text };
+  p.append(...excerpt(passage, marksOf(passage, words)));
+  li.append(a, where, p);
   return li;
 }
 
-// The hits shown at once; the pages read first, and how often (in pages read) the count so far
-// is said.
+// The hits shown at once (and on each 「次の50件を表示」).
 const SHOWN = 50;
-const BATCH = 8;
 
 let current = 0;   // the number of the search under way: an older one stops showing
 
-async function run(pagefind, q, filters) {
+// A search: Pagefind asked once for each term of the query (alone, with the council, year and
+// speaker filters, which are of pages), the pages that have every term, and in them the
+// passages that hold each word (map: the passage map).  All of that is from the index without
+// reading any page's text: the count is said at once.  Then the fragments of the pages of the
+// hits shown are read, for their excerpts.
+async function run(pagefind, map, q, filters) {
   const mine = ++current;
   list.replaceChildren();
   more.hidden = true;
   const words = queryWords(q);
-  if (words.length === 0) {
+  // (the terms from the words as typed: Pagefind does not unify ７ and 7 as NFKC does)
+  const plan = q.split(/\s+/).map(termsOf).filter((terms) => terms.length);
+  if (plan.length === 0) {
     say('検索する言葉を入れてください。');
     return;
   }
   const started = performance.now();
+  const mark = (name) => { document.body.dataset[name] = String(Math.round(performance.now() - started)); };
   const pageFilters = {};
   for (const [k, v] of Object.entries(filters))
     if (v)
       pageFilters[k] = v;
-  const search = await pagefind.search(q, { filters: pageFilters });
-  // Every page Pagefind returns is read, in its order: the count is of every passage holding
-  // the words.  They are asked for in growing runs (BATCH pages, then twice as many, …): the
-  // first few come in fast and their hits are shown at once, the rest fetched many at a time.
-  const hits = [];
-  const shown = `“${q.trim()}”`;
-  const loads = [];
-  let ask = BATCH;
-  for (let k = 0; k < search.results.length; k++) {
-    if (k === loads.length) {
-      for (const r of search.results.slice(k, k + ask))
-        loads.push(r.data());
-      ask *= 2;
+  const terms = [...new Set(plan.flat().map((t) => t.term))];
+  const answers = await Promise.all(terms.map((t) => pagefind.search(t, { filters: pageFilters })));
+  if (mine !== current)
+    return;
+  // the pages with every term: their locations of each, their score summed over the terms
+  const pages = new Map();
+  answers.forEach((answer, n) => {
+    for (const r of answer.results) {
+      if (n > 0 && !pages.has(r.id))
+        continue;
+      const page = pages.get(r.id) || { result: r, score: 0, found: new Map() };
+      page.score += r.score;
+      page.found.set(terms[n], new Set(r.words));
+      pages.set(r.id, page);
     }
-    const d = await loads[k];
-    if (mine !== current)
-      return;
-    for (const p of passages(d, words, filters.speaker))
-      hits.push({ page: d, p });
-    while (list.childElementCount < Math.min(hits.length, SHOWN)) {
-      const { page, p } = hits[list.childElementCount];
-      list.append(hitItem(page, p, words));
-      if (list.childElementCount === 1)
-        document.body.dataset.firstMs = String(Math.round(performance.now() - started));
-    }
-    if (k % BATCH === BATCH - 1 && k + 1 < search.results.length && hits.length)
-      say(`${shown} の検索結果 ${hits.length}件以上（検索中）`);
+    if (n > 0)
+      for (const [id, page] of pages)
+        if (page.found.size < n + 1)
+          pages.delete(id);
+  });
+  const speaker = filters.speaker ? map.speakers.indexOf(filters.speaker) : null;
+  const order = [...pages.values()].sort((x, y) => y.score - x.score);
+  for (const page of order) {
+    page.p = map.page(page.result.id);
+    page.hits = passagesHolding(page.p, plan, page.found, speaker);
   }
-  if (hits.length === 0)
-    say(`${shown} を含む発言はありません（0件）。言葉や絞り込みを変えてお試しください。`);
-  else
-    say(`${shown} の検索結果 ${hits.length}件` +
-        (hits.length > SHOWN ? `（${SHOWN}件ずつ表示）` : ''));
-  // the rest, SHOWN at a time, on request
-  showMore = () => {
-    const upto = Math.min(hits.length, list.childElementCount + SHOWN);
-    const first = list.childElementCount;
-    while (list.childElementCount < upto) {
-      const { page, p } = hits[list.childElementCount];
-      list.append(hitItem(page, p, words));
+  // Read page's fragment and count its passages as written; false when that differs from
+  // what the locations said.
+  let read = 0;
+  const verify = async (page) => {
+    if (!page.text) {
+      read++;
+      page.d = await page.result.data();
+      page.text = true;
+      const exact = [];
+      for (let k = 0; k < page.p.at.length; k++)
+        if (speaker === null || page.p.speakers[k] === speaker) {
+          const folded = fold(passageText(page.d, page.p, k));
+          if (words.every((w) => folded.includes(w)))
+            exact.push(k);
+        }
+      page.agrees = exact.join() === page.hits.join();
+      page.hits = exact;
+    }
+    return page.agrees;
+  };
+  // The pages whose hits are among the first `upto`, read and checked until the first `upto`
+  // hits are all on pages read; and the pages the locations found nothing on (the two
+  // segmenters may have cut the words there differently).  True when all agreed.
+  const verifyFirst = async (upto) => {
+    let agreed = true;
+    for (;;) {
+      const need = [];
+      let n = 0;
+      for (const page of order) {
+        if (n >= upto)
+          break;
+        if (!page.text)
+          need.push(page);
+        n += page.hits.length;
+      }
+      if (need.length === 0)
+        return agreed;
+      if (!(await Promise.all(need.map(verify))).every(Boolean))
+        agreed = false;
+      if (mine !== current)
+        return agreed;
+    }
+  };
+  const shown = `“${q.trim()}”`;
+  const count = () => order.reduce((a, page) => a + page.hits.length, 0);
+  const unsure = order.filter((page) => page.hits.length === 0);
+  let agreed = (await Promise.all(unsure.map(verify))).every(Boolean);
+  agreed = (await verifyFirst(SHOWN)) && agreed;
+  if (mine !== current)
+    return;
+  if (!agreed) {
+    // The locations missed or made up a hit: every page is read (as the check before the
+    // passage map did), in growing runs, saying the count so far.
+    const rest = order.filter((page) => !page.text);
+    for (let from = 0, run = 8; from < rest.length; from += run, run *= 2) {
+      if (count())
+        say(`${shown} の検索結果 ${count()}件以上（検索中）`);
+      await Promise.all(rest.slice(from, from + run).map(verify));
+      if (mine !== current)
+        return;
+    }
+  }
+  // the hits in order (pages by score, passages as on the page), and the summary of them
+  let hits = [];
+  const tell = () => {
+    hits = order.flatMap((page) => page.hits.map((k) => ({ page, k })));
+    if (hits.length === 0)
+      say(`${shown} を含む発言はありません（0件）。言葉や絞り込みを変えてお試しください。`);
+    else
+      say(`${shown} の検索結果 ${hits.length}件` + (hits.length > SHOWN ? `（${SHOWN}件ずつ表示）` : ''));
+  };
+  tell();
+  mark('countMs');
+  // the hits from `from` on, SHOWN of them (their pages read: verifyFirst)
+  const showFrom = (from) => {
+    const upto = Math.min(hits.length, from + SHOWN);
+    for (let n = from; n < upto; n++) {
+      const { page, k } = hits[n];
+      list.append(hitItem(page.d, page.p.ids[k], map.speakers[page.p.speakers[k]] || '',
+                          passageText(page.d, page.p, k), words));
+      if (n === 0)
+        mark('firstMs');
     }
     more.hidden = list.childElementCount >= hits.length;
+  };
+  // the next SHOWN: their pages read first, which may correct the count (said again)
+  showMore = async () => {
+    const first = list.childElementCount;
+    if (!(await verifyFirst(first + SHOWN)))
+      tell();
+    document.body.dataset.searchRead = String(read);
+    if (mine !== current)
+      return;
+    showFrom(first);
     list.children[first]?.querySelector('a').focus();
   };
-  more.hidden = list.childElementCount >= hits.length;
-  if (!document.body.dataset.firstMs || hits.length === 0)
-    document.body.dataset.firstMs = String(Math.round(performance.now() - started));
-  document.body.dataset.searchMs = String(Math.round(performance.now() - started));
+  showFrom(0);
+  if (hits.length === 0)
+    mark('firstMs');
+  mark('searchMs');
+  // (for tests/web and bench/search: how many pages' fragments this search read)
+  document.body.dataset.searchRead = String(read);
 }
 
 // Fill a filter's <select> with the values the index has (令和9年度 before 令和10年度).
@@ -225,13 +410,14 @@ function fill(select, values) {
 }
 
 async function start() {
-  let pagefind;
+  let pagefind, map;
   try {
+    const passages = loadPassages();
     pagefind = await import('./pagefind/pagefind.js');
-    await pagefind.options({ excerptLength: 30 });
     await pagefind.init();
+    map = await passages;
   } catch (e) {
-    return;   // no index here: the page stays the list of sessions
+    return;   // no index here (or not all of it): the page stays the list of sessions
   }
   const filters = await pagefind.filters();
   for (const name of ['council', 'fiscal_year', 'speaker'])
@@ -241,12 +427,17 @@ async function start() {
   for (const name of ['q', 'council', 'fiscal_year', 'speaker'])
     if (params.get(name))
       form.elements[name].value = params.get(name);
-  const go = () => run(pagefind, form.elements.q.value, {
+  const go = () => run(pagefind, map, form.elements.q.value, {
     council: form.elements.council.value,
     fiscal_year: form.elements.fiscal_year.value,
     speaker: form.elements.speaker.value,
   }).then(() => { document.body.dataset.searched = form.elements.q.value; });
-  more.addEventListener('click', () => showMore());
+  // (data-more-loading while the next hits' fragments are read)
+  more.addEventListener('click', () => {
+    more.hidden = true;
+    document.body.dataset.moreLoading = '1';
+    showMore().finally(() => { delete document.body.dataset.moreLoading; });
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const shown = new URLSearchParams();
@@ -254,7 +445,8 @@ async function start() {
       if (form.elements[name].value)
         shown.set(name, form.elements[name].value);
     history.replaceState(null, '', `?${shown}`);
-    delete document.body.dataset.firstMs;
+    for (const name of ['firstMs', 'countMs', 'searchMs', 'searchRead'])
+      delete document.body.dataset[name];
     go();
   });
   document.body.dataset.searchReady = '1';
