@@ -639,12 +639,64 @@ font_em (GHashTable *ems, PangoFont *font, int fallback)
   return em;
 }
 
+/* Scripts Japanese text turns between every few characters. */
+static int
+japanese_script (PangoScript s)
+{
+  return s == PANGO_SCRIPT_HAN || s == PANGO_SCRIPT_HIRAGANA || s == PANGO_SCRIPT_KATAKANA;
+}
+
+/* Whether two items' extra attributes are the same, and ask for no font feature (the 'halt'
+ * of punctuation: its lookups are not the same for every script). */
+static int
+same_attrs (GSList *a, GSList *b)
+{
+  for (; a && b; a = a->next, b = b->next)
+    if (!pango_attribute_equal (a->data, b->data)
+        || ((PangoAttribute *) a->data)->klass->type == PANGO_ATTR_FONT_FEATURES)
+      return 0;
+  return !a && !b;
+}
+
+/* Join adjacent items that differ only in a Japanese script (Han, Hiragana, Katakana, and the
+ * punctuation between them), shaped then as Han.  Pango itemizes by script, and Japanese text
+ * changes script every three or four characters: the 20× session had 91,000 items, and each
+ * shaping call has a fixed cost of several thousand instructions (bench/README.md F3, F17).
+ * Shaping such a run in one call gives the same glyphs: the pinned fonts' default features for
+ * horizontal Japanese (ccmp, locl, and the halt we ask for) are the same for these scripts,
+ * which build-output-sums checks on every PDF the suite makes.  Items of any other script
+ * (Latin, Greek, Hangul), font, size, language or attributes stay apart. */
+static GList *
+join_japanese_items (GList *items)
+{
+  for (GList *l = items; l && l->next;)
+    {
+      PangoItem *a = l->data, *b = l->next->data;
+      if (a->analysis.font == b->analysis.font && a->analysis.level == b->analysis.level
+          && a->analysis.gravity == b->analysis.gravity && a->analysis.flags == b->analysis.flags
+          && a->analysis.language == b->analysis.language
+          && japanese_script (a->analysis.script) && japanese_script (b->analysis.script)
+          && a->offset + a->length == b->offset
+          && same_attrs (a->analysis.extra_attrs, b->analysis.extra_attrs))
+        {
+          a->length += b->length;
+          a->num_chars += b->num_chars;
+          a->analysis.script = PANGO_SCRIPT_HAN;
+          pango_item_free (b);
+          items = g_list_delete_link (items, l->next);
+        }
+      else
+        l = l->next;
+    }
+  return items;
+}
+
 /* Itemize the whole text with every attribute (each item gets its extra attributes from the
  * itemizer's one pass over the list) and shape each item once. */
 static void
 shape_text (mn_para *p, PangoContext *pctx, PangoAttrList *attrs, int font_size)
 {
-  GList *items = pango_itemize (pctx, p->text, 0, p->text_len, attrs, NULL);
+  GList *items = join_japanese_items (pango_itemize (pctx, p->text, 0, p->text_len, attrs, NULL));
   GHashTable *ems = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (GList *l = items; l; l = l->next)
     {
