@@ -20,10 +20,19 @@
 // each page (by its fragment's name, the id of Pagefind's results), where each passage starts
 // in those locations, its id and its speaker.  It is read here from the fragments Pagefind has
 // just written (their anchors and speaker-ID meta), so its locations are Pagefind's own.
+// Beside it, the words of the index: every distinct word of the pages as Pagefind cut them
+// (its fragments' U+200B-separated content, white space trimmed), which is what lets the page
+// know, from the index alone, whether a query word can be in any page at all and which words
+// can hold its start (２７ for 7年) — Pagefind's own matching cannot say that: it drops, bends
+// and widens query words (see site/search.js).
 // Format: gzip (no other header) of JSON { "speakers": [NAME…], "pages": { ID: [LOCATION,
-// "ANCHOR-ID", SPEAKER…] } }, three values a passage in the order of the page, SPEAKER an index
-// into speakers or -1; an anchor that starts where the next one starts is left out (the
-// passage is the inner one's, as site/search.js always cut them).
+// "ANCHOR-ID", SPEAKER…] }, "words": [WORD…], "regular": BOOL }, three values a passage in
+// the order of the page, SPEAKER an index into speakers or -1; an anchor that starts where the
+// next one starts is left out (the passage is the inner one's, as site/search.js always cut
+// them).  "regular" is false when some page's text, folded whole (NFKC, case folded, without
+// white space, as site/search.js compares), is not its words folded one by one and joined
+// (a combining mark or a half-width sound mark that NFKC joins across two words): the words
+// then cannot say where a query word may be, and the page reads every page.
 // The bundle is made in DIR/.pagefind-new and moved into place whole, so a failed run leaves
 // the previous one as it was.
 //
@@ -50,6 +59,8 @@ function writePassages(bundle) {
   const speakers = [];
   const speakerIndex = new Map();
   const pages = {};
+  const words = new Set();
+  let regular = true;
   const fragments = path.join(bundle, 'fragment');
   for (const name of fs.readdirSync(fragments).sort()) {
     if (!name.endsWith('.pf_fragment'))
@@ -57,11 +68,23 @@ function writePassages(bundle) {
     const read = readFragment(path.join(fragments, name));
     // (a file of several small pages is a group: { ID: fragment… })
     const group = 'url' in read ? { [name.replace(/\.pf_fragment$/, '')]: read } : read;
-    for (const [id, d] of Object.entries(group))
+    for (const [id, d] of Object.entries(group)) {
       pages[id] = passagesOf(d, speakers, speakerIndex);
+      const tokens = d.content.split('\u200B');
+      for (const t of tokens)
+        if (t.trim())
+          words.add(t.trim());
+      if (fold(tokens.join('')) !== tokens.map(fold).join(''))
+        regular = false;
+    }
   }
-  const json = JSON.stringify({ speakers, pages });
+  const json = JSON.stringify({ speakers, pages, words: [...words].sort(), regular });
   fs.writeFileSync(path.join(bundle, 'passages.pf_passages'), zlib.gzipSync(json, { level: 9 }));
+}
+
+// Text as site/search.js compares it: NFKC, case folded, without white space.
+function fold(text) {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 // The passages of fragment `d` as the map has them: [LOCATION, ID, SPEAKER…].
