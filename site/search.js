@@ -116,8 +116,10 @@ function excerpt(p, marks) {
 // The first term Pagefind makes of `word` as pagefind.js cuts a query (1.6.0,
 // PagefindInstance.search: the browser's word segmenter for Japanese, each piece without its
 // punctuation characters, a piece of punctuation alone no term), or null when it makes none
-// (a word of punctuation or symbols alone) or when that term, asked alone, would be cut again
-// (then Pagefind would look for each piece, not for a word starting with it).
+// (a word of punctuation alone), when it holds anything but letters, digits and marks (its
+// index has no word for a symbol: ○, ◎, ～ and ＝ of input/ are never found) or when that term,
+// asked alone, would be cut again (then Pagefind would look for each piece, not for a word
+// starting with it).
 const wordSegmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const graphemeSegmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 // (pagefind.js's test, its precedence kept: what it leaves out of a term, we do)
@@ -136,7 +138,7 @@ function termsOf(word) {
 }
 function firstTerm(word) {
   const [term] = termsOf(word);
-  if (!term || termsOf(term).length !== 1)
+  if (!term || termsOf(term).length !== 1 || !/^[\p{L}\p{N}\p{M}]+$/u.test(term))
     return null;
   return term;
 }
@@ -149,13 +151,8 @@ async function loadPassages() {
   const got = await fetch(new URL('./pagefind/passages.pf_passages', import.meta.url));
   if (!got.ok)
     throw new Error(`passages.pf_passages: ${got.status}`);
-  let bytes = new Uint8Array(await got.arrayBuffer());
-  // gzip as written; a server may have unpacked it already (Content-Encoding: gzip)
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b)
-    bytes = new Uint8Array(await new Response(new Blob([bytes]).stream()
-      .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-  const map = JSON.parse(new TextDecoder().decode(bytes));
-  if (!Array.isArray(map.words))
+  const map = JSON.parse(new TextDecoder().decode(await gunzipped(got)));
+  if (!Array.isArray(map.words) || !map.files)
     throw new Error('passages.pf_passages: no words (an index made by an older site/build-index.mjs)');
   const unpacked = new Map();
   map.page = (id) => {
@@ -222,13 +219,42 @@ function questionsFor(words) {
   return kept.length <= MOST_ASKED ? kept : null;
 }
 
+// Bytes as fetched, gunzipped when they are gzip (as written; a server may have unpacked them
+// already, saying Content-Encoding: gzip).
+async function gunzipped(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes]).stream()
+    .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+}
+
+// The fragment of page `id` (Pagefind's file of its text, url, meta and filters: "pagefind_dcd"
+// and JSON), fetched and unpacked here rather than by Pagefind's result.data(), which also
+// works out excerpts and sub-results this page does not use; each is fetched once.
+const fragments = new Map();
+function readFragment(map, id) {
+  if (!fragments.has(id))
+    fragments.set(id, (async () => {
+      const file = map.files[id] || id;
+      const got = await fetch(new URL(`./pagefind/fragment/${file}.pf_fragment`, import.meta.url));
+      if (!got.ok)
+        throw new Error(`${file}.pf_fragment: ${got.status}`);
+      const text = new TextDecoder().decode(await gunzipped(got));
+      if (!text.startsWith('pagefind_dcd'))
+        throw new Error(`${file}.pf_fragment: not a Pagefind fragment`);
+      const read = JSON.parse(text.slice('pagefind_dcd'.length));
+      return file === id ? read : read[id];
+    })());
+  return fragments.get(id);
+}
+
 // The passages of `p` in the fragment `d` as text, in order: each from its anchor to the next
-// (d.raw_content is the page's text with a U+200B between the words Pagefind indexed, < and >
-// as entities).
+// (d.content is the page's text with a U+200B between the words Pagefind indexed).
 function passageTexts(d, p) {
-  const tokens = d.raw_content.split('\u200B');
+  const tokens = d.content.split('\u200B');
   return p.at.map((from, k) => tokens.slice(from, k + 1 < p.at.length ? p.at[k + 1] : tokens.length)
-    .join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim());
+    .join('').trim());
 }
 
 function say(text) {
@@ -240,7 +266,7 @@ function hitItem(d, id, speaker, text, words) {
   const li = document.createElement('li');
   const a = document.createElement('a');
   // the pages are beside index.html: a link relative to it works wherever the folder is put
-  a.href = `${d.raw_url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(id)}`;
+  a.href = `${d.url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(id)}`;
   a.textContent = d.meta.title || d.url;
   const where = document.createElement('span');
   where.className = 'where';
@@ -332,7 +358,7 @@ async function run(pagefind, map, q, filters) {
   // Read a page's fragment and count its passages as written.
   const speaker = filters.speaker ? map.speakers.indexOf(filters.speaker) : null;
   const readPage = async (page) => {
-    page.d = await page.result.data();
+    page.d = await readFragment(map, page.result.id);
     read++;
     page.p = map.page(page.result.id);
     page.texts = passageTexts(page.d, page.p);
