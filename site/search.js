@@ -468,3 +468,7 @@ async function start() {
 }
 
 start();
+
+// (for tests/web/search.js: that Pagefind, asked the first term of each word of its index,
+// returns every page the word is on, which is what step 2 relies on)
+export { firstTerm, readFragment, loadPassages };

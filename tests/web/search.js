@@ -219,6 +219,38 @@ async function main(dir) {
     }
     console.log(`search times in the page (ms): ${times.join(' ')}`);
 
+    // What site/search.js relies on to find every page where a word can be: Pagefind, asked
+    // the first term of a word of its index (firstTerm), returns every page the word is on (a
+    // word with no such term, a symbol, is never asked: every page is read).
+    await page.goto(base + 'index.html');
+    await page.waitForSelector('body[data-search-ready]', { timeout: 15000 });
+    const asked = await page.evaluate(async () => {
+      const { firstTerm, readFragment, loadPassages } = await import('./search.js');
+      const pf = await import('./pagefind/pagefind.js');
+      await pf.init();
+      const map = await loadPassages();
+      const on = new Map();   // word -> the pages it is on
+      for (const id of Object.keys(map.pages))
+        for (const t of (await readFragment(map, id)).content.split('\u200B'))
+          if (t.trim())
+            (on.get(t.trim()) || on.set(t.trim(), new Set()).get(t.trim())).add(id);
+      const missed = [];
+      let n = 0;
+      for (const [word, pages] of on) {
+        const term = firstTerm(word);
+        if (term === null)
+          continue;
+        n++;
+        const found = new Set((await pf.search(term)).results.map((r) => r.id));
+        if ([...pages].some((id) => !found.has(id)))
+          missed.push(`${word} (asked ${term})`);
+      }
+      return { n, words: map.words.length, listed: on.size, missed };
+    });
+    check(asked.listed === asked.words && asked.missed.length === 0 && asked.n > 1000,
+          `Pagefind finds every page of each of the ${asked.n} words of the index asked by their first term ` +
+          `(${asked.words} words listed)${asked.missed.length ? `; not: ${asked.missed.slice(0, 5).join(' ')}` : ''}`);
+
     // the search page with results is accessible too (axe-core, as tests/web/axe.js)
     await search(page, base, 'HER-SYS', '');
     await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
