@@ -79,7 +79,7 @@ function writePassages(bundle) {
       for (const t of tokens)
         if (t.trim())
           words.add(t.trim());
-      if (fold(tokens.join('')) !== tokens.map(fold).join(''))
+      if (fold(tokens.join('')) !== tokens.map(foldOnce).join(''))
         regular = false;
     }
   }
@@ -90,6 +90,15 @@ function writePassages(bundle) {
 // Text as site/search.js compares it: NFKC, case folded, without white space.
 function fold(text) {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+// The same for a word of a page, each distinct one folded once (a page has thousands of words,
+// a few hundred of them distinct).
+const foldedWords = new Map();
+function foldOnce(word) {
+  if (!foldedWords.has(word))
+    foldedWords.set(word, fold(word));
+  return foldedWords.get(word);
 }
 
 // The passages of fragment `d` as the map has them: [LOCATION, ID, SPEAKER…].
