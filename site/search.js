@@ -180,25 +180,43 @@ async function loadPassages() {
 // The words of the index that folded word `w` can start in, as written there: those holding
 // it, and those ending with a beginning of it whose rest the words of the index can spell on
 // (each word of the rest whole but the last, which may go on: 7年 after ２７ needs a word
-// starting with 年).  Which words follow which is not known here, so this is every place `w`
-// may be, and perhaps more; none means it is nowhere.
-function startsOf(map, w) {
+// starting with 年); and the words it can end in, the same way round (年 for 7年, after a word
+// ending with 7).  Which words follow which is not known here, so these are every place `w`
+// may be, and perhaps more; no start means it is nowhere.  { starts, ends }
+function placesOf(map, w) {
   const words = map.folded();
-  // rest[j]: w from its j-th code unit on can be spelled by words of the index
+  // rest[j]: w from its j-th code unit on can be spelled by words of the index; lead[j]: w
+  // up to its j-th code unit can be
   const rest = [];
   for (let j = w.length - 1; j >= 1; j--) {
     const tail = w.slice(j);
     rest[j] = words.some(({ folded: f }) => f.startsWith(tail) ||
       (f.length < tail.length && tail.startsWith(f) && rest[j + f.length]));
   }
-  return words.filter(({ folded: f }) => {
-    if (f.includes(w))
+  const lead = [];
+  for (let j = 1; j < w.length; j++) {
+    const head = w.slice(0, j);
+    lead[j] = words.some(({ folded: f }) => f.endsWith(head) ||
+      (f.length < head.length && head.endsWith(f) && lead[j - f.length]));
+  }
+  const holding = (f) => f.includes(w);
+  const starts = words.filter(({ folded: f }) => {
+    if (holding(f))
       return true;
     for (let k = Math.min(f.length, w.length - 1); k >= 1; k--)
       if (rest[k] && f.endsWith(w.slice(0, k)))
         return true;
     return false;
   }).map((x) => x.word);
+  const ends = words.filter(({ folded: f }) => {
+    if (holding(f))
+      return true;
+    for (let k = Math.max(1, w.length - f.length); k < w.length; k++)
+      if (lead[k] && f.startsWith(w.slice(k)))
+        return true;
+    return false;
+  }).map((x) => x.word);
+  return { starts, ends };
 }
 
 // What to ask Pagefind for to find every page where one of `words` (of the index) is: their
@@ -310,34 +328,33 @@ async function run(pagefind, map, q, filters) {
   for (const [k, v] of Object.entries(filters))
     if (v)
       pageFilters[k] = v;
-  // the questions for each word (null: every page), and 0件 at once for a word that is nowhere
-  const asked = [];
-  for (const w of words) {
-    if (!map.regular) {
-      asked.push(null);
-      continue;
+  // What to ask Pagefind: for each word, the first terms of the words of the index it can start
+  // in and of those it can end in (a page must have one of each); 0件 at once for a word that
+  // is nowhere.  A list not to be asked (null) leaves every page.
+  const lists = [];
+  if (map.regular)
+    for (const w of words) {
+      const { starts, ends } = placesOf(map, w);
+      if (starts.length === 0 || ends.length === 0) {
+        none();
+        return;
+      }
+      lists.push(questionsFor(starts), questionsFor(ends));
     }
-    const starts = startsOf(map, w);
-    if (starts.length === 0) {
-      none();
-      return;
-    }
-    asked.push(questionsFor(starts));
-  }
-  // the pages where every word can be, each scored by its best answer for each word
-  const terms = [...new Set(asked.flat().filter((t) => t !== null))];
-  const everyPage = asked.includes(null);
+  const asked = lists.filter((questions) => questions !== null);
+  const terms = [...new Set(asked.flat())];
   const [all, ...answers] = await Promise.all([
-    everyPage ? pagefind.search(null, { filters: pageFilters }) : null,
+    asked.length ? null : pagefind.search(null, { filters: pageFilters }),
     ...terms.map((t) => pagefind.search(t, { filters: pageFilters }))]);
   if (mine !== current)
     return;
-  const scoreOf = new Map(terms.map((t, n) => [t, new Map(answers[n].results.map((r) => [r.id, r]))]));
+  // the pages that answer every list, each scored by its best answer to each
+  const answerOf = new Map(terms.map((t, n) => [t, answers[n].results]));
   let pages = null;
-  for (const questions of asked) {
+  for (const questions of asked.length ? asked : [null]) {
     const here = new Map();
-    for (const t of questions || [null])
-      for (const r of t === null ? all.results : scoreOf.get(t).values())
+    for (const results of questions ? questions.map((t) => answerOf.get(t)) : [all.results])
+      for (const r of results)
         if (!here.has(r.id) || here.get(r.id).score < r.score)
           here.set(r.id, r);
     if (pages === null) {
@@ -382,17 +399,25 @@ async function run(pagefind, map, q, filters) {
         mark('firstMs');
     }
   };
-  let done = 0;
-  for (let run = 8; done < order.length; run *= 2) {
-    const batch = order.slice(done, done + run);
-    await Promise.all(batch.map(readPage));
+  // every fragment asked for at once, best scored first (the browser fetches them in that
+  // order); the hits shown as the pages before them are read, the count so far said now and
+  // then (8, 16, 32… pages read)
+  const reading = order.map(readPage);
+  for (const r of reading)
+    r.catch(() => {});   // (a failure is met below, when its page's turn comes, or not at all)
+  for (let done = 0, tell = 8; done < order.length; done++) {
+    await reading[done];
     if (mine !== current)
       return;
-    done += batch.length;
-    hits = order.slice(0, done).flatMap((page) => page.hits.map((k) => ({ page, k })));
+    if (order[done].hits.length === 0 && done + 1 < order.length && done + 1 !== tell)
+      continue;
+    hits = order.slice(0, done + 1).flatMap((page) => page.hits.map((k) => ({ page, k })));
     showMore();
-    if (done < order.length && hits.length)
-      say(`${shown} の検索結果 ${hits.length}件以上（検索中）`);
+    if (done + 1 === tell) {
+      tell *= 2;
+      if (done + 1 < order.length && hits.length)
+        say(`${shown} の検索結果 ${hits.length}件以上（検索中）`);
+    }
   }
   if (hits.length === 0) {
     none();
@@ -444,6 +469,9 @@ async function start() {
     council: form.elements.council.value,
     fiscal_year: form.elements.fiscal_year.value,
     speaker: form.elements.speaker.value,
+  }).catch((e) => {
+    say('索引を読めず、検索できませんでした。ページを読み込み直してください。');
+    console.error(e);
   }).then(() => { document.body.dataset.searched = form.elements.q.value; });
   // (data-more-loading while the next hits' fragments are read)
   more.addEventListener('click', () => {
