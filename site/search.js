@@ -299,6 +299,8 @@ function hitItem(d, id, speaker, text, words) {
 
 // The hits shown at once (and on each 「次の50件を表示」).
 const SHOWN = 50;
+// The pages' fragments being read at once.
+const READING = 8;
 
 let current = 0;   // the number of the search under way: an older one stops showing
 
@@ -399,16 +401,23 @@ async function run(pagefind, map, q, filters) {
         mark('firstMs');
     }
   };
-  // every fragment asked for at once, best scored first (the browser fetches them in that
-  // order); the hits shown as the pages before them are read, the count so far said now and
-  // then (8, 16, 32… pages read)
-  const reading = order.map(readPage);
-  for (const r of reading)
-    r.catch(() => {});   // (a failure is met below, when its page's turn comes, or not at all)
+  // the fragments read best scored first, READING at a time (more would only slow the first:
+  // the browser fetches six at once, and unpacks them all on one thread); the hits shown as
+  // the pages before them are read, the count so far said now and then (8, 16, 32… pages)
+  const reading = [];
+  const startReading = (n) => {
+    if (n < order.length) {
+      reading[n] = readPage(order[n]);
+      reading[n].catch(() => {});   // (met below when its turn comes, or not at all)
+    }
+  };
+  for (let n = 0; n < READING; n++)
+    startReading(n);
   for (let done = 0, tell = 8; done < order.length; done++) {
     await reading[done];
     if (mine !== current)
       return;
+    startReading(done + READING);
     if (order[done].hits.length === 0 && done + 1 < order.length && done + 1 !== tell)
       continue;
     hits = order.slice(0, done + 1).flatMap((page) => page.hits.map((k) => ({ page, k })));
