@@ -20,25 +20,25 @@
 //   - Its filters are of pages: a page matches 「発言者: 山田一郎」 when anyone there is 山田一郎.
 //     So a passage of another speaker is left out (each passage's speaker is in the passage
 //     map, from the page's meta speaker-ID, from xsl/session-html.xsl).
-// What it does do, and what this script relies on: it returns every page with a word that
-// starts with a query term (measured on every word of input/: only symbols such as ○ and ◎,
-// never found, are missed; they are handled below).
+// What it does do, and what this script relies on: asked for a term, it returns every page
+// with a word starting with that term (tests/web/search.js checks it for every word of the
+// index of input/; symbols such as ○ and ◎ are never found, and are never asked for here).
 //
 // How a search goes (run):
 //   1. From the words of the index (the passage map's list, pagefind/passages.pf_passages),
-//      the words each query word can start in: those holding it (平成２７年 for 7年... as
-//      folded), and those ending with its beginning when the rest can follow in words of the
-//      index (２７ then 年).  When a query word can start in none, it is in no session: 0件 at
-//      once, no page read (コンピュータ, 量子コンピュータ).
-//   2. Pagefind is asked for the first term of each of those words (a word that is a prefix of
-//      another stands for both), with the council, year and speaker filters: the pages it
-//      returns are every page where the word can be.  Where that cannot be said (a symbol, too
-//      many words to ask for, or an index whose words NFKC joins across: "regular" false),
-//      every page the filters leave is taken.
-//   3. Those pages' fragments (a page's whole text) are read, best scored first, and each
-//      passage counted as written.  The first hits are shown as soon as they are known (the
-//      pages before them read), with 「N件以上（検索中）」 until every page is read.
-// So the count is exact, and costs reading the pages where the words can be: a word in 200
+//      the words each query word can start in: those holding it (folded, 平成２７年 holds 7年)
+//      and those ending with its beginning when the words of the index can spell the rest (２７
+//      then 年); and the same way round, the words it can end in.  When a query word can start
+//      or end in none, it is in no session: 0件 at once, no page read (コンピュータ).
+//   2. Pagefind is asked for the first term of each of those words (a term another starts
+//      with stands for both), with the council, year and speaker filters; the pages with a
+//      start and an end of every query word are every page where the words can be.  Where
+//      that cannot be said (a symbol, more than MOST_ASKED terms, or an index whose text NFKC
+//      joins across its words: "regular" false), every page the filters leave is taken.
+//   3. Those pages' fragments (a page's whole text) are read, best scored first, READING at a
+//      time, and each passage counted as written.  The first hits are shown as soon as the
+//      pages before them are read, with 「N件以上（検索中）」 until every page is.
+// So the count is exact, and costs reading the pages where the words are: a word in 200
 // sessions reads 200 fragments (docs/publishing.md, "The search", has the times).
 const form = document.querySelector('#search form');
 const summary = document.querySelector('#search .summary');
@@ -111,7 +111,6 @@ function excerpt(p, marks) {
     nodes.push(document.createTextNode('…'));
   return nodes;
 }
-
 
 // The first term Pagefind makes of `word` as pagefind.js cuts a query (1.6.0,
 // PagefindInstance.search: the browser's word segmenter for Japanese, each piece without its
