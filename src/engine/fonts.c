@@ -207,15 +207,6 @@ build_config (const char *fontdir, mn_diag *d)
   g_string_append (xml, "</dir>\n <cachedir>");
   append_escaped (xml, fccache);
   g_string_append (xml, "</cachedir>\n");
-  /* Only the faces we use: the Noto CJK collections also hold the KR, SC, TC and HK faces and
-   * their Mono ones (15 of the 17 faces), which nothing maps to, and which Pango's fontconfig
-   * threads would sort for every new font description (FcFontSetSort: 12 M instructions of a
-   * one-page build; bench/README.md F4).  Every face holds the same glyphs as the JP one. */
-  g_string_append (xml, " <selectfont>\n  <rejectfont><pattern/></rejectfont>\n  <acceptfont>\n");
-  static const char *const used[] = { "IPAexMincho", "IPAexGothic", "Noto Serif CJK JP", "Noto Sans CJK JP" };
-  for (size_t i = 0; i < G_N_ELEMENTS (used); i++)
-    g_string_append_printf (xml, "   <pattern><patelt name=\"family\"><string>%s</string></patelt></pattern>\n", used[i]);
-  g_string_append (xml, "  </acceptfont>\n </selectfont>\n");
   /* The generic families and the common Japanese names, mapped explicitly: Mincho (serif)
    * and Gothic (sans), each falling back to Noto CJK for characters IPAex lacks. */
   static const char *const mincho[] = { "serif", "Mincho", "IPAexMincho", "IPAex明朝", "Noto Serif CJK JP" };

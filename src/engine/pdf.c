@@ -444,6 +444,8 @@ flush_rules (mn_pdf *pdf)
 {
   cairo_t *cr = pdf->cr;
   guint n = pdf->rules->len;
+  if (n == 0)
+    return;   /* (and the array has no data yet) */
   rule *r = (rule *) (void *) pdf->rules->data;
   qsort (r, n, sizeof *r, cmp_rule);
   for (guint i = 0; i < n;)
