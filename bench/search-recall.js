@@ -5,15 +5,19 @@
 // its passages (elements with data-speaker).  Each is searched with Pagefind's own API in
 // headless chromium (the folder served on 127.0.0.1), and the words whose page is not among
 // the results are listed.  Then the same words are searched on index.html as a reader does
-// (site/search.js: the count from the index's word locations, checked as written on the pages
-// it reads) and each count is compared with the passages of every page that hold the word as
-// written (the pages' fragments, cut at their anchors as the passage map cuts them): the words
-// whose count differs (every third word), and how many searches read more than 50 pages (the slow path).  Run
-// by bench/search.
+// (site/search.js: the passages as written of the pages where the word can be) and each count
+// is compared with the passages of every page that hold the word as written (the pages'
+// fragments, cut at their anchors as the passage map cuts them): the words whose count differs
+// (every third word), how many searches read more than 50 pages, and the pages read in all.
+// Run by bench/search.
 'use strict';
 const path = require('path');
 const { chromium } = require(path.join(__dirname, '../tests/web/node_modules/playwright-core'));
 const { serve } = require(path.join(__dirname, '../tests/web/serve'));
+
+const KINDS = ['７年', '7年', '２７', '27', '7', '７', '１７日', '17日', '2月', '２月', 'ＨＥＲ－ＳＹＳ', 'HER-SYS',
+               'her', 'ＨＥＲ', 'sys', 'KB', 'ｋｂ', '1,237', '１，２３７', '3年度', '令和7', '和7', 'ｺﾛﾅ', 'コロナ',
+               'ワクチン接種', 'ン接', 'した。', '年度第', 'お願い', '委員長', '（', '○'];
 
 async function main(dir, pages) {
   const { server, base } = await serve(dir);
@@ -74,8 +78,12 @@ async function main(dir, pages) {
     });
     const wrong = [];
     let slow = 0;
+    let readAll = 0;
     // (every third word: a search that reads every page takes a second or more)
-    const counted = samples.filter((x, n) => n % 3 === 0);
+    // and words of the kinds where Pagefind's words and the text as written part: digits and
+    // Latin letters full and half width, inside longer numbers, half-width kana, words across
+    // kana and kanji, punctuation inside a word
+    const counted = samples.filter((x, n) => n % 3 === 0).concat(KINDS.map((w) => ['', w]));
     for (const [name, w] of counted) {
       await page.fill('input[name=q]', w);
       await page.selectOption('select[name=speaker]', '');
@@ -93,9 +101,11 @@ async function main(dir, pages) {
         wrong.push(`${w}: ${r.got} (as written ${r.want})`);
       if (r.read > 50)
         slow++;
+      readAll += r.read;
     }
-    console.log(`counts: ${counted.length - wrong.length} of ${counted.length} words (every third) counted as written in every ` +
-                `page's passages; ${slow} searches read more than 50 pages; differ: ${wrong.slice(0, 12).join(', ') || 'none'}`);
+    console.log(`counts: ${counted.length - wrong.length} of ${counted.length} words (every third, and ${KINDS.length} of the kinds above) counted as written in every ` +
+                `page's passages; ${slow} searches read more than 50 pages (${readAll} pages read in all); ` +
+                `differ: ${wrong.slice(0, 12).join(', ') || 'none'}`);
   } finally {
     await browser.close();
     server.kill();

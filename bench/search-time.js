@@ -12,7 +12,7 @@ const { serve } = require(path.join(__dirname, '../tests/web/serve'));
 const { chromium } = require(path.join(__dirname, '../tests/web/node_modules/playwright-core'));
 
 const QUERIES = [['HER-SYS', ''], ['個人情報', ''], ['量子コンピュータ', ''], ['区長', 'おのせ康裕'],
-                 ['ワクチン 接種', ''], ['おのせ康裕', ''], ['コンピュータ', '']];
+                 ['ワクチン 接種', ''], ['おのせ康裕', ''], ['コンピュータ', ''], ['７年', '']];
 
 async function once(page, q, speaker) {
   await page.fill('input[name=q]', q);

@@ -14,16 +14,27 @@
 // fragments; not Pagefind's own search interfaces), DIR/pagefind/passages.pf_passages (the
 // passage map, below) and DIR/search.js (site/search.js, the page's script).
 //
-// The passage map is what lets the page count the passages a word is in from Pagefind's index
-// alone, without reading each page's fragment (a session's whole text: the fragments are most
-// of the index's bytes).  Pagefind gives a page's hits as word locations; the map gives, for
-// each page (by its fragment's name, the id of Pagefind's results), where each passage starts
-// in those locations, its id and its speaker.  It is read here from the fragments Pagefind has
-// just written (their anchors and speaker-ID meta), so its locations are Pagefind's own.
+// The passage map is what lets the page cut a page's text into passages and know which words
+// a query word can be in, without reading every page's fragment (a session's whole text: the
+// fragments are most of the index's bytes).  For each page (by its fragment's name, the id of
+// Pagefind's results) it gives where each passage starts among the page's words (Pagefind's
+// word locations), its id and its speaker; and for the whole index its words: every distinct
+// word of the pages as Pagefind cut them (the fragments' U+200B-separated content, white space
+// trimmed).  From those the page knows whether a query word can be in any page at all, and
+// which words can hold its start (２７ for 7年), which Pagefind's own matching cannot say: it
+// drops, bends and widens query words (see site/search.js).  All of it is read here from the
+// fragments Pagefind has just written (their content, anchors and speaker-ID meta), so its
+// locations and words are Pagefind's own.
 // Format: gzip (no other header) of JSON { "speakers": [NAME…], "pages": { ID: [LOCATION,
-// "ANCHOR-ID", SPEAKER…] } }, three values a passage in the order of the page, SPEAKER an index
-// into speakers or -1; an anchor that starts where the next one starts is left out (the
-// passage is the inner one's, as site/search.js always cut them).
+// "ANCHOR-ID", SPEAKER…] }, "files": { ID: FILE }, "words": [WORD…], "regular": BOOL }.
+// pages: three values a passage in the order of the page, SPEAKER an index into speakers or
+// -1; an anchor that starts where the next one starts is left out (the passage is the inner
+// one's, as site/search.js always cut them).  files: the fragment file of a page that is in a
+// group (several small pages in one file); any other page's is ID.pf_fragment.  regular: false
+// when some page's text folded whole (NFKC, case folded, without white space, as
+// site/search.js compares) is not its words folded one by one and joined (a combining mark
+// that NFKC joins across two words): the words then cannot say where a query word may be, and
+// the page reads every page.
 // The bundle is made in DIR/.pagefind-new and moved into place whole, so a failed run leaves
 // the previous one as it was.
 //
@@ -50,6 +61,9 @@ function writePassages(bundle) {
   const speakers = [];
   const speakerIndex = new Map();
   const pages = {};
+  const files = {};
+  const words = new Set();
+  let regular = true;
   const fragments = path.join(bundle, 'fragment');
   for (const name of fs.readdirSync(fragments).sort()) {
     if (!name.endsWith('.pf_fragment'))
@@ -57,11 +71,34 @@ function writePassages(bundle) {
     const read = readFragment(path.join(fragments, name));
     // (a file of several small pages is a group: { ID: fragment… })
     const group = 'url' in read ? { [name.replace(/\.pf_fragment$/, '')]: read } : read;
-    for (const [id, d] of Object.entries(group))
+    for (const [id, d] of Object.entries(group)) {
       pages[id] = passagesOf(d, speakers, speakerIndex);
+      if (`${id}.pf_fragment` !== name)
+        files[id] = name.replace(/\.pf_fragment$/, '');
+      const tokens = d.content.split('\u200B');
+      for (const t of tokens)
+        if (t.trim())
+          words.add(t.trim());
+      if (fold(tokens.join('')) !== tokens.map(foldOnce).join(''))
+        regular = false;
+    }
   }
-  const json = JSON.stringify({ speakers, pages });
+  const json = JSON.stringify({ speakers, pages, files, words: [...words].sort(), regular });
   fs.writeFileSync(path.join(bundle, 'passages.pf_passages'), zlib.gzipSync(json, { level: 9 }));
+}
+
+// Text as site/search.js compares it: NFKC, case folded, without white space.
+function fold(text) {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+// The same for a word of a page, each distinct one folded once (a page has thousands of words,
+// a few hundred of them distinct).
+const foldedWords = new Map();
+function foldOnce(word) {
+  if (!foldedWords.has(word))
+    foldedWords.set(word, fold(word));
+  return foldedWords.get(word);
 }
 
 // The passages of fragment `d` as the map has them: [LOCATION, ID, SPEAKER…].

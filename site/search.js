@@ -8,44 +8,43 @@
 // pages: every Q&A cell, opinion, request and speech turn has an id, each is an anchor of the
 // index, and a hit is the passage from its anchor to the next one, linked as NAME.html#ID.
 //
-// Two things Pagefind does not do are done here:
-//   - Pagefind drops a query word it never indexed and answers with the rest (量子コンピュータ
-//     finds コンピュータ alone), and it matches a word it does not have loosely (コンピュータ
-//     alone finds パソコン and コンビニ).  So a passage is a hit only when its text holds every
-//     word of the query as written (after NFKC, without white space, case folded): a word in
-//     no session gives no hit and says so.
+// A passage is a hit when its text holds every word of the query as written (both after NFKC,
+// without white space, case folded: ７年 is 7年, and 平成２７年 holds it), and the count said is
+// the number of such passages — exact, never a guess.  Pagefind cannot give that itself:
+//   - It matches a query word to words of its index loosely, and not as NFKC does: it drops a
+//     word it never indexed and answers with the rest (量子コンピュータ finds コンピュータ alone),
+//     matches a word it does not have to others (コンピュータ finds パソコン and コンビニ) and
+//     some words to words that merely contain them (年 finds 昨年, not always), but 7 does not
+//     find ７ or 27.  So its word locations cannot say which passages hold a word: counting
+//     from them (this script's previous version) said 4 passages for ７年 where 223 hold it.
 //   - Its filters are of pages: a page matches 「発言者: 山田一郎」 when anyone there is 山田一郎.
 //     So a passage of another speaker is left out (each passage's speaker is in the passage
 //     map, from the page's meta speaker-ID, from xsl/session-html.xsl).
+// What it does do, and what this script relies on: asked for a term, it returns every page
+// with a word starting with that term (tests/web/search.js checks it for every word of the
+// index of input/; symbols such as ○ and ◎ are never found, and are never asked for here).
 //
-// How, without reading every page's text (a page's fragment is its whole text; reading all of
-// them for a word found everywhere was 1–2 s on a fresh page):
-//   1. Each query word is cut into Pagefind's terms as pagefind.js cuts it (termsOf), and
-//      Pagefind is asked for each term alone: a term with no page means a word in no session,
-//      0件 at once.  The pages with every term are the candidates.
-//   2. On each, the passage map (pagefind/passages.pf_passages, written by
-//      site/build-index.mjs: where each passage starts among the page's word locations, its
-//      id and speaker) turns the terms' locations into passages: a word is in the passage
-//      where its terms stand side by side, at the places the query's cut gave them.
-//   3. That is checked against the text where the text is read anyway: the pages of the
-//      first 50 hits shown, and every candidate page where the locations found nothing
-//      (Pagefind's indexer cuts Japanese with its own dictionary and the browser's segmenter
-//      with another, so おのせ康裕 is おの|せ康|裕 in the index and お|の|せ|康裕 in the query).
-//      Each page read counts as written.  If any page read disagrees with its locations —
-//      a word Pagefind matched loosely, or one the two segmenters cut differently — every
-//      candidate page is read and counted as written, as this script did before the map
-//      (the slow path: about a second for a word in 100 sessions).
-// So the count said is exact for every page read; for a page not read it is the locations'
-// count, which differs from the as-written one only where the check of the pages read did
-// not see it: a term matched loosely, or cut differently, on a page outside the first 50 hits
-// while the first pages agreed (bench/search-recall.js measures how often: see
-// docs/publishing.md).  Pagefind's own matching still chooses the pages: a page it does not
-// return is not searched (a word starting inside a word it indexed: 和1 of 令和16年度).
+// How a search goes (run):
+//   1. From the words of the index (the passage map's list, pagefind/passages.pf_passages),
+//      the words each query word can start in: those holding it (folded, 平成２７年 holds 7年)
+//      and those ending with its beginning when the words of the index can spell the rest (２７
+//      then 年); and the same way round, the words it can end in.  When a query word can start
+//      or end in none, it is in no session: 0件 at once, no page read (コンピュータ).
+//   2. Pagefind is asked for the first term of each of those words (a term another starts
+//      with stands for both), with the council, year and speaker filters; the pages with a
+//      start and an end of every query word are every page where the words can be.  Where
+//      that cannot be said (a symbol, more than MOST_ASKED terms, or an index whose text NFKC
+//      joins across its words: "regular" false), every page the filters leave is taken.
+//   3. Those pages' fragments (a page's whole text) are read, best scored first, READING at a
+//      time, and each passage counted as written.  The first hits are shown as soon as the
+//      pages before them are read, with 「N件以上（検索中）」 until every page is.
+// So the count is exact, and costs reading the pages where the words are: a word in 200
+// sessions reads 200 fragments (docs/publishing.md, "The search", has the times).
 const form = document.querySelector('#search form');
 const summary = document.querySelector('#search .summary');
 const list = document.querySelector('#search ol.hits');
 const more = document.querySelector('#search button.more');
-let showMore = () => {};
+let moreHits = () => {};   // 「次の50件を表示」: the next hits of the search shown
 // The longest stretch of a passage shown around its first hit, in characters.
 const EXCERPT = 120;
 
@@ -113,46 +112,47 @@ function excerpt(p, marks) {
   return nodes;
 }
 
-// Pagefind's cut of a query word into the words of its index, with the place of each among
-// them: [{ term, at }…].  As pagefind.js cuts a query (1.6.0, PagefindInstance.search): the
-// browser's word segmenter for Japanese, each piece without its punctuation characters; a
-// piece of punctuation alone is no term, but it is a word of the index all the same (「・」,
-// 「-」 of HER-SYS), so it counts in `at`.  The indexer cuts the pages with the same kind of
-// segmenter (ICU's dictionary), which is why a word's pieces are found side by side.
+// The first term Pagefind makes of `word` as pagefind.js cuts a query (1.6.0,
+// PagefindInstance.search: the browser's word segmenter for Japanese, each piece without its
+// punctuation characters, a piece of punctuation alone no term), or null when it makes none
+// (a word of punctuation alone), when it holds anything but letters, digits and marks (its
+// index has no word for a symbol: ○, ◎, ～ and ＝ of input/ are never found) or when that term,
+// asked alone, would be cut again (then Pagefind would look for each piece, not for a word
+// starting with it).
 const wordSegmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const graphemeSegmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 // (pagefind.js's test, its precedence kept: what it leaves out of a term, we do)
 const PUNCTUATION = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
 function termsOf(word) {
   const terms = [];
-  let at = 0;
   for (const { segment } of wordSegmenter.segment(word)) {
-    if (/^\s+$/.test(segment))
-      continue;
     let term = '';
     for (const { segment: g } of graphemeSegmenter.segment(segment))
-      if (!PUNCTUATION.test(g))
+      if (!/^\s+$/.test(g) && !PUNCTUATION.test(g))
         term += g;
     if (term)
-      terms.push({ term, at });
-    at++;
+      terms.push(term);
   }
   return terms;
 }
+function firstTerm(word) {
+  const [term] = termsOf(word);
+  if (!term || termsOf(term).length !== 1 || !/^[\p{L}\p{N}\p{M}]+$/u.test(term))
+    return null;
+  return term;
+}
 
 // The passage map (site/build-index.mjs writes it beside the index): { speakers, pages: { ID:
-// { at: [LOCATION…], ids: [ANCHOR-ID…], speakers: [SPEAKER INDEX…] } } }, each page's arrays
-// unpacked when it is first needed.
+// { at: [LOCATION…], ids: [ANCHOR-ID…], speakers: [SPEAKER INDEX…] } }, words, regular }, each
+// page's arrays unpacked when it is first needed, and map.folded(): the words of the index
+// folded, [{ word, folded }…] (folded once, at the first search).
 async function loadPassages() {
   const got = await fetch(new URL('./pagefind/passages.pf_passages', import.meta.url));
   if (!got.ok)
     throw new Error(`passages.pf_passages: ${got.status}`);
-  let bytes = new Uint8Array(await got.arrayBuffer());
-  // gzip as written; a server may have unpacked it already (Content-Encoding: gzip)
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b)
-    bytes = new Uint8Array(await new Response(new Blob([bytes]).stream()
-      .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-  const map = JSON.parse(new TextDecoder().decode(bytes));
+  const map = JSON.parse(new TextDecoder().decode(await gunzipped(got)));
+  if (!Array.isArray(map.words) || !map.files)
+    throw new Error('passages.pf_passages: no words (an index made by an older site/build-index.mjs)');
   const unpacked = new Map();
   map.page = (id) => {
     if (!unpacked.has(id)) {
@@ -167,58 +167,111 @@ async function loadPassages() {
     }
     return unpacked.get(id);
   };
+  let folded = null;
+  map.folded = () => {
+    folded = folded || map.words.map((word) => ({ word, folded: fold(word) }))
+      .filter((x) => x.folded !== '');
+    return folded;
+  };
   return map;
 }
 
-// The passage of `p` that location `from` (to `to`, both included) is in: its index, or -1
-// when it is before the first anchor or runs into the next passage.
-function passageAt(p, from, to) {
-  let lo = 0, hi = p.at.length - 1, k = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (p.at[mid] <= from) {
-      k = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
+// The words of the index that folded word `w` can start in, as written there: those holding
+// it, and those ending with a beginning of it whose rest the words of the index can spell on
+// (each word of the rest whole but the last, which may go on: 7年 after ２７ needs a word
+// starting with 年); and the words it can end in, the same way round (年 for 7年, after a word
+// ending with 7).  Which words follow which is not known here, so these are every place `w`
+// may be, and perhaps more; no start means it is nowhere.  { starts, ends }
+function placesOf(map, w) {
+  const words = map.folded();
+  // rest[j]: w from its j-th code unit on can be spelled by words of the index; lead[j]: w
+  // up to its j-th code unit can be
+  const rest = [];
+  for (let j = w.length - 1; j >= 1; j--) {
+    const tail = w.slice(j);
+    rest[j] = words.some(({ folded: f }) => f.startsWith(tail) ||
+      (f.length < tail.length && tail.startsWith(f) && rest[j + f.length]));
   }
-  if (k < 0 || (k + 1 < p.at.length && to >= p.at[k + 1]))
-    return -1;
-  return k;
+  const lead = [];
+  for (let j = 1; j < w.length; j++) {
+    const head = w.slice(0, j);
+    lead[j] = words.some(({ folded: f }) => f.endsWith(head) ||
+      (f.length < head.length && head.endsWith(f) && lead[j - f.length]));
+  }
+  const holding = (f) => f.includes(w);
+  const starts = words.filter(({ folded: f }) => {
+    if (holding(f))
+      return true;
+    for (let k = Math.min(f.length, w.length - 1); k >= 1; k--)
+      if (rest[k] && f.endsWith(w.slice(0, k)))
+        return true;
+    return false;
+  }).map((x) => x.word);
+  const ends = words.filter(({ folded: f }) => {
+    if (holding(f))
+      return true;
+    for (let k = Math.max(1, w.length - f.length); k < w.length; k++)
+      if (lead[k] && f.startsWith(w.slice(k)))
+        return true;
+    return false;
+  }).map((x) => x.word);
+  return { starts, ends };
 }
 
-// The passages of `p` (in order) that hold each word of `plan` (its terms side by side, at the
-// places termsOf gave them), of the speaker numbered `speaker` when it is not null.  `found`:
-// term → the locations Pagefind gave for it on this page (a Set).
-function passagesHolding(p, plan, found, speaker) {
-  let hits = null;
-  for (const terms of plan) {
-    const first = terms[0];
-    const last = terms[terms.length - 1];
-    const here = new Set();
-    for (const l of found.get(first.term)) {
-      const start = l - first.at;
-      if (!terms.every((t) => found.get(t.term).has(start + t.at)))
-        continue;
-      const k = passageAt(p, l, start + last.at);
-      if (k >= 0 && (hits === null || hits.has(k)))
-        here.add(k);
-    }
-    hits = here;
-    if (hits.size === 0)
-      break;
+// What to ask Pagefind for to find every page where one of `words` (of the index) is: their
+// first terms, none that another starts with (Pagefind returns the pages of a word with any
+// word starting with it); null when that cannot be said or would be too many questions (then
+// every page is taken).
+const MOST_ASKED = 48;
+function questionsFor(words) {
+  const terms = new Set();
+  for (const w of words) {
+    const t = firstTerm(w);
+    if (t === null)
+      return null;
+    terms.add(t);
   }
-  return [...hits].filter((k) => speaker === null || p.speakers[k] === speaker).sort((x, y) => x - y);
+  const sorted = [...terms].sort();
+  const kept = sorted.filter((t, n) => !sorted.slice(0, n).some((u) => t.startsWith(u)));
+  return kept.length <= MOST_ASKED ? kept : null;
 }
 
-// The text of passage `k` of `p` in the fragment `d`: its words (d.raw_content is the page's
-// text with a U+200B between the words Pagefind indexed, < and > as entities) from its anchor
-// to the next one.
-function passageText(d, p, k) {
-  const tokens = d.raw_content.split('\u200B');
-  const to = k + 1 < p.at.length ? p.at[k + 1] : tokens.length;
-  return tokens.slice(p.at[k], to).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
+// Bytes as fetched, gunzipped when they are gzip (as written; a server may have unpacked them
+// already, saying Content-Encoding: gzip).
+async function gunzipped(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes]).stream()
+    .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+}
+
+// The fragment of page `id` (Pagefind's file of its text, url, meta and filters: "pagefind_dcd"
+// and JSON), fetched and unpacked here rather than by Pagefind's result.data(), which also
+// works out excerpts and sub-results this page does not use; each is fetched once.
+const fragments = new Map();
+function readFragment(map, id) {
+  if (!fragments.has(id))
+    fragments.set(id, (async () => {
+      const file = map.files[id] || id;
+      const got = await fetch(new URL(`./pagefind/fragment/${file}.pf_fragment`, import.meta.url));
+      if (!got.ok)
+        throw new Error(`${file}.pf_fragment: ${got.status}`);
+      const text = new TextDecoder().decode(await gunzipped(got));
+      if (!text.startsWith('pagefind_dcd'))
+        throw new Error(`${file}.pf_fragment: not a Pagefind fragment`);
+      const read = JSON.parse(text.slice('pagefind_dcd'.length));
+      return file === id ? read : read[id];
+    })());
+  return fragments.get(id);
+}
+
+// The passages of `p` in the fragment `d` as text, in order: each from its anchor to the next
+// (d.content is the page's text with a U+200B between the words Pagefind indexed).
+function passageTexts(d, p) {
+  const tokens = d.content.split('\u200B');
+  return p.at.map((from, k) => tokens.slice(from, k + 1 < p.at.length ? p.at[k + 1] : tokens.length)
+    .join('').trim());
 }
 
 function say(text) {
@@ -230,7 +283,7 @@ function hitItem(d, id, speaker, text, words) {
   const li = document.createElement('li');
   const a = document.createElement('a');
   // the pages are beside index.html: a link relative to it works wherever the folder is put
-  a.href = `${d.raw_url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(id)}`;
+  a.href = `${d.url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(id)}`;
   a.textContent = d.meta.title || d.url;
   const where = document.createElement('span');
   where.className = 'where';
@@ -242,161 +295,154 @@ function hitItem(d, id, speaker, text, words) {
   return li;
 }
 
+
 // The hits shown at once (and on each 「次の50件を表示」).
 const SHOWN = 50;
+// The pages' fragments being read at once.
+const READING = 8;
 
 let current = 0;   // the number of the search under way: an older one stops showing
 
-// A search: Pagefind asked once for each term of the query (alone, with the council, year and
-// speaker filters, which are of pages), the pages that have every term, and in them the
-// passages that hold each word (map: the passage map).  All of that is from the index without
-// reading any page's text: the count is said at once.  Then the fragments of the pages of the
-// hits shown are read, for their excerpts.
+// A search (see the top of this file): the pages where every word can be, from the words of
+// the index and Pagefind (with the council, year and speaker filters, which are of pages),
+// then their passages that hold every word, read in the pages' text (map: the passage map).
 async function run(pagefind, map, q, filters) {
   const mine = ++current;
   list.replaceChildren();
   more.hidden = true;
   const words = queryWords(q);
-  // (the terms from the words as typed: Pagefind does not unify ７ and 7 as NFKC does)
-  const plan = q.split(/\s+/).map(termsOf).filter((terms) => terms.length);
-  if (plan.length === 0) {
+  if (words.length === 0) {
     say('検索する言葉を入れてください。');
     return;
   }
   const started = performance.now();
   const mark = (name) => { document.body.dataset[name] = String(Math.round(performance.now() - started)); };
+  const shown = `“${q.trim()}”`;
+  const none = () => {
+    say(`${shown} を含む発言はありません（0件）。言葉や絞り込みを変えてお試しください。`);
+    for (const name of ['firstMs', 'countMs', 'searchMs'])
+      mark(name);
+    document.body.dataset.searchRead = String(read);
+  };
+  let read = 0;
   const pageFilters = {};
   for (const [k, v] of Object.entries(filters))
     if (v)
       pageFilters[k] = v;
-  const terms = [...new Set(plan.flat().map((t) => t.term))];
-  const answers = await Promise.all(terms.map((t) => pagefind.search(t, { filters: pageFilters })));
-  if (mine !== current)
-    return;
-  // the pages with every term: their locations of each, their score summed over the terms
-  const pages = new Map();
-  answers.forEach((answer, n) => {
-    for (const r of answer.results) {
-      if (n > 0 && !pages.has(r.id))
-        continue;
-      const page = pages.get(r.id) || { result: r, score: 0, found: new Map() };
-      page.score += r.score;
-      page.found.set(terms[n], new Set(r.words));
-      pages.set(r.id, page);
-    }
-    if (n > 0)
-      for (const [id, page] of pages)
-        if (page.found.size < n + 1)
-          pages.delete(id);
-  });
-  const speaker = filters.speaker ? map.speakers.indexOf(filters.speaker) : null;
-  const order = [...pages.values()].sort((x, y) => y.score - x.score);
-  for (const page of order) {
-    page.p = map.page(page.result.id);
-    page.hits = passagesHolding(page.p, plan, page.found, speaker);
-  }
-  // Read page's fragment and count its passages as written; false when that differs from
-  // what the locations said.
-  let read = 0;
-  const verify = async (page) => {
-    if (!page.text) {
-      read++;
-      page.d = await page.result.data();
-      page.text = true;
-      const exact = [];
-      for (let k = 0; k < page.p.at.length; k++)
-        if (speaker === null || page.p.speakers[k] === speaker) {
-          const folded = fold(passageText(page.d, page.p, k));
-          if (words.every((w) => folded.includes(w)))
-            exact.push(k);
-        }
-      page.agrees = exact.join() === page.hits.join();
-      page.hits = exact;
-    }
-    return page.agrees;
-  };
-  // The pages whose hits are among the first `upto`, read and checked until the first `upto`
-  // hits are all on pages read; and the pages the locations found nothing on (the two
-  // segmenters may have cut the words there differently).  True when all agreed.
-  const verifyFirst = async (upto) => {
-    let agreed = true;
-    for (;;) {
-      const need = [];
-      let n = 0;
-      for (const page of order) {
-        if (n >= upto)
-          break;
-        if (!page.text)
-          need.push(page);
-        n += page.hits.length;
-      }
-      if (need.length === 0)
-        return agreed;
-      if (!(await Promise.all(need.map(verify))).every(Boolean))
-        agreed = false;
-      if (mine !== current)
-        return agreed;
-    }
-  };
-  const shown = `“${q.trim()}”`;
-  const count = () => order.reduce((a, page) => a + page.hits.length, 0);
-  const unsure = order.filter((page) => page.hits.length === 0);
-  let agreed = (await Promise.all(unsure.map(verify))).every(Boolean);
-  agreed = (await verifyFirst(SHOWN)) && agreed;
-  if (mine !== current)
-    return;
-  if (!agreed) {
-    // The locations missed or made up a hit: every page is read (as the check before the
-    // passage map did), in growing runs, saying the count so far.
-    const rest = order.filter((page) => !page.text);
-    for (let from = 0, run = 8; from < rest.length; from += run, run *= 2) {
-      if (count())
-        say(`${shown} の検索結果 ${count()}件以上（検索中）`);
-      await Promise.all(rest.slice(from, from + run).map(verify));
-      if (mine !== current)
+  // What to ask Pagefind: for each word, the first terms of the words of the index it can start
+  // in and of those it can end in (a page must have one of each); 0件 at once for a word that
+  // is nowhere.  A list not to be asked (null) leaves every page.
+  const lists = [];
+  if (map.regular)
+    for (const w of words) {
+      const { starts, ends } = placesOf(map, w);
+      if (starts.length === 0 || ends.length === 0) {
+        none();
         return;
+      }
+      lists.push(questionsFor(starts), questionsFor(ends));
+    }
+  const asked = lists.filter((questions) => questions !== null);
+  const terms = [...new Set(asked.flat())];
+  const [all, ...answers] = await Promise.all([
+    asked.length ? null : pagefind.search(null, { filters: pageFilters }),
+    ...terms.map((t) => pagefind.search(t, { filters: pageFilters }))]);
+  if (mine !== current)
+    return;
+  // the pages that answer every list, each scored by its best answer to each
+  const answerOf = new Map(terms.map((t, n) => [t, answers[n].results]));
+  let pages = null;
+  for (const questions of asked.length ? asked : [null]) {
+    const here = new Map();
+    for (const results of questions ? questions.map((t) => answerOf.get(t)) : [all.results])
+      for (const r of results)
+        if (!here.has(r.id) || here.get(r.id).score < r.score)
+          here.set(r.id, r);
+    if (pages === null) {
+      pages = new Map([...here].map(([id, r]) => [id, { result: r, score: r.score }]));
+    } else {
+      for (const [id, page] of pages)
+        if (here.has(id))
+          page.score += here.get(id).score;
+        else
+          pages.delete(id);
     }
   }
-  // the hits in order (pages by score, passages as on the page), and the summary of them
-  let hits = [];
-  const tell = () => {
-    hits = order.flatMap((page) => page.hits.map((k) => ({ page, k })));
-    if (hits.length === 0)
-      say(`${shown} を含む発言はありません（0件）。言葉や絞り込みを変えてお試しください。`);
-    else
-      say(`${shown} の検索結果 ${hits.length}件` + (hits.length > SHOWN ? `（${SHOWN}件ずつ表示）` : ''));
+  const order = [...pages.values()].sort((x, y) => y.score - x.score);
+  if (order.length === 0) {
+    none();
+    return;
+  }
+  // Read a page's fragment and count its passages as written.
+  const speaker = filters.speaker ? map.speakers.indexOf(filters.speaker) : null;
+  const readPage = async (page) => {
+    page.d = await readFragment(map, page.result.id);
+    read++;
+    page.p = map.page(page.result.id);
+    page.texts = passageTexts(page.d, page.p);
+    page.hits = [];
+    page.texts.forEach((text, k) => {
+      const folded = fold(text);
+      if ((speaker === null || page.p.speakers[k] === speaker) && words.every((w) => folded.includes(w)))
+        page.hits.push(k);
+    });
   };
-  tell();
-  mark('countMs');
-  // the hits from `from` on, SHOWN of them (their pages read: verifyFirst)
-  const showFrom = (from) => {
-    const upto = Math.min(hits.length, from + SHOWN);
-    for (let n = from; n < upto; n++) {
+  // the hits of the pages read so far, in order (pages by score, passages as on the page):
+  // final, since the pages are read in that order
+  let hits = [];
+  let upto = SHOWN;
+  const showMore = () => {
+    for (let n = list.childElementCount; n < Math.min(hits.length, upto); n++) {
       const { page, k } = hits[n];
       list.append(hitItem(page.d, page.p.ids[k], map.speakers[page.p.speakers[k]] || '',
-                          passageText(page.d, page.p, k), words));
+                          page.texts[k], words));
       if (n === 0)
         mark('firstMs');
     }
-    more.hidden = list.childElementCount >= hits.length;
   };
-  // the next SHOWN: their pages read first, which may correct the count (said again)
-  showMore = async () => {
-    const first = list.childElementCount;
-    if (!(await verifyFirst(first + SHOWN)))
-      tell();
-    document.body.dataset.searchRead = String(read);
+  // the fragments read best scored first, READING at a time (more would only slow the first:
+  // the browser fetches six at once, and unpacks them all on one thread); the hits shown as
+  // the pages before them are read, the count so far said now and then (8, 16, 32… pages)
+  const reading = [];
+  const startReading = (n) => {
+    if (n < order.length) {
+      reading[n] = readPage(order[n]);
+      reading[n].catch(() => {});   // (met below when its turn comes, or not at all)
+    }
+  };
+  for (let n = 0; n < READING; n++)
+    startReading(n);
+  for (let done = 0, tell = 8; done < order.length; done++) {
+    await reading[done];
     if (mine !== current)
       return;
-    showFrom(first);
+    startReading(done + READING);
+    if (order[done].hits.length === 0 && done + 1 < order.length && done + 1 !== tell)
+      continue;
+    hits = order.slice(0, done + 1).flatMap((page) => page.hits.map((k) => ({ page, k })));
+    showMore();
+    if (done + 1 === tell) {
+      tell *= 2;
+      if (done + 1 < order.length && hits.length)
+        say(`${shown} の検索結果 ${hits.length}件以上（検索中）`);
+    }
+  }
+  if (hits.length === 0) {
+    none();
+    return;
+  }
+  say(`${shown} の検索結果 ${hits.length}件` + (hits.length > SHOWN ? `（${SHOWN}件ずつ表示）` : ''));
+  mark('countMs');
+  mark('searchMs');
+  document.body.dataset.searchRead = String(read);
+  more.hidden = list.childElementCount >= hits.length;
+  moreHits = () => {
+    upto += SHOWN;
+    const first = list.childElementCount;
+    showMore();
+    more.hidden = list.childElementCount >= hits.length;
     list.children[first]?.querySelector('a').focus();
   };
-  showFrom(0);
-  if (hits.length === 0)
-    mark('firstMs');
-  mark('searchMs');
-  // (for tests/web and bench/search: how many pages' fragments this search read)
-  document.body.dataset.searchRead = String(read);
 }
 
 // Fill a filter's <select> with the values the index has (令和9年度 before 令和10年度).
@@ -431,12 +477,15 @@ async function start() {
     council: form.elements.council.value,
     fiscal_year: form.elements.fiscal_year.value,
     speaker: form.elements.speaker.value,
+  }).catch((e) => {
+    say('索引を読めず、検索できませんでした。ページを読み込み直してください。');
+    console.error(e);
   }).then(() => { document.body.dataset.searched = form.elements.q.value; });
   // (data-more-loading while the next hits' fragments are read)
   more.addEventListener('click', () => {
     more.hidden = true;
     document.body.dataset.moreLoading = '1';
-    showMore().finally(() => { delete document.body.dataset.moreLoading; });
+    Promise.resolve(moreHits()).finally(() => { delete document.body.dataset.moreLoading; });
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -455,3 +504,7 @@ async function start() {
 }
 
 start();
+
+// (for tests/web/search.js: that Pagefind, asked the first term of each word of its index,
+// returns every page the word is on, which is what step 2 relies on)
+export { firstTerm, readFragment, loadPassages };
