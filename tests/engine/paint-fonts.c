@@ -11,9 +11,7 @@
 #include <pango/pangocairo.h>
 #include <stdio.h>
 
-#include "base/diag.h"
-#include "base/paths.h"
-#include "engine/fonts.h"
+#include "test-fonts.h"
 
 static int failures;
 
@@ -27,11 +25,7 @@ fail (const char *family, const char *what, unsigned long c)
 static void
 check_family (mn_fonts *fonts, const char *family)
 {
-  PangoContext *ctx = mn_fonts_context (fonts);
-  PangoFontDescription *desc = pango_font_description_from_string (family);
-  pango_font_description_set_absolute_size (desc, 10.5 * PANGO_SCALE);
-  PangoFont *font = pango_context_load_font (ctx, desc);
-  pango_font_description_free (desc);
+  PangoFont *font = test_font_load (fonts, family);
   if (!font)
     {
       fail (family, "no font", 0);
@@ -101,17 +95,13 @@ out:
 int
 main (void)
 {
-  if (mn_paths_init (NULL) != 0)
+  mn_fonts *fonts = test_fonts_open ();
+  if (!fonts)
     return 1;
-  mn_diag d = MN_DIAG_INIT;
-  mn_fonts *fonts = NULL;
-  if (mn_fonts_new (&fonts, &d) != 0)
-    return 1;   /* the diagnostic is printed */
-  static const char *const families[] = { "IPAexMincho", "IPAexGothic", "Noto Serif CJK JP", "Noto Sans CJK JP" };
-  for (size_t i = 0; i < sizeof families / sizeof *families; i++)
-    check_family (fonts, families[i]);
+  for (size_t i = 0; i < G_N_ELEMENTS (test_families); i++)
+    check_family (fonts, test_families[i]);
   mn_fonts_free (fonts);
   if (!failures)
-    printf ("ok: painting fonts of %zu families\n", sizeof families / sizeof *families);
+    printf ("ok: painting fonts of %zu families\n", G_N_ELEMENTS (test_families));
   return failures ? 1 : 0;
 }

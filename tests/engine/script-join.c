@@ -7,13 +7,10 @@
  * script makes it fail: then the join must go, or learn the difference.  Prints one line per
  * difference; exit status 0 when there is none. */
 #include <hb.h>
-#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "base/diag.h"
-#include "base/paths.h"
-#include "engine/fonts.h"
+#include "test-fonts.h"
 
 static int failures;
 
@@ -55,12 +52,9 @@ append_range (GString *s, gunichar from, gunichar to)
 int
 main (void)
 {
-  if (mn_paths_init (NULL) != 0)
+  mn_fonts *fonts = test_fonts_open ();
+  if (!fonts)
     return 1;
-  mn_diag d = MN_DIAG_INIT;
-  mn_fonts *fonts = NULL;
-  if (mn_fonts_new (&fonts, &d) != 0)
-    return 1;   /* the diagnostic is printed */
   GString *kana = g_string_new (NULL), *kanji = g_string_new (NULL);
   append_range (kana, 0x3041, 0x309F);   /* Hiragana */
   append_range (kana, 0x30A0, 0x30FF);   /* Katakana */
@@ -69,18 +63,15 @@ main (void)
   append_range (kanji, 0x4E00, 0x4E00 + 2999);
   const char *const texts[] = { kana->str, kanji->str, "個人情報の取扱いについて", "ペットのお散歩登録業務",
                                 "令和三年度第一回審議会", "ヴァイオリンとゝゞヽヾ" };
-  static const char *const families[] = { "IPAexMincho", "IPAexGothic", "Noto Serif CJK JP", "Noto Sans CJK JP" };
   static const hb_script_t others[] = { HB_SCRIPT_HIRAGANA, HB_SCRIPT_KATAKANA };
-  for (size_t f = 0; f < G_N_ELEMENTS (families); f++)
+  for (size_t f = 0; f < G_N_ELEMENTS (test_families); f++)
     {
-      PangoFontDescription *desc = pango_font_description_from_string (families[f]);
-      pango_font_description_set_absolute_size (desc, 10.5 * PANGO_SCALE);
-      PangoFont *font = pango_context_load_font (mn_fonts_context (fonts), desc);
-      pango_font_description_free (desc);
+      const char *family = test_families[f];
+      PangoFont *font = test_font_load (fonts, family);
       hb_font_t *hb = font ? pango_font_get_hb_font (font) : NULL;
       if (!hb)
         {
-          printf ("FAIL: %s: no font\n", families[f]);
+          printf ("FAIL: %s: no font\n", family);
           failures++;
           continue;
         }
@@ -92,7 +83,7 @@ main (void)
               hb_buffer_t *b = shaped (hb, texts[t], others[o]);
               if (!same (han, b))
                 {
-                  printf ("FAIL: %s shapes text %zu otherwise as %s than as Han\n", families[f], t,
+                  printf ("FAIL: %s shapes text %zu otherwise as %s than as Han\n", family, t,
                           o ? "Katakana" : "Hiragana");
                   failures++;
                 }
