@@ -349,7 +349,8 @@ rewrite_cmap (unsigned char *m, size_t size, int index, hb_font_t *hb)
     {
       const unsigned char *rec = m + cmap + 4 + 8 * i;
       size_t off = cmap + be32 (rec + 4);
-      if (rec[0] == 0 && rec[1] == 3 && rec[2] == 0 && rec[3] == 1 && off + 4 <= size)
+      if (rec[0] == 0 && rec[1] == 3 && rec[2] == 0 && rec[3] == 1 && off + 4 <= size
+          && m[off] == 0 && m[off + 1] == 4)
         {
           at = off;
           room = (size_t) m[off + 2] << 8 | m[off + 3];   /* a format-4 subtable's length */
@@ -469,28 +470,34 @@ mn_fonts_paint_font (mn_fonts *f, PangoFont *font)
   FcPattern *pat = PANGO_IS_FC_FONT (font) ? pango_fc_font_get_pattern (PANGO_FC_FONT (font)) : NULL;
   FcChar8 *file;
   int index = 0;
-  if (!pat || FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch)
-    return pango;
-  FcPatternGetInteger (pat, FC_INDEX, 0, &index);
-  char *key = g_strdup_printf ("%s\t%d", (const char *) file, index);
-  cairo_font_face_t *face = g_hash_table_lookup (f->paint_faces, key);
-  if (!face && (face = paint_face_new (f, (const char *) file, index, pango_font_get_hb_font (font))))
-    g_hash_table_insert (f->paint_faces, g_strdup (key), face);
-  g_free (key);
-  if (!face)
-    return pango;
-  cairo_matrix_t matrix, ctm;
-  cairo_font_options_t *opts = cairo_font_options_create ();
-  cairo_scaled_font_get_font_matrix (pango, &matrix);
-  cairo_scaled_font_get_ctm (pango, &ctm);
-  cairo_scaled_font_get_font_options (pango, opts);
-  ours = cairo_scaled_font_create (face, &matrix, &ctm, opts);
-  cairo_font_options_destroy (opts);
-  if (cairo_scaled_font_status (ours) != CAIRO_STATUS_SUCCESS)
+  cairo_font_face_t *face = NULL;
+  if (pat && FcPatternGetString (pat, FC_FILE, 0, &file) == FcResultMatch)
     {
-      cairo_scaled_font_destroy (ours);
-      return pango;
+      FcPatternGetInteger (pat, FC_INDEX, 0, &index);
+      char *key = g_strdup_printf ("%s\t%d", (const char *) file, index);
+      face = g_hash_table_lookup (f->paint_faces, key);
+      if (!face && (face = paint_face_new (f, (const char *) file, index, pango_font_get_hb_font (font))))
+        g_hash_table_insert (f->paint_faces, g_strdup (key), face);
+      g_free (key);
     }
+  if (face)
+    {
+      cairo_matrix_t matrix, ctm;
+      cairo_font_options_t *opts = cairo_font_options_create ();
+      cairo_scaled_font_get_font_matrix (pango, &matrix);
+      cairo_scaled_font_get_ctm (pango, &ctm);
+      cairo_scaled_font_get_font_options (pango, opts);
+      ours = cairo_scaled_font_create (face, &matrix, &ctm, opts);
+      cairo_font_options_destroy (opts);
+      if (cairo_scaled_font_status (ours) != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_scaled_font_destroy (ours);
+          ours = NULL;
+        }
+    }
+  /* Pango's own where no face of ours could be made: kept too, so that it is tried once */
+  if (!ours)
+    ours = cairo_scaled_font_reference (pango);
   g_hash_table_insert (f->paint_fonts, g_object_ref (font), ours);
   return ours;
 }
