@@ -161,8 +161,10 @@ async function main(dir) {
   for (const f of fs.readdirSync(fresh))
     if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f))
       fs.rmSync(path.join(fresh, f));
-  // The script first (a page with the new script and the old bundle still searches), then the
-  // bundle: the old one set aside, the new one moved in, the old one removed.
+  // The script first, then the bundle: the old one set aside, the new one moved in, the old one
+  // removed.  A page loaded between the two renames gets the new script with the old bundle;
+  // when that bundle is from an older build-index.mjs (no word list in its passage map) the
+  // script shows the list of sessions alone, never a wrong count, until it is loaded again.
   const script = path.join(dir, '.search.js.new');
   fs.copyFileSync(path.join(here, 'search.js'), script);
   fs.renameSync(script, path.join(dir, 'search.js'));
