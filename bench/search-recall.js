@@ -11,7 +11,9 @@
 // (every third word), how many searches read more than 50 pages, and the pages read in all.
 // Run by bench/search.
 'use strict';
+const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const { chromium } = require(path.join(__dirname, '../tests/web/node_modules/playwright-core'));
 const { serve } = require(path.join(__dirname, '../tests/web/serve'));
 
@@ -59,23 +61,23 @@ async function main(dir, pages) {
     console.log(`recall: ${samples.length - missed.length} of ${samples.length} words of 2-6 characters ` +
                 `find their page; not: ${missed.slice(0, 20).join(' ') || 'none'}`);
 
-    // every page's passages as written (the fragments, unpacked as pagefind.js does)
+    // every page's passages as written (the fragments on disk, cut at their anchors: from one
+    // to the next, an anchor where the next one starts left out)
     await page.waitForSelector('body[data-search-ready]');
-    await page.evaluate(async () => {
-      const unzip = async (url) => new Response((await fetch(url)).body
-        .pipeThrough(new DecompressionStream('gzip'))).text();
-      const map = JSON.parse(await unzip('pagefind/passages.pf_passages'));
-      const fold = (t) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-      window.passageTexts = [];
-      for (const [id, flat] of Object.entries(map.pages)) {
-        const d = JSON.parse((await unzip(`pagefind/fragment/${id}.pf_fragment`)).slice(12));
+    const passageTexts = [];
+    const fragments = path.join(dir, 'pagefind', 'fragment');
+    const fold = (t) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+    for (const name of fs.readdirSync(fragments)) {
+      const read = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(fragments, name))).toString().slice(12));
+      for (const d of 'url' in read ? [read] : Object.values(read)) {
         const tokens = d.content.replace(/</g, '&lt;').replace(/>/g, '&gt;').split('\u200B');
-        for (let k = 0; k < flat.length; k += 3) {
-          const to = k + 3 < flat.length ? flat[k + 3] : tokens.length;
-          window.passageTexts.push(fold(tokens.slice(flat[k], to).join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>')));
-        }
+        const at = d.anchors.map((x) => x.location).sort((x, y) => x - y)
+          .filter((l, k, all) => k + 1 === all.length || all[k + 1] !== l);
+        at.forEach((from, k) => passageTexts.push(fold(tokens.slice(from, k + 1 < at.length ? at[k + 1] : tokens.length)
+          .join('').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))));
       }
-    });
+    }
+    await page.evaluate((texts) => { window.passageTexts = texts; }, passageTexts);
     const wrong = [];
     let slow = 0;
     let readAll = 0;

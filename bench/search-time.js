@@ -1,11 +1,13 @@
 // bench/search-time.js OUT-DIR: the time of a search on OUT-DIR/index.html in headless Debian
 // chromium (playwright-core from tests/web/node_modules), the folder served on 127.0.0.1 by
-// python3's http.server on a free port.  For each query: the first search of a fresh page
-// (Pagefind's index fetched) and the least of 5 more, as the page measures them from the
-// submit (site/search.js): to the first hit shown (data-first-ms; for no hit, the message), to
-// the complete count said (data-count-ms) and to the first 50 hits shown (data-search-ms); the
-// summary, the pages whose text the search read (data-search-read), and the bytes the page
-// fetched from pagefind/ for it.  Run by bench/search.
+// tests/web/serve.js (Node's http, HTTP/1.1 with keep-alive) on a free port.  For each query:
+// the first search of a fresh page (Pagefind's index fetched) and the least of 5 more, as the
+// page measures them from the submit (site/search.js): to Pagefind's answers (data-pagefind-ms),
+// to the first hit shown (data-first-ms; for no hit, the message), to the complete count said
+// (data-count-ms) and to the first 50 hits shown (data-search-ms); the summary, the pages whose
+// text the search counted (data-search-read) and the text shards it fetched
+// (data-search-fetched), and the bytes and requests the page fetched from pagefind/ for it.
+// Run by bench/search.
 'use strict';
 const path = require('path');
 const { serve } = require(path.join(__dirname, '../tests/web/serve'));
@@ -21,6 +23,8 @@ async function once(page, q, speaker) {
   await page.click('form.search button');
   await page.waitForSelector('body[data-searched]', { timeout: 60000 });
   return page.evaluate(() => ({ ms: Number(document.body.dataset.searchMs),
+                                pagefindMs: Number(document.body.dataset.pagefindMs),
+                                shards: Number(document.body.dataset.searchFetched),
                                 firstMs: Number(document.body.dataset.firstMs),
                                 countMs: Number(document.body.dataset.countMs),
                                 read: Number(document.body.dataset.searchRead),
@@ -35,16 +39,18 @@ async function main(dir) {
     for (const [q, speaker] of QUERIES) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      let fetched = 0;
+      let fetched = 0, requests = 0;
       page.on('response', async (r) => {
-        if (r.url().includes('/pagefind/'))
+        if (r.url().includes('/pagefind/')) {
           fetched += Number(r.headers()['content-length'] || 0);
+          requests++;
+        }
       });
       await page.goto(base + 'index.html');
       await page.waitForSelector('body[data-search-ready]', { timeout: 60000 });
-      const before = fetched;
+      const before = fetched, beforeRequests = requests;
       const first = await once(page, q, speaker);
-      const loaded = fetched - before;
+      const loaded = fetched - before, asked = requests - beforeRequests;
       let least = Infinity, leastFirst = Infinity, leastCount = Infinity;
       for (let k = 0; k < 5; k++) {
         const r = await once(page, q, speaker);
@@ -52,9 +58,10 @@ async function main(dir) {
         leastFirst = Math.min(leastFirst, r.firstMs);
         leastCount = Math.min(leastCount, r.countMs);
       }
-      console.log(`search “${q}”${speaker ? ` (speaker ${speaker})` : ''}: fresh page: first hit ${first.firstMs} ms, ` +
+      console.log(`search “${q}”${speaker ? ` (speaker ${speaker})` : ''}: fresh page: Pagefind ${first.pagefindMs} ms, first hit ${first.firstMs} ms, ` +
                   `count ${first.countMs} ms, 50 shown ${first.ms} ms; again (least of 5): ${leastFirst} / ${leastCount} / ${least} ms; ` +
-                  `${first.summary}; ${first.read} pages read; fetched for it ${Math.round(loaded / 1024)} KiB ` +
+                  `${first.summary}; ${first.read} pages counted from ${first.shards || 0} text shards; ` +
+                  `fetched for it ${Math.round(loaded / 1024)} KiB in ${asked} requests ` +
                   `(${Math.round(before / 1024)} KiB on opening the page)`);
       await context.close();
     }

@@ -12,34 +12,48 @@
 //
 // Written: DIR/pagefind/ (the bundle: pagefind.js, its worker and wasm, the index, filters and
 // fragments; not Pagefind's own search interfaces), DIR/pagefind/passages.pf_passages (the
-// passage map, below) and DIR/search.js (site/search.js, the page's script).
+// passage map, below), DIR/pagefind/text/ (the text shards, below) and DIR/search.js
+// (site/search.js, the page's script).
 //
 // The passage map is what lets the page cut a page's text into passages and know which words
-// a query word can be in, without reading every page's fragment (a session's whole text: the
-// fragments are most of the index's bytes).  For each page (by its fragment's name, the id of
-// Pagefind's results) it gives where each passage starts among the page's words (Pagefind's
-// word locations), its id and its speaker; and for the whole index its words: every distinct
+// a query word can be in, without reading any page's text first.  For each page (by its
+// fragment's name, the id of Pagefind's results) it gives each passage's id and speaker and
+// the text shard holding its passages' text; and for the whole index its words: every distinct
 // word of the pages as Pagefind cut them (the fragments' U+200B-separated content, white space
 // trimmed).  From those the page knows whether a query word can be in any page at all, and
 // which words can hold its start (２７ for 7年), which Pagefind's own matching cannot say: it
-// drops, bends and widens query words (see site/search.js).  All of it is read here from the
-// fragments Pagefind has just written (their content, anchors and speaker-ID meta), so its
-// locations and words are Pagefind's own.
-// Format: gzip (no other header) of JSON { "speakers": [NAME…], "pages": { ID: [LOCATION,
-// "ANCHOR-ID", SPEAKER…] }, "files": { ID: FILE }, "words": [WORD…], "regular": BOOL }.
-// pages: three values a passage in the order of the page, SPEAKER an index into speakers or
-// -1; an anchor that starts where the next one starts is left out (the passage is the inner
-// one's, as site/search.js always cut them).  files: the fragment file of a page that is in a
-// group (several small pages in one file); any other page's is ID.pf_fragment.  regular: false
-// when some page's text folded whole (NFKC, case folded, without white space, as
-// site/search.js compares) is not its words folded one by one and joined (a combining mark
-// that NFKC joins across two words): the words then cannot say where a query word may be, and
-// the page reads every page.
+// drops, bends and widens query words (see site/search.js).
+// Format: gzip (no other header) of JSON { "speakers": [NAME…], "pages": { ID: ["ANCHOR-ID",
+// SPEAKER…] }, "shard": { ID: N }, "shards": [FILE…], "words": [WORD…], "regular": BOOL }.
+// pages: two values a passage in the order of the page, SPEAKER an index into speakers or -1;
+// an anchor that starts where the next one starts is left out (the passage is the inner one's).
+// shard: the index in shards of the file with the page's text.  regular: false when some
+// page's text folded whole (NFKC, case folded, without white space, as site/search.js
+// compares) is not its words folded one by one and joined (a combining mark that NFKC joins
+// across two words): the words then cannot say where a query word may be, and the page reads
+// every page.
+//
+// The text shards (DIR/pagefind/text/HASH.pf_text) hold what the page counts and shows: each
+// page's passages as text, cut from the page's fragment at its anchors' word locations (from
+// one anchor to the next, the words joined, white space trimmed), with its URL, title and
+// fiscal year.  They are the fragments' text regrouped, not an index of it: the page reads
+// them through and counts the passages that hold the query.  A page's text is in one shard;
+// a shard holds pages in the order of their ids until it passes SHARD_CHARS characters, so a
+// word on every page is counted from a few files fetched at once (the browser's six
+// connections), where the fragments would be one request a page (202 for 202 sessions; the
+// requests, not the bytes, were most of the time), and without Pagefind's U+200B between
+// every word, which halves what gzip can do with the text (202 sessions: 0.36 MB of shards,
+// against 1.7 MB of fragments).  Named by a hash of their bytes, so a browser's cached shard is
+// never another build's.  Format: gzip of JSON { ID: [URL, TITLE, [FISCAL-YEAR…], [TEXT…]] },
+// the texts in the order of the passage map's passages.
+// All of it is read here from the fragments Pagefind has just written (their content, anchors,
+// meta and filters), so its locations, words and texts are Pagefind's own.
 // The bundle is made in DIR/.pagefind-new and moved into place whole, so a failed run leaves
 // the previous one as it was.
 //
 // Exit status: 0 when written; 3 when Pagefind is not installed here (minutes then says the
 // search index was skipped); 1 on any other failure (message on stderr).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -56,14 +70,31 @@ function readFragment(file) {
   return JSON.parse(text.slice('pagefind_dcd'.length));
 }
 
-// The passage map of the bundle in `bundle` (see the top of this file), written there.
+// The characters of text after which a shard is closed (the next page starts another): 202
+// sessions make 7 shards of 40–60 KB each.
+const SHARD_CHARS = 256 * 1024;
+
+// The passage map and the text shards of the bundle in `bundle` (see the top of this file),
+// written there.
 function writePassages(bundle) {
   const speakers = [];
   const speakerIndex = new Map();
   const pages = {};
-  const files = {};
+  const shardOf = {};
+  const shards = [];
   const words = new Set();
   let regular = true;
+  let shard = {};
+  let chars = 0;
+  const closeShard = () => {
+    const bytes = zlib.gzipSync(JSON.stringify(shard), { level: 9 });
+    const name = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    fs.writeFileSync(path.join(bundle, 'text', `${name}.pf_text`), bytes);
+    shards.push(name);
+    shard = {};
+    chars = 0;
+  };
+  fs.mkdirSync(path.join(bundle, 'text'));
   const fragments = path.join(bundle, 'fragment');
   for (const name of fs.readdirSync(fragments).sort()) {
     if (!name.endsWith('.pf_fragment'))
@@ -72,10 +103,14 @@ function writePassages(bundle) {
     // (a file of several small pages is a group: { ID: fragment… })
     const group = 'url' in read ? { [name.replace(/\.pf_fragment$/, '')]: read } : read;
     for (const [id, d] of Object.entries(group)) {
-      pages[id] = passagesOf(d, speakers, speakerIndex);
-      if (`${id}.pf_fragment` !== name)
-        files[id] = name.replace(/\.pf_fragment$/, '');
       const tokens = d.content.split('\u200B');
+      const { flat, texts } = passagesOf(d, tokens, speakers, speakerIndex);
+      pages[id] = flat;
+      shard[id] = [d.url, d.meta.title || '', d.filters.fiscal_year || [], texts];
+      shardOf[id] = shards.length;
+      chars += texts.reduce((n, t) => n + t.length, 0);
+      if (chars >= SHARD_CHARS)
+        closeShard();
       for (const t of tokens)
         if (t.trim())
           words.add(t.trim());
@@ -83,7 +118,9 @@ function writePassages(bundle) {
         regular = false;
     }
   }
-  const json = JSON.stringify({ speakers, pages, files, words: [...words].sort(), regular });
+  if (Object.keys(shard).length)
+    closeShard();
+  const json = JSON.stringify({ speakers, pages, shard: shardOf, shards, words: [...words].sort(), regular });
   fs.writeFileSync(path.join(bundle, 'passages.pf_passages'), zlib.gzipSync(json, { level: 9 }));
 }
 
@@ -101,22 +138,24 @@ function foldOnce(word) {
   return foldedWords.get(word);
 }
 
-// The passages of fragment `d` as the map has them: [LOCATION, ID, SPEAKER…].
-function passagesOf(d, speakers, speakerIndex) {
-  const anchors = d.anchors.slice().sort((x, y) => x.location - y.location);
+// The passages of fragment `d` (its content cut at U+200B: `tokens`): as the map has them,
+// flat: [ID, SPEAKER…], and their texts, each from its anchor to the next one.
+function passagesOf(d, tokens, speakers, speakerIndex) {
+  const anchors = d.anchors.slice().sort((x, y) => x.location - y.location)
+    .filter((a, k, all) => k + 1 === all.length || all[k + 1].location !== a.location);
   const flat = [];
-  for (let k = 0; k < anchors.length; k++) {
-    const a = anchors[k];
-    if (k + 1 < anchors.length && anchors[k + 1].location === a.location)
-      continue;
+  const texts = [];
+  anchors.forEach((a, k) => {
     const who = d.meta[`speaker-${a.id}`];
     if (who && !speakerIndex.has(who)) {
       speakerIndex.set(who, speakers.length);
       speakers.push(who);
     }
-    flat.push(a.location, a.id, who ? speakerIndex.get(who) : -1);
-  }
-  return flat;
+    flat.push(a.id, who ? speakerIndex.get(who) : -1);
+    const to = k + 1 < anchors.length ? anchors[k + 1].location : tokens.length;
+    texts.push(tokens.slice(a.location, to).join('').trim());
+  });
+  return { flat, texts };
 }
 
 async function main(dir) {

@@ -35,11 +35,13 @@
 //      start and an end of every query word are every page where the words can be.  Where
 //      that cannot be said (a symbol, more than MOST_ASKED terms, or an index whose text NFKC
 //      joins across its words: "regular" false), every page the filters leave is taken.
-//   3. Those pages' fragments (a page's whole text) are read, best scored first, READING at a
-//      time, and each passage counted as written.  The first hits are shown as soon as the
-//      pages before them are read, with 「N件以上（検索中）」 until every page is.
-// So the count is exact, and costs reading the pages where the words are: a word in 200
-// sessions reads 200 fragments (docs/publishing.md, "The search", has the times).
+//   3. The text shards holding those pages' passages (site/build-index.mjs cuts them from
+//      Pagefind's fragments) are fetched, all at once, and each page's passages counted as
+//      written, best scored page first.  The first hits are shown as soon as the pages before
+//      them are counted, with 「N件以上（検索中）」 until every page is.
+// So the count is exact, and costs reading the text of the pages where the words are: a word
+// in 200 sessions reads every shard, a few files (docs/publishing.md, "The search", has the
+// times).  Pagefind's fragments (a page's text, one file a page) are not read.
 const form = document.querySelector('#search form');
 const summary = document.querySelector('#search .summary');
 const list = document.querySelector('#search ol.hits');
@@ -143,25 +145,25 @@ function firstTerm(word) {
 }
 
 // The passage map (site/build-index.mjs writes it beside the index): { speakers, pages: { ID:
-// { at: [LOCATION…], ids: [ANCHOR-ID…], speakers: [SPEAKER INDEX…] } }, words, regular }, each
-// page's arrays unpacked when it is first needed, and map.folded(): the words of the index
-// folded, [{ word, folded }…] (folded once, at the first search).
+// { ids: [ANCHOR-ID…], speakers: [SPEAKER INDEX…] } }, shard: { ID: N }, shards: [FILE…],
+// words, regular }, each page's arrays unpacked when it is first needed (map.page(ID)), and
+// map.folded(): the words of the index folded, [{ word, folded }…] (folded once, at the first
+// search).
 async function loadPassages() {
   const got = await fetch(new URL('./pagefind/passages.pf_passages', import.meta.url));
   if (!got.ok)
     throw new Error(`passages.pf_passages: ${got.status}`);
   const map = JSON.parse(new TextDecoder().decode(await gunzipped(got)));
-  if (!Array.isArray(map.words) || !map.files)
-    throw new Error('passages.pf_passages: no words (an index made by an older site/build-index.mjs)');
+  if (!Array.isArray(map.words) || !Array.isArray(map.shards))
+    throw new Error('passages.pf_passages: no words or text shards (an index made by an older site/build-index.mjs)');
   const unpacked = new Map();
   map.page = (id) => {
     if (!unpacked.has(id)) {
       const flat = map.pages[id] || [];
-      const p = { at: [], ids: [], speakers: [] };
-      for (let k = 0; k < flat.length; k += 3) {
-        p.at.push(flat[k]);
-        p.ids.push(flat[k + 1]);
-        p.speakers.push(flat[k + 2]);
+      const p = { ids: [], speakers: [] };
+      for (let k = 0; k < flat.length; k += 2) {
+        p.ids.push(flat[k]);
+        p.speakers.push(flat[k + 1]);
       }
       unpacked.set(id, p);
     }
@@ -246,32 +248,28 @@ async function gunzipped(response) {
     .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }
 
-// The fragment of page `id` (Pagefind's file of its text, url, meta and filters: "pagefind_dcd"
-// and JSON), fetched and unpacked here rather than by Pagefind's result.data(), which also
-// works out excerpts and sub-results this page does not use; each is fetched once.
-const fragments = new Map();
-function readFragment(map, id) {
-  if (!fragments.has(id))
-    fragments.set(id, (async () => {
-      const file = map.files[id] || id;
-      const got = await fetch(new URL(`./pagefind/fragment/${file}.pf_fragment`, import.meta.url));
+// Text shard number `n` of the passage map (site/build-index.mjs: { ID: [URL, TITLE,
+// [FISCAL-YEAR…], [TEXT…]] }, each page's passages as text), fetched and unpacked once.
+const shards = new Map();
+function readShard(map, n) {
+  if (!shards.has(n))
+    shards.set(n, (async () => {
+      const file = `${map.shards[n]}.pf_text`;
+      const got = await fetch(new URL(`./pagefind/text/${file}`, import.meta.url));
       if (!got.ok)
-        throw new Error(`${file}.pf_fragment: ${got.status}`);
-      const text = new TextDecoder().decode(await gunzipped(got));
-      if (!text.startsWith('pagefind_dcd'))
-        throw new Error(`${file}.pf_fragment: not a Pagefind fragment`);
-      const read = JSON.parse(text.slice('pagefind_dcd'.length));
-      return file === id ? read : read[id];
+        throw new Error(`${file}: ${got.status}`);
+      return JSON.parse(new TextDecoder().decode(await gunzipped(got)));
     })());
-  return fragments.get(id);
+  return shards.get(n);
 }
 
-// The passages of `p` in the fragment `d` as text, in order: each from its anchor to the next
-// (d.content is the page's text with a U+200B between the words Pagefind indexed).
-function passageTexts(d, p) {
-  const tokens = d.content.split('\u200B');
-  return p.at.map((from, k) => tokens.slice(from, k + 1 < p.at.length ? p.at[k + 1] : tokens.length)
-    .join('').trim());
+// The text of page `id` as its shard has it: { url, title, years, texts }.
+async function pageText(map, id) {
+  const entry = (await readShard(map, map.shard[id]))[id];
+  if (!entry)
+    throw new Error(`${id}: not in its text shard`);
+  const [url, title, years, texts] = entry;
+  return { url, title, years, texts };
 }
 
 function say(text) {
@@ -279,15 +277,15 @@ function say(text) {
 }
 
 // One hit of the list: the session (linked to the passage), its year and speaker, the excerpt.
-function hitItem(d, id, speaker, text, words) {
+function hitItem(t, id, speaker, text, words) {
   const li = document.createElement('li');
   const a = document.createElement('a');
   // the pages are beside index.html: a link relative to it works wherever the folder is put
-  a.href = `${d.url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(id)}`;
-  a.textContent = d.meta.title || d.url;
+  a.href = `${t.url.replace(/^\/+/, '').replace(/#.*$/, '')}#${encodeURIComponent(id)}`;
+  a.textContent = t.title || t.url;
   const where = document.createElement('span');
   where.className = 'where';
-  where.textContent = [d.filters.fiscal_year, speaker].flat().filter(Boolean).join('・');
+  where.textContent = [t.years, speaker].flat().filter(Boolean).join('・');
   const p = document.createElement('p');
   const passage = { text };
   p.append(...excerpt(passage, marksOf(passage, words)));
@@ -298,8 +296,6 @@ function hitItem(d, id, speaker, text, words) {
 
 // The hits shown at once (and on each 「次の50件を表示」).
 const SHOWN = 50;
-// The pages' fragments being read at once.
-const READING = 8;
 
 let current = 0;   // the number of the search under way: an older one stops showing
 
@@ -320,11 +316,14 @@ async function run(pagefind, map, q, filters) {
   const shown = `“${q.trim()}”`;
   const none = () => {
     say(`${shown} を含む発言はありません（0件）。言葉や絞り込みを変えてお試しください。`);
-    for (const name of ['firstMs', 'countMs', 'searchMs'])
-      mark(name);
+    for (const name of ['pagefindMs', 'firstMs', 'countMs', 'searchMs'])
+      if (!(name in document.body.dataset))
+        mark(name);
     document.body.dataset.searchRead = String(read);
+    document.body.dataset.searchFetched = String(fetched);
   };
-  let read = 0;
+  let read = 0;      // the pages whose passages were counted
+  let fetched = 0;   // the text shards fetched for this search (not already read on this page)
   const pageFilters = {};
   for (const [k, v] of Object.entries(filters))
     if (v)
@@ -349,6 +348,7 @@ async function run(pagefind, map, q, filters) {
     ...terms.map((t) => pagefind.search(t, { filters: pageFilters }))]);
   if (mine !== current)
     return;
+  mark('pagefindMs');
   // the pages that answer every list, each scored by its best answer to each
   const answerOf = new Map(terms.map((t, n) => [t, answers[n].results]));
   let pages = null;
@@ -373,13 +373,15 @@ async function run(pagefind, map, q, filters) {
     none();
     return;
   }
-  // Read a page's fragment and count its passages as written.
+  // Read a page's text and count its passages as written.
   const speaker = filters.speaker ? map.speakers.indexOf(filters.speaker) : null;
   const readPage = async (page) => {
-    page.d = await readFragment(map, page.result.id);
+    page.t = await pageText(map, page.result.id);
     read++;
     page.p = map.page(page.result.id);
-    page.texts = passageTexts(page.d, page.p);
+    if (page.t.texts.length !== page.p.ids.length)
+      throw new Error(`${page.result.id}: its text shard and the passage map differ`);
+    page.texts = page.t.texts;
     page.hits = [];
     page.texts.forEach((text, k) => {
       const folded = fold(text);
@@ -394,29 +396,24 @@ async function run(pagefind, map, q, filters) {
   const showMore = () => {
     for (let n = list.childElementCount; n < Math.min(hits.length, upto); n++) {
       const { page, k } = hits[n];
-      list.append(hitItem(page.d, page.p.ids[k], map.speakers[page.p.speakers[k]] || '',
+      list.append(hitItem(page.t, page.p.ids[k], map.speakers[page.p.speakers[k]] || '',
                           page.texts[k], words));
       if (n === 0)
         mark('firstMs');
     }
   };
-  // the fragments read best scored first, READING at a time (more would only slow the first:
-  // the browser fetches six at once, and unpacks them all on one thread); the hits shown as
-  // the pages before them are read, the count so far said now and then (8, 16, 32… pages)
-  const reading = [];
-  const startReading = (n) => {
-    if (n < order.length) {
-      reading[n] = readPage(order[n]);
-      reading[n].catch(() => {});   // (met below when its turn comes, or not at all)
-    }
-  };
-  for (let n = 0; n < READING; n++)
-    startReading(n);
+  // every shard the pages need asked for at once, in the order of the best page of each (the
+  // browser fetches six at a time), the pages counted best scored first as their shards come;
+  // the hits shown as the pages before them are counted, the count so far said now and then
+  // (8, 16, 32… pages)
+  const asking = [...new Set(order.map((page) => map.shard[page.result.id]))];
+  fetched = asking.filter((n) => !shards.has(n)).length;
+  for (const n of asking)
+    readShard(map, n).catch(() => {});   // (met below, by the first page it holds)
   for (let done = 0, tell = 8; done < order.length; done++) {
-    await reading[done];
+    await readPage(order[done]);
     if (mine !== current)
       return;
-    startReading(done + READING);
     if (order[done].hits.length === 0 && done + 1 < order.length && done + 1 !== tell)
       continue;
     hits = order.slice(0, done + 1).flatMap((page) => page.hits.map((k) => ({ page, k })));
@@ -435,6 +432,7 @@ async function run(pagefind, map, q, filters) {
   mark('countMs');
   mark('searchMs');
   document.body.dataset.searchRead = String(read);
+  document.body.dataset.searchFetched = String(fetched);
   more.hidden = list.childElementCount >= hits.length;
   moreHits = () => {
     upto += SHOWN;
@@ -494,7 +492,7 @@ async function start() {
       if (form.elements[name].value)
         shown.set(name, form.elements[name].value);
     history.replaceState(null, '', `?${shown}`);
-    for (const name of ['firstMs', 'countMs', 'searchMs', 'searchRead'])
+    for (const name of ['pagefindMs', 'firstMs', 'countMs', 'searchMs', 'searchRead', 'searchFetched'])
       delete document.body.dataset[name];
     go();
   });
@@ -507,4 +505,4 @@ start();
 
 // (for tests/web/search.js: that Pagefind, asked the first term of each word of its index,
 // returns every page the word is on, which is what step 2 relies on)
-export { firstTerm, readFragment, loadPassages };
+export { firstTerm };

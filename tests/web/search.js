@@ -1,7 +1,7 @@
 // tests/web/search.js OUT-DIR: the search of a published folder (index.html, site/search.js
 // over the Pagefind index `minutes build` made), in headless Debian chromium (/usr/bin/chromium,
-// or $CHROMIUM) driven by playwright-core.  OUT-DIR is served on 127.0.0.1 by python3's
-// http.server on a free port, started here; no request may leave it.
+// or $CHROMIUM) driven by playwright-core.  OUT-DIR is served on 127.0.0.1 by serve.js (Node's
+// http, keep-alive) on a free port, started here; no request may leave it.
 //
 // Each search is typed into the form as a reader would.  What a search must find is counted
 // here on the session pages themselves: the passages (elements with data-speaker: Q&A cells,
@@ -11,6 +11,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const { serve } = require('./serve');
 const { chromium } = require('playwright-core');
 
@@ -219,34 +220,56 @@ async function main(dir) {
     }
     console.log(`search times in the page (ms): ${times.join(' ')}`);
 
+    // A frequent word on a fresh page: its count comes from the text shards, each fetched
+    // once, and no page's Pagefind fragment is fetched (they were one request a page).
+    {
+      const fresh = await context.newPage();
+      const asked = [];
+      fresh.on('request', (r) => asked.push(new URL(r.url()).pathname));
+      const r = await search(fresh, base, '個人情報', '');
+      const shards = asked.filter((u) => u.endsWith('.pf_text'));
+      const made = fs.readdirSync(path.join(dir, 'pagefind', 'text'));
+      check(asked.every((u) => !u.endsWith('.pf_fragment')) && shards.length === new Set(shards).size &&
+            shards.length === made.length && Number(r.read) > 1,
+            `“個人情報” on a fresh page: ${r.read} pages counted from ${shards.length} text shard requests ` +
+            `(${made.length} shards, each once), ${asked.filter((u) => u.endsWith('.pf_fragment')).length} fragments fetched`);
+      await fresh.close();
+    }
+
     // What site/search.js relies on to find every page where a word can be: Pagefind, asked
     // the first term of a word of its index (firstTerm), returns every page the word is on (a
-    // word with no such term, a symbol, is never asked: every page is read).
+    // word with no such term, a symbol, is never asked: every page is read).  The words of
+    // each page are read here from its Pagefind fragment, on disk.
+    const map = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'pagefind', 'passages.pf_passages'))));
+    const on = {};   // word -> the pages (ids of Pagefind's results) it is on
+    const fragments = path.join(dir, 'pagefind', 'fragment');
+    for (const name of fs.readdirSync(fragments)) {
+      const read = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(fragments, name))).toString().slice('pagefind_dcd'.length));
+      const group = 'url' in read ? { [name.replace(/\.pf_fragment$/, '')]: read } : read;
+      for (const [id, d] of Object.entries(group))
+        for (const t of d.content.split('\u200B'))
+          if (t.trim())
+            (on[t.trim()] = on[t.trim()] || []).includes(id) || on[t.trim()].push(id);
+    }
     await page.goto(base + 'index.html');
     await page.waitForSelector('body[data-search-ready]', { timeout: 15000 });
-    const asked = await page.evaluate(async () => {
-      const { firstTerm, readFragment, loadPassages } = await import('./search.js');
+    const asked = await page.evaluate(async ([on, listed]) => {
+      const { firstTerm } = await import('./search.js');
       const pf = await import('./pagefind/pagefind.js');
       await pf.init();
-      const map = await loadPassages();
-      const on = new Map();   // word -> the pages it is on
-      for (const id of Object.keys(map.pages))
-        for (const t of (await readFragment(map, id)).content.split('\u200B'))
-          if (t.trim())
-            (on.get(t.trim()) || on.set(t.trim(), new Set()).get(t.trim())).add(id);
       const missed = [];
       let n = 0;
-      for (const [word, pages] of on) {
+      for (const [word, pages] of Object.entries(on)) {
         const term = firstTerm(word);
         if (term === null)
           continue;
         n++;
         const found = new Set((await pf.search(term)).results.map((r) => r.id));
-        if ([...pages].some((id) => !found.has(id)))
+        if (pages.some((id) => !found.has(id)))
           missed.push(`${word} (asked ${term})`);
       }
-      return { n, words: map.words.length, listed: on.size, missed };
-    });
+      return { n, words: listed, listed: Object.keys(on).length, missed };
+    }, [on, map.words.length]);
     check(asked.listed === asked.words && asked.missed.length === 0 && asked.n > 1000,
           `Pagefind finds every page of each of the ${asked.n} words of the index asked by their first term ` +
           `(${asked.words} words listed)${asked.missed.length ? `; not: ${asked.missed.slice(0, 5).join(' ')}` : ''}`);

@@ -2,7 +2,7 @@
 # tests/web/search.sh: the search of the published folder (issue 19) in headless chromium
 # (search.js): `minutes build` of input/ and tests/build/input/all-constructs.xml, then
 # search.js serves the folder on 127.0.0.1 and searches it as a reader would.
-# Needs node, python3, /usr/bin/chromium, tests/web/node_modules and site/node_modules (./setup
+# Needs node, /usr/bin/chromium, tests/web/node_modules and site/node_modules (./setup
 # installs them).  Without them it skips with a line saying what is missing -- except in CI
 # (CI=true), where a missing piece fails the test.
 set -u
@@ -11,7 +11,6 @@ M=${MINUTES:?set MINUTES to the minutes program}
 src=${SOURCE_ROOT:-$here/../..}
 . "$here/needs.sh"
 extra=""
-command -v python3 >/dev/null 2>&1 || extra="$extra python3"
 [ -d "$src/site/node_modules/pagefind" ] || extra="$extra site/node_modules (npm ci --prefix site)"
 web_needs "search check" $extra
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
