@@ -1,20 +1,22 @@
 // tests/web/serve.js: serve a folder on 127.0.0.1 as a ward's web server would, for the checks
 // and bench/search-time.js that load a published folder over HTTP as a reader's browser does.
 //
-// A static file server on Node's `http` module, in this process: HTTP/1.1 with keep-alive (a
-// browser reuses its six connections to the host, as it does with Apache or nginx; python3's
-// http.server, used before, speaks HTTP/1.0 and closes each connection, which made every
-// request cost a new connection), files sent as they are on disk with their length, no
-// compression and no caching headers (a fresh page fetches everything; what a browser caches
-// within one page is its own affair).  Only GET and HEAD of files under the folder; anything
-// else is 404 or 405.
+// A static file server on Node's `http` module, in a process of its own (as a web server is;
+// in the process of the checks it would share a thread with playwright's driving of the
+// browser): HTTP/1.1 with keep-alive (a browser reuses its six connections to the host, as
+// with Apache or nginx; python3's http.server, used before, speaks HTTP/1.0 and closes each
+// connection), files sent as they are on disk with their length, no compression and no caching
+// headers (a fresh page fetches everything; what a browser keeps within one page is its own
+// affair).  Only GET and HEAD of files under the folder; anything else is 404 or 405.
 //
-// serve(DIR) resolves to { server, base }: the server (server.kill() stops it and closes its
-// connections) and the base URL, "http://127.0.0.1:PORT/" (port 0: the system picks a free one).
+// serve(DIR) starts `node serve.js DIR` and resolves to { server, base }: the child process
+// (kill it when done) and the base URL, "http://127.0.0.1:PORT/" (port 0: the system picks a
+// free one; the child says it on its first line, and ends when its parent does).
 'use strict';
 const fs = require('fs');
 const http = require('http');
 const path = require('path');
+const { spawn } = require('child_process');
 
 // Content types by extension; anything else is application/octet-stream (Pagefind's .pf_*
 // files, as most servers send them).
@@ -47,9 +49,9 @@ function fileFor(root, url) {
   }
 }
 
-function serve(dir) {
+// Serve `dir` in this process until it is killed; the first line on stdout says the port.
+function listen(dir) {
   const root = path.resolve(dir);
-  const sockets = new Set();
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': 0 });
@@ -72,21 +74,30 @@ function serve(dir) {
     }
     fs.createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  // (kept for the callers, which stopped a child process before)
-  server.kill = () => {
-    server.close();
-    for (const s of sockets)
-      s.destroy();
-  };
+  server.listen(0, '127.0.0.1', () => console.log(`port ${server.address().port}`));
+  // (standard input is a pipe from the parent: when it closes, the parent is gone)
+  process.stdin.on('end', () => process.exit(0)).resume();
+}
+
+function serve(dir) {
   return new Promise((resolve, reject) => {
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, base: `http://127.0.0.1:${server.address().port}/` }));
+    const server = spawn(process.execPath, [__filename, dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let said = '';
+    const timer = setTimeout(() => reject(new Error('serve.js did not start in 10 s')), 10000);
+    server.stdout.on('data', (b) => {
+      said += b;
+      const m = said.match(/port (\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ server, base: `http://127.0.0.1:${m[1]}/` });
+      }
+    });
+    server.on('error', (e) => reject(e));
+    server.on('exit', (code) => reject(new Error(`serve.js exited ${code}`)));
   });
 }
+
+if (require.main === module)
+  listen(process.argv[2]);
 
 module.exports = { serve };
