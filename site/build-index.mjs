@@ -15,8 +15,8 @@
 // passage map, below), DIR/pagefind/text/ (the text shards, below) and DIR/search.js
 // (site/search.js, the page's script).
 //
-// The passage map is what lets the page cut a page's text into passages and know which words
-// a query word can be in, without reading any page's text first.  For each page (by its
+// The passage map is what lets the page know each passage's link and speaker, where its text
+// is, and which words a query word can be in, without reading any page's text first.  For each page (by its
 // fragment's name, the id of Pagefind's results) it gives each passage's id and speaker and
 // the text shard holding its passages' text; and for the whole index its words: every distinct
 // word of the pages as Pagefind cut them (the fragments' U+200B-separated content, white space
@@ -42,12 +42,12 @@
 // word on every page is counted from a few files fetched at once (the browser's six
 // connections), where the fragments would be one request a page (202 for 202 sessions; the
 // requests, not the bytes, were most of the time), and without Pagefind's U+200B between
-// every word, which halves what gzip can do with the text (202 sessions: 0.36 MB of shards,
-// against 1.7 MB of fragments).  Named by a hash of their bytes, so a browser's cached shard is
+// every word, which keeps gzip from finding the text's repeats (202 sessions: 0.36 MB of
+// shards, against 1.7 MB of fragments, which stay in Pagefind's bundle).  Named by a hash of their bytes, so a browser's cached shard is
 // never another build's.  Format: gzip of JSON { ID: [URL, TITLE, [FISCAL-YEAR…], [TEXT…]] },
 // the texts in the order of the passage map's passages.
 // All of it is read here from the fragments Pagefind has just written (their content, anchors,
-// meta and filters), so its locations, words and texts are Pagefind's own.
+// meta and filters), so its passages, words and texts are Pagefind's own.
 // The bundle is made in DIR/.pagefind-new and moved into place whole, so a failed run leaves
 // the previous one as it was.
 //
