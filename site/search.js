@@ -377,6 +377,8 @@ async function run(pagefind, map, q, filters) {
   const speaker = filters.speaker ? map.speakers.indexOf(filters.speaker) : null;
   const readPage = async (page) => {
     page.t = await pageText(map, page.result.id);
+    if (mine !== current)
+      return;
     read++;
     page.p = map.page(page.result.id);
     if (page.t.texts.length !== page.p.ids.length)
@@ -403,15 +405,20 @@ async function run(pagefind, map, q, filters) {
     }
   };
   // every shard the pages need asked for at once, in the order of the best page of each (the
-  // browser fetches six at a time), the pages counted best scored first as their shards come;
-  // the hits shown as the pages before them are counted, the count so far said now and then
-  // (8, 16, 32… pages)
+  // browser fetches six at a time), and each page counted as soon as its shard is read (while
+  // the others come); the hits shown in order, as the pages before them are counted, the count
+  // so far said now and then (8, 16, 32… pages)
   const asking = [...new Set(order.map((page) => map.shard[page.result.id]))];
   fetched = asking.filter((n) => !shards.has(n)).length;
   for (const n of asking)
-    readShard(map, n).catch(() => {});   // (met below, by the first page it holds)
+    readShard(map, n).catch(() => {});   // (met below, by the pages it holds)
+  const counted = order.map((page) => {
+    const done = readPage(page);
+    done.catch(() => {});   // (met below, in its turn)
+    return done;
+  });
   for (let done = 0, tell = 8; done < order.length; done++) {
-    await readPage(order[done]);
+    await counted[done];
     if (mine !== current)
       return;
     if (order[done].hits.length === 0 && done + 1 < order.length && done + 1 !== tell)
