@@ -71,7 +71,7 @@ function readFragment(file) {
 }
 
 // The characters of text after which a shard is closed (the next page starts another): 202
-// sessions make 7 shards of 40–60 KB each.
+// sessions make 5 shards of 66–79 KB each.
 const SHARD_CHARS = 256 * 1024;
 
 // The passage map and the text shards of the bundle in `bundle` (see the top of this file),
