@@ -169,4 +169,42 @@ if t:
           f"{ms(cpu(one))} alone ({cpu(many) / cpu(one):.2f}×) — **{verdict}**.")
     w("")
 
+# the profile (bench/profile, callgrind): the tables as it printed them, then what the targets
+# would take in instructions at this run's speed (the ratio reached against the one asked)
+profiles = [(k, os.path.join(tmp, f"profile-{k}.md")) for k in ("one", "seed")]
+profiles = [(k, p) for k, p in profiles if os.path.exists(p) and os.path.getsize(p) > 0]
+if profiles:
+    w("## Where the instructions go (callgrind, `bench/profile`)")
+    w("")
+    w("Counted instructions do not depend on the machine's load; the stage table takes our functions "
+      "inclusively, the library table each library's own instructions.")
+    w("")
+    need = []
+    for k, path in profiles:
+        text = open(path, encoding="utf-8").read().strip()
+        w(text)
+        w("")
+        head = text.splitlines()[0]
+        total = float(head.split("instructions: ")[1].split(" M")[0].replace(",", ""))
+        ours = next((l for l in text.splitlines() if l.startswith("| minutes (our code)")), None)
+        share = float(ours.split("|")[3].strip().rstrip("%")) if ours else None
+        if k == "seed":
+            r = timings("x1")
+            if r.get("minutes") and r.get("typst"):
+                reached = r["typst"]["mean"] / r["minutes"]["mean"]
+                need.append(f"the seed ≥ 3× Typst: {reached:.1f}× with {total:,.0f} M instructions, so about "
+                            f"{total * reached / 3:,.0f} M at the same speed")
+        if k == "one":
+            r = timings("start").get("build-one-page")
+            if r:
+                need.append(f"a one-page build ≤ 30 ms: {ms(r['mean'])} with {total:,.0f} M instructions, so "
+                            f"about {total * 0.030 / r['mean']:,.0f} M")
+        if share is not None:
+            need.append(f"{'one page' if k == 'one' else 'the seed'}: {100 - share:.1f}% of the instructions "
+                        f"are in the libraries, {share:.1f}% in minutes' own code")
+    if need:
+        w("What stands in the way: " + "; ".join(need) + ". bench/README.md, \"What stands in the way\", "
+          "says which of these costs can still be cut.")
+        w("")
+
 print("\n".join(out))

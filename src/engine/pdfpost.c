@@ -6,13 +6,11 @@
  * own, the file cairo wrote (in memory) is read with libqpdf's C API, changed through its
  * object handles, and written again by qpdf:
  *
- * 1. Fonts.  Each embedded TrueType program (FontFile2) still carries the hinting of the
- *    original: the glyphs' instructions and the cvt, fpgm and prep tables, 40 % of
- *    IPAexMincho's glyph data, which no PDF viewer uses (PDF viewers render unhinted).
- *    HarfBuzz's subsetter rewrites each program with HB_SUBSET_FLAGS_NO_HINTING, keeping
- *    every glyph at its id (RETAIN_GIDS: the content streams and /W arrays name glyphs by
- *    id) and cairo's cmap table as it is (the simple WinAnsi subsets need it); outlines and
- *    advance widths are unchanged, so are the page images and the extracted text.
+ * 1. Fonts.  They are embedded as cairo subsets them, without TrueType hinting: the pinned
+ *    IPAex files are written unhinted once, at set-up (fonts/unhint.c, HarfBuzz's subsetter,
+ *    pinned by sha256 in fonts/MANIFEST).  Until 3 December 2026 this stage took the hinting
+ *    out of each PDF instead (inflate, hb-subset, deflate of every font program: a tenth of
+ *    a build's instructions), with the same result.
  * 2. Catalogue: /Lang from xml:lang of the FO root (PDF 1.7 §14.9.2), /ViewerPreferences
  *    << /DisplayDocTitle true >>, /MarkInfo << /Marked true >>, an XMP metadata stream whose
  *    properties repeat the Info dictionary (PDF/A-2 §6.6.2.3, ISO 16684-1: dc:title,
@@ -43,7 +41,6 @@
 #include "pdfpost.h"
 
 #include <cairo.h>
-#include <hb-subset.h>
 #include <hb.h>
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
@@ -56,123 +53,6 @@
 #include "config.h"
 #include "base/i18n.h"
 #include "pdfstruct.h"
-
-/* === 1. fonts === */
-
-/* The TrueType program `data` without hinting, same glyph ids; NULL if HarfBuzz fails. */
-static hb_blob_t *
-unhinted (const unsigned char *data, size_t len)
-{
-  hb_blob_t *blob = hb_blob_create ((const char *) data, (unsigned) len, HB_MEMORY_MODE_READONLY,
-                                    NULL, NULL);
-  hb_face_t *face = hb_face_create (blob, 0);
-  hb_subset_input_t *in = hb_subset_input_create_or_fail ();
-  hb_blob_t *out = NULL;
-  unsigned glyphs = hb_face_get_glyph_count (face);
-  if (in && glyphs > 0)
-    {
-      hb_set_add_range (hb_subset_input_glyph_set (in), 0, glyphs - 1);
-      hb_set_add (hb_subset_input_set (in, HB_SUBSET_SETS_NO_SUBSET_TABLE_TAG),
-                  HB_TAG ('c', 'm', 'a', 'p'));
-      hb_subset_input_set_flags (in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
-      hb_face_t *sub = hb_subset_or_fail (face, in);
-      if (sub)
-        {
-          out = hb_face_reference_blob (sub);
-          hb_face_destroy (sub);
-          if (hb_blob_get_length (out) == 0)
-            {
-              hb_blob_destroy (out);
-              out = NULL;
-            }
-        }
-    }
-  if (in)
-    hb_subset_input_destroy (in);
-  hb_face_destroy (face);
-  hb_blob_destroy (blob);
-  return out;
-}
-
-/* Strip the hinting of the FontFile2 of font dictionary `font` (a simple TrueType font or a
- * Type0 font with a CIDFontType2 descendant); `done` holds the object ids already done. */
-static int
-unhint_font (qpdf_data q, qpdf_oh font, GHashTable *done)
-{
-  /* (the handles made here are few — a font's, once per page — and go with the qpdf_data) */
-  qpdf_oh desc_font = font;
-  if (qpdf_oh_is_name_and_equals (q, qpdf_oh_get_key (q, font, "/Subtype"), "/Type0"))
-    desc_font = qpdf_oh_get_array_item (q, qpdf_oh_get_key (q, font, "/DescendantFonts"), 0);
-  qpdf_oh file = qpdf_oh_get_key (q, qpdf_oh_get_key (q, desc_font, "/FontDescriptor"), "/FontFile2");
-  if (!qpdf_oh_is_stream (q, file))
-    return 0;  /* a CFF (FontFile3) program, or none: left as cairo wrote it */
-  gpointer key = GINT_TO_POINTER (qpdf_oh_get_object_id (q, file));
-  if (g_hash_table_contains (done, key))
-    return 0;
-  g_hash_table_add (done, key);
-  unsigned char *data = NULL;
-  size_t len = 0;
-  QPDF_BOOL filtered = QPDF_FALSE;
-  if (qpdf_oh_get_stream_data (q, file, qpdf_dl_generalized, &filtered, &data, &len) != QPDF_SUCCESS
-      || !filtered)
-    {
-      free (data);
-      return -1;
-    }
-  hb_blob_t *out = unhinted (data, len);
-  free (data);
-  if (!out)
-    return -1;
-  unsigned out_len = 0;
-  const char *out_data = hb_blob_get_data (out, &out_len);
-  qpdf_oh_replace_stream_data (q, file, (const unsigned char *) out_data, out_len,
-                               qpdf_oh_new_null (q), qpdf_oh_new_null (q));
-  qpdf_oh_replace_key (q, qpdf_oh_get_dict (q, file), "/Length1", qpdf_oh_new_integer (q, out_len));
-  hb_blob_destroy (out);
-  return 0;
-}
-
-/* The keys of dictionary `dict`, as a new array of new strings (qpdf's iterator is one per
- * qpdf_data, so the keys are taken before anything else is asked of it). */
-static GPtrArray *
-dict_keys (qpdf_data q, qpdf_oh dict)
-{
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  qpdf_oh_begin_dict_key_iter (q, dict);
-  while (qpdf_oh_dict_more_keys (q))
-    g_ptr_array_add (keys, g_strdup (qpdf_oh_dict_next_key (q)));
-  return keys;
-}
-
-/* Every font of `resources`, and of the form XObjects it names (one level: cairo draws
- * patterns and groups as forms). */
-static int
-unhint_resources (qpdf_data q, qpdf_oh resources, GHashTable *done, int depth)
-{
-  int rc = 0;
-  qpdf_oh fonts = qpdf_oh_get_key (q, resources, "/Font");
-  if (qpdf_oh_is_dictionary (q, fonts))
-    {
-      GPtrArray *keys = dict_keys (q, fonts);
-      for (guint i = 0; i < keys->len && rc == 0; i++)
-        rc = unhint_font (q, qpdf_oh_get_key (q, fonts, keys->pdata[i]), done);
-      g_ptr_array_free (keys, TRUE);
-    }
-  qpdf_oh xobjects = qpdf_oh_get_key (q, resources, "/XObject");
-  if (depth == 0 && rc == 0 && qpdf_oh_is_dictionary (q, xobjects))
-    {
-      GPtrArray *keys = dict_keys (q, xobjects);
-      for (guint i = 0; i < keys->len && rc == 0; i++)
-        {
-          qpdf_oh x = qpdf_oh_get_key (q, xobjects, keys->pdata[i]);
-          if (qpdf_oh_is_stream (q, x))
-            rc = unhint_resources (q, qpdf_oh_get_key (q, qpdf_oh_get_dict (q, x), "/Resources"),
-                                   done, depth + 1);
-        }
-      g_ptr_array_free (keys, TRUE);
-    }
-  return rc;
-}
 
 /* === 2. the XMP packet (libxml2) === */
 
@@ -439,7 +319,6 @@ mn_pdfpost_run (FILE *out, const char *in_path, const mn_pdfpost_doc *doc, const
   int rc = 0;
   char *out_path = NULL;
   qpdf_data q = qpdf_init ();
-  GHashTable *done = g_hash_table_new (g_direct_hash, g_direct_equal);
   GHashTable *resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GString *xmp = NULL;
   GMappedFile *raw = NULL;      /* cairo's file, read by qpdf */
@@ -466,14 +345,12 @@ mn_pdfpost_run (FILE *out, const char *in_path, const mn_pdfpost_doc *doc, const
   qpdf_oh info = qpdf_oh_get_key (q, qpdf_get_trailer (q), "/Info");
 
   /* 1. fonts, page by page; 4. pages */
-  what = "removing the hinting of the fonts";
+  what = "sharing the pages' resources";
   int npages = qpdf_get_num_pages (q);
   for (int i = 0; i < npages; i++)
     {
       qpdf_oh page = qpdf_get_page_n (q, (size_t) i);
       qpdf_oh res = qpdf_oh_get_key (q, page, "/Resources");
-      if (unhint_resources (q, res, done, 0) != 0)
-        goto hb_failed;
       /* cairo writes each page's resource dictionary anew, most often the same as the last
        * page's: pages with equal ones share the first (qpdf drops the others) */
       if (qpdf_oh_is_indirect (q, res))
@@ -598,15 +475,11 @@ qpdf_failed:
     rc = MN_EFAIL;
     goto out;
   }
-hb_failed:
-  mn_error (d, file, 0, _("the PDF could not be finished: HarfBuzz could not rewrite an embedded font without its hinting; this is a bug in minutes, please report it"));
-  rc = MN_EFAIL;
 out:
   if (xmp)
     g_string_free (xmp, TRUE);
   g_free (producer);
   g_free (date);
-  g_hash_table_destroy (done);
   g_hash_table_destroy (resources);
   qpdf_cleanup (&q);
   if (raw)
