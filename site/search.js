@@ -37,8 +37,8 @@
 //      joins across its words: "regular" false), every page the filters leave is taken.
 //   3. The text shards holding those pages' passages (site/build-index.mjs cuts them from
 //      Pagefind's fragments) are fetched, all at once, and each page's passages counted as
-//      written, best scored page first.  The first hits are shown as soon as the pages before
-//      them are counted, with 「N件以上（検索中）」 until every page is.
+//      written as soon as its shard is read.  The hits are shown best scored page first, as
+//      soon as the pages before them are counted, with 「N件以上（検索中）」 until every page is.
 // So the count is exact, and costs reading the text of the pages where the words are: a word
 // in 200 sessions reads every shard, a few files (docs/publishing.md, "The search", has the
 // times).  Pagefind's fragments (a page's text, one file a page) are not read.
@@ -486,7 +486,7 @@ async function start() {
     say('索引を読めず、検索できませんでした。ページを読み込み直してください。');
     console.error(e);
   }).then(() => { document.body.dataset.searched = form.elements.q.value; });
-  // (data-more-loading while the next hits' fragments are read)
+  // (data-more-loading while the next hits are shown)
   more.addEventListener('click', () => {
     more.hidden = true;
     document.body.dataset.moreLoading = '1';
